@@ -1,0 +1,130 @@
+/*
+ * The contract between the sandbox's services. Each service keeps its own state
+ * in a store; stores call each other only through these interfaces, which is how
+ * the sandbox links services the way AWS does (an ECR push starts a pipeline, a
+ * pipeline's deploy action creates a CodeDeploy deployment, a deployment creates
+ * task sets and moves listener weights).
+ */
+import type { SandboxClock } from './core/SandboxClock';
+
+/** @public */
+export interface TaskSetSpec {
+  cluster: string;
+  service: string;
+  taskDefinition: string;
+  /** target groups the task set registers with (blue or green) */
+  targetGroupArns: string[];
+  /** percent of the service's desired count */
+  scalePercent: number;
+  externalId?: string;
+  launchType?: string;
+  /** account/region of the service */
+  accountId: string;
+  region: string;
+}
+
+/** ECS as the other services see it. @public */
+export interface EcsApi {
+  /** Throws AwsError ServiceNotFoundException when absent. */
+  getService(ref: { accountId: string; region: string; cluster: string; service: string }): {
+    serviceArn: string;
+    clusterArn: string;
+    taskDefinition: string;
+    desiredCount: number;
+    deploymentController: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
+    loadBalancers: { targetGroupArn?: string; containerName?: string; containerPort?: number }[];
+  };
+  /** Creates a task set (status ACTIVE, stabilityStatus STEADY_STATE once its tasks run). Returns its ARN. */
+  createTaskSet(spec: TaskSetSpec): string;
+  updateTaskSetScale(taskSetArn: string, scalePercent: number): void;
+  /** PRIMARY task set; the previous primary becomes ACTIVE. */
+  setPrimaryTaskSet(taskSetArn: string): void;
+  deleteTaskSet(taskSetArn: string): void;
+  /** Records stopped tasks (stop reason, exit code) so DescribeTasks shows why a deployment failed. */
+  recordStoppedTask(taskSetArn: string, stoppedReason: string, exitCode: number): void;
+  /** Registers a task definition from a JSON document (a pipeline's taskdef.json); returns its ARN. */
+  registerTaskDefinition(accountId: string, region: string, input: Record<string, unknown>): string;
+}
+
+/** ELBv2 as the other services see it. @public */
+export interface ElbApi {
+  /** Forward action weights of a listener's default action. */
+  getListenerWeights(listenerArn: string): { targetGroupArn: string; weight: number }[];
+  setListenerWeights(listenerArn: string, weights: { targetGroupArn: string; weight: number }[]): void;
+}
+
+/** ECR as the other services see it. @public */
+export interface EcrApi {
+  /** Subscribe to image pushes (PutImage, including retags). */
+  onImagePushed(listener: (event: {
+    repositoryArn: string;
+    repositoryName: string;
+    accountId: string;
+    region: string;
+    imageTag: string;
+    imageDigest: string;
+  }) => void): void;
+  /** Image URI for a tag, for a pipeline's imageDetail. */
+  describeImage(repositoryArn: string, tag: string): { imageDigest: string; imageUri: string } | undefined;
+}
+
+/** CodeDeploy as the other services see it. @public */
+export interface CodeDeployApi {
+  /** Used by a pipeline's CodeDeployToECS action. Returns the deployment id. */
+  createDeployment(input: {
+    accountId: string;
+    region: string;
+    applicationName: string;
+    deploymentGroupName: string;
+    /** appspec content with task definition ARN already substituted */
+    appSpecContent: string;
+    description?: string;
+    creator: 'user' | 'CodePipeline' | 'autoscaling' | 'codeDeployRollback';
+  }): string;
+  /** Current status, for the pipeline action that waits on it. */
+  getDeploymentStatus(deploymentId: string): string;
+}
+
+/** Resource tags, shared by every service (TagResource, ListTagsForResource, GetResources). @public */
+export interface TagStore {
+  tag(arn: string, tags: { key: string; value: string }[]): void;
+  untag(arn: string, keys: string[]): void;
+  list(arn: string): { key: string; value: string }[];
+  /** every ARN with at least one tag, or registered with `register` */
+  all(): string[];
+  /** remember a resource that exists (for GetResources with no tag filter) */
+  register(arn: string): void;
+  forget(arn: string): void;
+}
+
+/**
+ * What each service's store implements besides its API: moving its lifecycles
+ * to `nowMs` (deployments, pipeline executions, task starts), and saving and
+ * restoring its state as plain JSON for the state file.
+ *
+ * @public
+ */
+export interface ServiceStore {
+  tick(nowMs: number): void;
+  snapshot(): unknown;
+  restore(data: unknown): void;
+}
+
+/**
+ * Everything the sandbox holds. Each service's store is created by the service's
+ * own module and registered here by `createWorld`.
+ *
+ * @public
+ */
+export interface SandboxWorld {
+  clock: SandboxClock;
+  tags: TagStore;
+  ecs: EcsApi;
+  elbv2: ElbApi;
+  ecr: EcrApi;
+  codedeploy: CodeDeployApi;
+  /** default account and region when a request does not say */
+  defaults: { accountId: string; region: string };
+  /** Advances every store's lifecycles to the clock's now (called before each request and on an interval). */
+  tick(): void;
+}

@@ -1,0 +1,1 @@
+export { ecsDeployPlugin as default } from './plugin';
