@@ -1,66 +1,60 @@
-/*
- * Copyright 2023 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
-import { defineConfig } from '@playwright/test';
-import { generateProjects } from '@backstage/e2e-test-utils/playwright';
+import { defineConfig, devices } from '@playwright/test';
 
 /**
- * See https://playwright.dev/docs/test-configuration.
+ * Browser tests run in Debian's Chromium (`/usr/bin/chromium`, installed by
+ * scripts/test.sh), so no Playwright browser download is needed. The portal is
+ * started by Playwright unless one is already running outside CI.
  */
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export default defineConfig({
-  timeout: 60_000,
-
-  expect: {
-    timeout: 30_000,
-  },
-
-  // Run your local dev server before starting the tests
-  webServer: process.env.CI
-    ? []
-    : [
-        {
-          command: 'yarn start app',
-          url: 'http://localhost:3000',
-          reuseExistingServer: true,
-          timeout: 120_000,
-        },
-        {
-          command: 'yarn start backend',
-          port: 7007,
-          reuseExistingServer: true,
-          timeout: 60_000,
-        },
-      ],
-
+  testDir: 'packages/app/e2e-tests',
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
-
-  retries: process.env.CI ? 2 : 0,
-
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
-
-  use: {
-    actionTimeout: 0,
-    baseURL:
-      process.env.PLAYWRIGHT_URL ??
-      (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
-    screenshot: 'only-on-failure',
-    trace: 'on-first-retry',
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+  ],
+  // screenshots and traces, one folder per test (git-ignored)
+  outputDir: 'e2e-test-results',
+  // `yarn start` serves the app on :3000 and the backend on :7007; the global
+  // setup waits for the backend too, since Playwright watches one URL per server.
+  webServer: {
+    command: 'yarn start',
+    url: 'http://localhost:3000',
+    reuseExistingServer: !process.env.CI,
+    timeout: 300_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
   },
-
-  outputDir: 'node_modules/.cache/e2e-test-results',
-
-  projects: generateProjects(), // Find all packages with e2e-test folders
+  globalSetup: './packages/app/e2e-tests/waitForBackend.ts',
+  use: {
+    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: chromiumArgs,
+        },
+      },
+    },
+  ],
 });

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every check the project has: type check, lint, prettier, unit and integration
+# tests, and the browser end-to-end tests in Chromium. Exits non-zero on any failure.
+# Brings Node 22, the dependencies and Chromium when missing.
+set -uo pipefail
+source "$(dirname "$0")/lib/toolchain.sh"
+ensure_toolchain || exit 1
+ensure_chromium || exit 1
+cd "$ROOT"
+export CI=true
+
+passed=0 failed=0 failures=()
+step() {
+  local name=$1
+  shift
+  log "$name"
+  local t0=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    log "$name: ok ($((SECONDS - t0)) s)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    log "$name: FAILED ($((SECONDS - t0)) s)"
+  fi
+}
+
+step "type check" yarn tsc
+step "lint" yarn lint:all
+step "prettier" yarn prettier:check
+step "unit and integration tests" yarn test
+step "browser end-to-end tests" yarn test:e2e
+
+[ ${#failures[@]} -eq 0 ] || log "failed: ${failures[*]}"
+echo "checks: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
