@@ -1,1 +1,15 @@
-export {};
+/**
+ * A local stand-in for the AWS APIs the ECS Deploy suite uses, speaking the
+ * real wire protocols so unmodified AWS SDK v3 clients talk to it.
+ *
+ * @packageDocumentation
+ */
+
+export * from './server';
+export { AwsError } from './core/AwsError';
+export { SandboxClock } from './core/SandboxClock';
+export * from './core/types';
+export * from './core/validate';
+export * from './core/pagination';
+export type * from './world';
+export { main as runSandboxCli, runCli } from './cli';

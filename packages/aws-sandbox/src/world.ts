@@ -26,13 +26,22 @@ export interface TaskSetSpec {
 /** ECS as the other services see it. @public */
 export interface EcsApi {
   /** Throws AwsError ServiceNotFoundException when absent. */
-  getService(ref: { accountId: string; region: string; cluster: string; service: string }): {
+  getService(ref: {
+    accountId: string;
+    region: string;
+    cluster: string;
+    service: string;
+  }): {
     serviceArn: string;
     clusterArn: string;
     taskDefinition: string;
     desiredCount: number;
     deploymentController: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
-    loadBalancers: { targetGroupArn?: string; containerName?: string; containerPort?: number }[];
+    loadBalancers: {
+      targetGroupArn?: string;
+      containerName?: string;
+      containerPort?: number;
+    }[];
   };
   /** Creates a task set (status ACTIVE, stabilityStatus STEADY_STATE once its tasks run). Returns its ARN. */
   createTaskSet(spec: TaskSetSpec): string;
@@ -41,31 +50,49 @@ export interface EcsApi {
   setPrimaryTaskSet(taskSetArn: string): void;
   deleteTaskSet(taskSetArn: string): void;
   /** Records stopped tasks (stop reason, exit code) so DescribeTasks shows why a deployment failed. */
-  recordStoppedTask(taskSetArn: string, stoppedReason: string, exitCode: number): void;
+  recordStoppedTask(
+    taskSetArn: string,
+    stoppedReason: string,
+    exitCode: number,
+  ): void;
   /** Registers a task definition from a JSON document (a pipeline's taskdef.json); returns its ARN. */
-  registerTaskDefinition(accountId: string, region: string, input: Record<string, unknown>): string;
+  registerTaskDefinition(
+    accountId: string,
+    region: string,
+    input: Record<string, unknown>,
+  ): string;
 }
 
 /** ELBv2 as the other services see it. @public */
 export interface ElbApi {
   /** Forward action weights of a listener's default action. */
-  getListenerWeights(listenerArn: string): { targetGroupArn: string; weight: number }[];
-  setListenerWeights(listenerArn: string, weights: { targetGroupArn: string; weight: number }[]): void;
+  getListenerWeights(
+    listenerArn: string,
+  ): { targetGroupArn: string; weight: number }[];
+  setListenerWeights(
+    listenerArn: string,
+    weights: { targetGroupArn: string; weight: number }[],
+  ): void;
 }
 
 /** ECR as the other services see it. @public */
 export interface EcrApi {
   /** Subscribe to image pushes (PutImage, including retags). */
-  onImagePushed(listener: (event: {
-    repositoryArn: string;
-    repositoryName: string;
-    accountId: string;
-    region: string;
-    imageTag: string;
-    imageDigest: string;
-  }) => void): void;
+  onImagePushed(
+    listener: (event: {
+      repositoryArn: string;
+      repositoryName: string;
+      accountId: string;
+      region: string;
+      imageTag: string;
+      imageDigest: string;
+    }) => void,
+  ): void;
   /** Image URI for a tag, for a pipeline's imageDetail. */
-  describeImage(repositoryArn: string, tag: string): { imageDigest: string; imageUri: string } | undefined;
+  describeImage(
+    repositoryArn: string,
+    tag: string,
+  ): { imageDigest: string; imageUri: string } | undefined;
 }
 
 /** CodeDeploy as the other services see it. @public */
@@ -125,6 +152,12 @@ export interface SandboxWorld {
   codedeploy: CodeDeployApi;
   /** default account and region when a request does not say */
   defaults: { accountId: string; region: string };
+  /**
+   * Every service's store by module name (`ecs`, `codedeploy`, ...), for
+   * seeders and tests that need more than the cross-service APIs.
+   * (Added by S1; S2: read-only use, modules are registered in src/services/index.ts.)
+   */
+  stores: Record<string, ServiceStore>;
   /** Advances every store's lifecycles to the clock's now (called before each request and on an interval). */
   tick(): void;
 }

@@ -11,10 +11,7 @@ export class SandboxClock {
   private baseSim: number;
   private baseReal = Date.now();
 
-  constructor(
-    readonly speed: number = 1,
-    startAt: Date = new Date(),
-  ) {
+  constructor(readonly speed: number = 1, startAt: Date = new Date()) {
     this.baseSim = startAt.getTime();
   }
 
