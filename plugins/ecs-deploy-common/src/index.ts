@@ -1,19 +1,12 @@
-/***/
 /**
- * Common functionalities for the ecs-deploy plugin.
+ * Annotations, permissions and HTTP API types shared by the ECS Deploy plugins.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './annotations';
+export * from './parseAnnotations';
+export * from './permissions';
+export * from './arn';
+export * from './status';
+export * from './api';

@@ -1,0 +1,51 @@
+import {
+  ContainerImage,
+  DeploymentControllerKind,
+  DeploymentStrategy,
+  TaskDefinitionRef,
+} from './model';
+import { DeploymentSummary } from './history';
+
+/**
+ * Current state of one environment's ECS service.
+ *
+ * @public
+ */
+export interface EnvironmentOverview {
+  name: string;
+  accountId: string;
+  region: string;
+  service: {
+    name: string;
+    cluster: string;
+    arn: string;
+    /** `ACTIVE`, `DRAINING` or `INACTIVE`. */
+    status: string;
+    runningCount: number;
+    desiredCount: number;
+    pendingCount: number;
+  };
+  controller: DeploymentControllerKind;
+  strategy: DeploymentStrategy;
+  taskDefinition?: TaskDefinitionRef;
+  images: ContainerImage[];
+  codeDeploy?: { application: string; deploymentGroup: string };
+  pipeline?: { name: string };
+  ecrRepository?: { name: string; uri?: string };
+  lastDeployment?: DeploymentSummary;
+  /** A deployment is moving (in progress, baking, rolling back). */
+  deploymentInProgress: boolean;
+  /** A deployment or pipeline waits for a person (ready wait, pause hook, approval). */
+  waitingForAction: boolean;
+}
+
+/**
+ * Response of `GET /entities/:kind/:namespace/:name/environments`, in
+ * promotion order.
+ *
+ * @public
+ */
+export interface EnvironmentsResponse {
+  entityRef: string;
+  environments: EnvironmentOverview[];
+}

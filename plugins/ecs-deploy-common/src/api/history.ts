@@ -1,0 +1,108 @@
+import {
+  DeploymentControllerKind,
+  DeploymentKind,
+  DeploymentStatus,
+  TaskDefinitionRef,
+  TriggerKind,
+} from './model';
+
+/**
+ * Who or what started a deployment, and with which change.
+ *
+ * @public
+ */
+export interface DeploymentTrigger {
+  kind: TriggerKind;
+  /** Free text: a user or role, a pipeline name, `autoscaling`, ... */
+  actor?: string;
+  commitId?: string;
+  imageTag?: string;
+  imageDigest?: string;
+  /** The AWS trigger detail as reported (e.g. CodePipeline `triggerType`). */
+  detail?: string;
+}
+
+/**
+ * Rollback information of a deployment.
+ *
+ * @public
+ */
+export interface DeploymentRollback {
+  /** This deployment was rolled back (by the deployment named in `byDeploymentId`). */
+  rolledBack: boolean;
+  byDeploymentId?: string;
+  /** This deployment is itself a rollback of `ofDeploymentId`. */
+  ofDeploymentId?: string;
+  message?: string;
+}
+
+/**
+ * One entry of an entity's deployment timeline.
+ *
+ * @public
+ */
+export interface DeploymentSummary {
+  /**
+   * Opaque id, `<kind>:<aws id>` (e.g. `codedeploy:d-ABCDEF123`). Pass it to
+   * the detail endpoint; it is meaningful only together with `environment`.
+   */
+  id: string;
+  kind: DeploymentKind;
+  environment: string;
+  status: DeploymentStatus;
+  /** The status exactly as AWS reported it. */
+  awsStatus: string;
+  /** ECS controller of the service, when known. */
+  controller?: DeploymentControllerKind;
+  /** ISO 8601 timestamps. */
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: number;
+  trigger: DeploymentTrigger;
+  taskDefinitionFrom?: TaskDefinitionRef;
+  taskDefinitionTo?: TaskDefinitionRef;
+  rollback?: DeploymentRollback;
+  errorMessage?: string;
+  /** Pipeline entries: the pipeline's name. */
+  pipelineName?: string;
+  /** Links AWS itself records between a pipeline execution and the deployment its deploy action started. */
+  links: {
+    /** On a deployment: the pipeline execution that started it (`pipeline:<id>`). */
+    pipelineExecutionId?: string;
+    /** On a pipeline execution: the deployments its actions started. */
+    deploymentIds?: string[];
+  };
+}
+
+/**
+ * Query of `GET /entities/:kind/:namespace/:name/history`.
+ *
+ * @public
+ */
+export interface HistoryQuery {
+  environment?: string;
+  /** One or more statuses; entries with other statuses are left out. */
+  status?: DeploymentStatus[];
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  /** Page size, 1 to 100, default 25. */
+  limit?: number;
+}
+
+/**
+ * A page of a cursor-paginated list.
+ *
+ * @public
+ */
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * Response of the history endpoint: newest first.
+ *
+ * @public
+ */
+export type HistoryResponse = Page<DeploymentSummary>;

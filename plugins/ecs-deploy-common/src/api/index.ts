@@ -1,0 +1,6 @@
+export * from './model';
+export type * from './history';
+export type * from './environments';
+export type * from './deployment';
+export type * from './traffic';
+export type * from './stoppedTasks';

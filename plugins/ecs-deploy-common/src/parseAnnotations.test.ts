@@ -1,0 +1,84 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  hasEcsDeployAnnotations,
+  parseEcsDeployAnnotations,
+} from './parseAnnotations';
+
+const entity = (annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', annotations },
+});
+
+const svc = (env: string, acct: string) =>
+  `arn:aws:ecs:eu-west-1:${acct}:service/storefront-${env}/payments-api`;
+
+describe('parseEcsDeployAnnotations', () => {
+  it('reads per-environment annotations in promotion order', () => {
+    const parsed = parseEcsDeployAnnotations(
+      entity({
+        'ecs-deploy.io/environments': 'dev, staging,prod',
+        'ecs-deploy.io/service-arn.prod': svc('prod', '333333333333'),
+        'ecs-deploy.io/service-arn.dev': svc('dev', '111111111111'),
+        'ecs-deploy.io/service-arn.staging': svc('staging', '222222222222'),
+        'ecs-deploy.io/pipeline-arn.prod':
+          'arn:aws:codepipeline:eu-west-1:333333333333:payments-api-prod',
+        'ecs-deploy.io/codedeploy.prod': 'payments-api/payments-api-prod',
+        'ecs-deploy.io/ecr-repository-arn':
+          'arn:aws:ecr:eu-west-1:111111111111:repository/payments-api',
+        'ecs-deploy.io/ecr-repository-arn.dev':
+          'arn:aws:ecr:eu-west-1:111111111111:repository/payments-dev',
+      }),
+    );
+    expect(parsed.environments.map(e => e.name)).toEqual([
+      'dev',
+      'staging',
+      'prod',
+    ]);
+    expect(parsed.environments[2]).toEqual({
+      name: 'prod',
+      serviceArn: svc('prod', '333333333333'),
+      pipelineArn:
+        'arn:aws:codepipeline:eu-west-1:333333333333:payments-api-prod',
+      codeDeploy: {
+        application: 'payments-api',
+        deploymentGroup: 'payments-api-prod',
+      },
+      ecrRepositoryArn:
+        'arn:aws:ecr:eu-west-1:111111111111:repository/payments-api',
+    });
+    expect(parsed.environments[0].ecrRepositoryArn).toBe(
+      'arn:aws:ecr:eu-west-1:111111111111:repository/payments-dev',
+    );
+    expect(parsed.discoverByTags).toBe(false);
+  });
+
+  it('maps the awslabs annotations to a default environment', () => {
+    const parsed = parseEcsDeployAnnotations(
+      entity({
+        'aws.amazon.com/amazon-ecs-service-arn': svc('dev', '111111111111'),
+        'aws.amazon.com/aws-codepipeline-arn':
+          'arn:aws:codepipeline:eu-west-1:111111111111:p',
+      }),
+    );
+    expect(parsed.environments).toEqual([
+      {
+        name: 'default',
+        serviceArn: svc('dev', '111111111111'),
+        pipelineArn: 'arn:aws:codepipeline:eu-west-1:111111111111:p',
+      },
+    ]);
+  });
+
+  it('ignores a malformed codedeploy annotation and detects discovery', () => {
+    const parsed = parseEcsDeployAnnotations(
+      entity({
+        'ecs-deploy.io/discovery': 'tags',
+        'ecs-deploy.io/codedeploy.dev': 'no-slash',
+      }),
+    );
+    expect(parsed.environments).toEqual([]);
+    expect(parsed.discoverByTags).toBe(true);
+    expect(hasEcsDeployAnnotations(entity({}))).toBe(false);
+  });
+});

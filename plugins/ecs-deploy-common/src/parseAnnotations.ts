@@ -1,0 +1,153 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ECS_DEPLOY_ANNOTATIONS,
+  DEFAULT_ENVIRONMENT_NAME,
+} from './annotations';
+
+/**
+ * The AWS resources one environment of an entity points at, as written in its
+ * annotations. ARNs here come from the catalog, never from an HTTP client.
+ *
+ * @public
+ */
+export interface AnnotatedEnvironment {
+  name: string;
+  serviceArn?: string;
+  pipelineArn?: string;
+  codeDeploy?: { application: string; deploymentGroup: string };
+  ecrRepositoryArn?: string;
+}
+
+/**
+ * What an entity's annotations say about its deployments.
+ *
+ * @public
+ */
+export interface EcsDeployAnnotations {
+  /** Environments named by annotations, in promotion order. */
+  environments: AnnotatedEnvironment[];
+  /** Promotion order from `ecs-deploy.io/environments`, if set. */
+  promotionOrder?: string[];
+  /** True when `ecs-deploy.io/discovery: tags` asks for Tagging API discovery. */
+  discoverByTags: boolean;
+  /** Repository for every environment without an override. */
+  ecrRepositoryArn?: string;
+}
+
+function splitList(value: string | undefined): string[] | undefined {
+  if (!value) return undefined;
+  const items = value
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+function parseCodeDeploy(value: string) {
+  const slash = value.indexOf('/');
+  if (slash <= 0 || slash === value.length - 1) return undefined;
+  return {
+    application: value.slice(0, slash).trim(),
+    deploymentGroup: value.slice(slash + 1).trim(),
+  };
+}
+
+/**
+ * Reads the ECS Deploy annotations of an entity.
+ *
+ * Environments are ordered by `ecs-deploy.io/environments` when given (names
+ * not listed there follow alphabetically). The awslabs annotations map to the
+ * single environment named in `ecs-deploy.io/environments`, or `default`.
+ *
+ * @public
+ */
+export function parseEcsDeployAnnotations(
+  entity: Entity,
+): EcsDeployAnnotations {
+  const annotations = entity.metadata.annotations ?? {};
+  const byName = new Map<string, AnnotatedEnvironment>();
+  const env = (name: string) => {
+    let e = byName.get(name);
+    if (!e) {
+      e = { name };
+      byName.set(name, e);
+    }
+    return e;
+  };
+  const A = ECS_DEPLOY_ANNOTATIONS;
+  const repoPrefix = `${A.ecrRepositoryArn}.`;
+
+  for (const [key, raw] of Object.entries(annotations)) {
+    const value = raw?.trim();
+    if (!value) continue;
+    if (key.startsWith(A.serviceArnPrefix)) {
+      env(key.slice(A.serviceArnPrefix.length)).serviceArn = value;
+    } else if (key.startsWith(A.pipelineArnPrefix)) {
+      env(key.slice(A.pipelineArnPrefix.length)).pipelineArn = value;
+    } else if (key.startsWith(A.codeDeployPrefix)) {
+      const parsed = parseCodeDeploy(value);
+      if (parsed) env(key.slice(A.codeDeployPrefix.length)).codeDeploy = parsed;
+    } else if (key.startsWith(repoPrefix)) {
+      env(key.slice(repoPrefix.length)).ecrRepositoryArn = value;
+    }
+  }
+
+  const promotionOrder = splitList(annotations[A.environments]);
+  const awslabsService = annotations[A.awslabsServiceArn]?.trim();
+  const awslabsPipeline = annotations[A.awslabsPipelineArn]?.trim();
+  if (awslabsService || awslabsPipeline) {
+    const name =
+      promotionOrder?.length === 1
+        ? promotionOrder[0]
+        : DEFAULT_ENVIRONMENT_NAME;
+    const e = env(name);
+    e.serviceArn ??= awslabsService;
+    e.pipelineArn ??= awslabsPipeline;
+  }
+
+  const ecrRepositoryArn = annotations[A.ecrRepositoryArn]?.trim() || undefined;
+  const environments = sortByPromotionOrder(
+    [...byName.values()].filter(e => e.serviceArn || e.pipelineArn),
+    promotionOrder,
+  ).map(e => ({
+    ...e,
+    ecrRepositoryArn: e.ecrRepositoryArn ?? ecrRepositoryArn,
+  }));
+
+  return {
+    environments,
+    promotionOrder,
+    discoverByTags: annotations[A.discovery]?.trim() === 'tags',
+    ecrRepositoryArn,
+  };
+}
+
+/**
+ * Orders items with a `name` by a promotion order; unknown names go last,
+ * alphabetically.
+ *
+ * @public
+ */
+export function sortByPromotionOrder<T extends { name: string }>(
+  items: T[],
+  promotionOrder?: string[],
+): T[] {
+  const rank = (name: string) => {
+    const i = promotionOrder?.indexOf(name) ?? -1;
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return [...items].sort(
+    (a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name),
+  );
+}
+
+/**
+ * True when the entity carries any annotation the ECS Deploy plugins can use.
+ * The frontend uses it for `isEcsDeployAvailable`.
+ *
+ * @public
+ */
+export function hasEcsDeployAnnotations(entity: Entity): boolean {
+  const parsed = parseEcsDeployAnnotations(entity);
+  return parsed.discoverByTags || parsed.environments.length > 0;
+}
