@@ -1,0 +1,13 @@
+export interface Config {
+  /** The embedded AWS sandbox (packages/aws-sandbox), for demos without an AWS account. */
+  awsSandbox?: {
+    /** Start the sandbox with the demo fleet inside the backend. */
+    enabled?: boolean;
+    /** Port on 127.0.0.1; point `ecsDeploy.aws.endpoint` at it. Default 4599. */
+    port?: number;
+    /** How many times faster than AWS's real time lifecycles run. Default 30. */
+    speed?: number;
+    /** State file (relative to the backend working directory); state survives restarts. */
+    stateFile?: string;
+  };
+}
