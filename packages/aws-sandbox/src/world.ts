@@ -61,6 +61,47 @@ export interface EcsApi {
     region: string,
     input: Record<string, unknown>,
   ): string;
+  /*
+   * Added by S2 (CodeDeploy, CodePipeline), optional so S1's store compiles
+   * before it implements them; callers fall back when absent. S1: please
+   * implement these in the ECS store.
+   */
+  /** The service's PRIMARY task set (CodeDeploy's original, blue, task set). */
+  getPrimaryTaskSet?(ref: {
+    accountId: string;
+    region: string;
+    cluster: string;
+    service: string;
+  }): { taskSetArn: string; taskDefinition: string } | undefined;
+  /** A task set's counts, for CodeDeploy's GetDeploymentTarget taskSetsInfo. */
+  describeTaskSet?(taskSetArn: string):
+    | {
+        id: string;
+        desiredCount: number;
+        pendingCount: number;
+        runningCount: number;
+        status: string;
+      }
+    | undefined;
+  /** A task definition's registration document (family, containerDefinitions...), for the pipeline's ECS deploy action. */
+  describeTaskDefinition?(
+    taskDefinitionArn: string,
+  ): Record<string, unknown> | undefined;
+  /**
+   * The standard ECS deploy action: as UpdateService with a new task
+   * definition (a new service deployment). Returns the service deployment ARN.
+   */
+  updateServiceTaskDefinition?(
+    ref: {
+      accountId: string;
+      region: string;
+      cluster: string;
+      service: string;
+    },
+    taskDefinition: string,
+  ): string | undefined;
+  /** Status of a service deployment (PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, ROLLBACK_*). */
+  getServiceDeploymentStatus?(serviceDeploymentArn: string): string | undefined;
 }
 
 /** ELBv2 as the other services see it. @public */
@@ -73,6 +114,12 @@ export interface ElbApi {
     listenerArn: string,
     weights: { targetGroupArn: string; weight: number }[],
   ): void;
+  /** (Added by S2, optional) A target group's ARN by name, for CodeDeploy's targetGroupPairInfoList. */
+  findTargetGroupArn?(
+    accountId: string,
+    region: string,
+    name: string,
+  ): string | undefined;
 }
 
 /** ECR as the other services see it. @public */
