@@ -55,6 +55,15 @@ export interface EcsApi {
     stoppedReason: string,
     exitCode: number,
   ): void;
+  /**
+   * The tasks registered with a target group, for DescribeTargetHealth
+   * (running tasks are healthy, starting ones initial). (Added by S1.)
+   */
+  targetsOf(targetGroupArn: string): {
+    id: string;
+    port: number;
+    state: 'initial' | 'healthy' | 'draining';
+  }[];
   /** Registers a task definition from a JSON document (a pipeline's taskdef.json); returns its ARN. */
   registerTaskDefinition(
     accountId: string,
@@ -112,6 +121,17 @@ export interface ElbApi {
   ): { targetGroupArn: string; weight: number }[];
   setListenerWeights(
     listenerArn: string,
+    weights: { targetGroupArn: string; weight: number }[],
+  ): void;
+  /**
+   * Forward weights of a listener rule (ECS native blue/green shifts the
+   * `productionListenerRule` / `testListenerRule` of a service's load balancer).
+   * A listener's default rule and its default actions are the same thing.
+   * Throws AwsError RuleNotFound. (Added by S1.)
+   */
+  getRuleWeights(ruleArn: string): { targetGroupArn: string; weight: number }[];
+  setRuleWeights(
+    ruleArn: string,
     weights: { targetGroupArn: string; weight: number }[],
   ): void;
   /** (Added by S2, optional) A target group's ARN by name, for CodeDeploy's targetGroupPairInfoList. */
@@ -205,6 +225,13 @@ export interface SandboxWorld {
    * (Added by S1; S2: read-only use, modules are registered in src/services/index.ts.)
    */
   stores: Record<string, ServiceStore>;
+  /**
+   * Seeded PRNG in [0, 1) for ids and simulated variation (task start-up time),
+   * so a seeded fleet comes out the same every run. (Added by S1.)
+   */
+  random(): number;
+  /** A random lowercase hex string of `length` characters from `random()`. (Added by S1.) */
+  randomHex(length: number): string;
   /** Advances every store's lifecycles to the clock's now (called before each request and on an interval). */
   tick(): void;
 }

@@ -7,6 +7,7 @@ import type {
 } from '../core/types';
 import { InMemoryTagStore } from '../services/tagging/InMemoryTagStore';
 import type { SandboxWorld, ServiceStore } from '../world';
+import { createPrng } from './prng';
 
 /** @public */
 export interface CreateWorldOptions {
@@ -16,6 +17,8 @@ export interface CreateWorldOptions {
   defaults?: { accountId: string; region: string };
   /** Called when a store's tick throws; the other stores still tick. */
   onTickError?: (module: string, error: unknown) => void;
+  /** Seed of `world.random` (default `aws-sandbox`). */
+  randomSeed?: string;
 }
 
 /** @public */
@@ -23,6 +26,8 @@ export interface CreatedWorld {
   world: SandboxWorld;
   tags: InMemoryTagStore;
   definitions: ServiceDefinition[];
+  /** Restarts `world.random` from a new seed (after restoring a state file, so new ids do not repeat old ones). */
+  reseedRandom(seed: string): void;
 }
 
 /**
@@ -39,6 +44,7 @@ export function createWorld(options: CreateWorldOptions): CreatedWorld {
   const stores: Record<string, ServiceStore> = {};
   const order: string[] = [];
   let ticking = false;
+  let random = createPrng(options.randomSeed ?? 'aws-sandbox');
 
   const world: MutableSandboxWorld = {
     clock,
@@ -52,6 +58,16 @@ export function createWorld(options: CreateWorldOptions): CreatedWorld {
       region: 'eu-west-1',
     },
     stores,
+    random: () => random(),
+    randomHex(length: number) {
+      let out = '';
+      while (out.length < length) {
+        out += Math.floor(random() * 0x100000000)
+          .toString(16)
+          .padStart(8, '0');
+      }
+      return out.slice(0, length);
+    },
     tick() {
       // A store's tick may call another service, which must not tick again.
       if (ticking) return;
@@ -80,7 +96,14 @@ export function createWorld(options: CreateWorldOptions): CreatedWorld {
   }
   for (const module of options.modules) module.link?.(world);
 
-  return { world, tags, definitions };
+  return {
+    world,
+    tags,
+    definitions,
+    reseedRandom: seed => {
+      random = createPrng(seed);
+    },
+  };
 }
 
 function missingApi<T extends object>(name: string): T {

@@ -103,7 +103,7 @@ export async function startSandbox(
   options: SandboxOptions = {},
 ): Promise<RunningSandbox> {
   const logger = options.logger ?? defaultLogger;
-  const { world, tags, definitions } = createWorld({
+  const { world, tags, definitions, reseedRandom } = createWorld({
     modules: options.modules ?? serviceModules,
     speed: options.speed,
     startAt: options.startAt,
@@ -127,6 +127,7 @@ export async function startSandbox(
     ? loadState(options.statePath, world, tags)
     : false;
   if (restored) {
+    reseedRandom(`aws-sandbox:${world.clock.nowMs()}`);
     logger.info(`restored state from ${options.statePath}`);
   } else if (options.seed && options.seed !== 'none') {
     const seeder =
