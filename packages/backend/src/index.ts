@@ -27,11 +27,9 @@ backend.add(
 );
 backend.add(import('@ecs-deploy/plugin-scaffolder-backend-module-ecs'));
 
-// permissions
+// permissions: everyone reads, only an entity's owners act on its deployments
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./modules/permissionPolicy'));
 
 // search (Lunr in memory on SQLite, PostgreSQL when the database is PostgreSQL)
 backend.add(import('@backstage/plugin-search-backend'));
