@@ -1,18 +1,22 @@
-/***/
 /**
- * Node.js library for the ecs-deploy plugin.
+ * AWS plumbing shared by the ECS Deploy backend plugin and scaffolder module:
+ * client construction per account and region, AWS error mapping, tagging.
  *
  * @packageDocumentation
  */
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export { AwsClientFactory } from './AwsClientFactory';
+export type { AwsClients, AwsLocation } from './AwsClientFactory';
+export { readEcsDeployAwsSettings } from './config';
+export type { EcsDeployAwsSettings } from './config';
+export { toBackstageError } from './toBackstageError';
+export type { AwsErrorContext } from './toBackstageError';
+export {
+  DEFAULT_TAG_KEYS,
+  entityTags,
+  isTaggedForEntity,
+  readTagKeys,
+  tagRecord,
+  toEcsTags,
+} from './tags';
+export type { AwsTag, EcsDeployTagKeys } from './tags';

@@ -1,0 +1,113 @@
+import { Config } from '@backstage/config';
+
+/**
+ * The tag keys that tie AWS resources to catalog entities.
+ *
+ * @public
+ */
+export interface EcsDeployTagKeys {
+  /** Default `backstage.io/entity`. */
+  entityKey: string;
+  /** Default `environment`. */
+  environmentKey: string;
+}
+
+/**
+ * The default tag keys.
+ *
+ * @public
+ */
+export const DEFAULT_TAG_KEYS: EcsDeployTagKeys = {
+  entityKey: 'backstage.io/entity',
+  environmentKey: 'environment',
+};
+
+/**
+ * Reads `ecsDeploy.tags` from the root config.
+ *
+ * @public
+ */
+export function readTagKeys(config: Config): EcsDeployTagKeys {
+  return {
+    entityKey:
+      config.getOptionalString('ecsDeploy.tags.entityKey') ??
+      DEFAULT_TAG_KEYS.entityKey,
+    environmentKey:
+      config.getOptionalString('ecsDeploy.tags.environmentKey') ??
+      DEFAULT_TAG_KEYS.environmentKey,
+  };
+}
+
+/**
+ * A tag in the `Key`/`Value` shape of CodeDeploy, CodePipeline, ECR, ELBv2
+ * and the Tagging API. (ECS spells it `key`/`value`: see {@link toEcsTags}.)
+ *
+ * @public
+ */
+export interface AwsTag {
+  Key: string;
+  Value: string;
+}
+
+/**
+ * The tags that mark a resource as belonging to an entity's environment.
+ *
+ * @public
+ */
+export function entityTags(
+  entityRef: string,
+  environment: string,
+  keys: EcsDeployTagKeys = DEFAULT_TAG_KEYS,
+): AwsTag[] {
+  return [
+    { Key: keys.entityKey, Value: entityRef },
+    { Key: keys.environmentKey, Value: environment },
+  ];
+}
+
+/**
+ * The same tags in ECS's lower-case shape.
+ *
+ * @public
+ */
+export function toEcsTags(tags: AwsTag[]): { key: string; value: string }[] {
+  return tags.map(t => ({ key: t.Key, value: t.Value }));
+}
+
+/**
+ * Tags in any of AWS's shapes (`Key`/`Value`, `key`/`value`) as a record.
+ *
+ * @public
+ */
+export function tagRecord(
+  tags:
+    | ReadonlyArray<{
+        Key?: string;
+        Value?: string;
+        key?: string;
+        value?: string;
+      }>
+    | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags ?? []) {
+    const k = t.Key ?? t.key;
+    if (k !== undefined) out[k] = t.Value ?? t.value ?? '';
+  }
+  return out;
+}
+
+/**
+ * True when the tags name the entity as owner. Entity refs compare
+ * case-insensitively, as the catalog does.
+ *
+ * @public
+ */
+export function isTaggedForEntity(
+  tags: Record<string, string>,
+  entityRef: string,
+  keys: EcsDeployTagKeys = DEFAULT_TAG_KEYS,
+): boolean {
+  const value = tags[keys.entityKey];
+  return value !== undefined && value.toLowerCase() === entityRef.toLowerCase();
+}
