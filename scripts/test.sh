@@ -8,6 +8,9 @@ ensure_toolchain || exit 1
 ensure_chromium || exit 1
 cd "$ROOT"
 export CI=true
+# PostgreSQL runs on these machines (127.0.0.1:5432, trust auth); database tests use it
+# through @backstage/backend-test-utils alongside SQLite.
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
 
 passed=0 failed=0 failures=()
 step() {
