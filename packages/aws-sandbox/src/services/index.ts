@@ -5,9 +5,21 @@
  * seeders ('demo', 'fleet') here.
  */
 import type { Seeder, ServiceModule } from '../core/types';
+import { demoSeeders } from '../seed';
+import { codeDeployModule } from './codedeploy';
+import { codePipelineModule } from './codepipeline';
 
 /** @public */
-export const serviceModules: ServiceModule[] = [];
+export const serviceModules: ServiceModule[] = [
+  // S1's modules (ecs, elbv2, ecr, tagging) go before S2's: CodeDeploy and
+  // CodePipeline call them while ticking.
+  codeDeployModule,
+  codePipelineModule,
+];
 
-/** @public */
-export const seeders: Record<string, Seeder> = {};
+/**
+ * S2's seeders (`demo`, `fleet`) come from `src/seed/index.ts`.
+ *
+ * @public
+ */
+export const seeders: Record<string, Seeder> = { ...demoSeeders };

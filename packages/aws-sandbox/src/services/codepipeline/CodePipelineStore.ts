@@ -1,0 +1,405 @@
+import { createHash } from 'node:crypto';
+import { AwsError } from '../../core/AwsError';
+import type { SandboxWorld, ServiceStore } from '../../world';
+import { uuidFor } from '../codedeploy/ids';
+import { sourceKeyOf, type ActionEnv, type SourceCommit } from './actions';
+import { ExecutionRunner } from './runner';
+import type {
+  ExecutionRecord,
+  PinnedRevision,
+  PipelineDeclaration,
+  PipelineRecord,
+} from './types';
+
+/** Pipelines are named per account and region. */
+export interface Where {
+  accountId: string;
+  region: string;
+}
+
+const key = (w: Where, name: string) => `${w.accountId}/${w.region}/${name}`;
+
+interface Snapshot {
+  seq: number;
+  pipelines: PipelineRecord[];
+  executions: ExecutionRecord[];
+  sources: [string, SourceCommit[]][];
+  repositories: [string, string][];
+}
+
+/**
+ * CodePipeline's state: pipelines, their executions (moved stage by stage by
+ * the clock), the sandbox's copies of non-ECR sources, and the ECR push
+ * trigger.
+ *
+ * @public
+ */
+export class CodePipelineStore implements ServiceStore {
+  private seq = 0;
+  private readonly pipelines = new Map<string, PipelineRecord>();
+  /** executions per pipeline key, oldest first */
+  private readonly executions = new Map<string, ExecutionRecord[]>();
+  private readonly byId = new Map<string, ExecutionRecord>();
+  /** pipeline keys with an execution in progress */
+  private readonly active = new Set<string>();
+  private readonly sources = new Map<string, SourceCommit[]>();
+  private readonly repositories = new Map<string, string>();
+  readonly runner: ExecutionRunner;
+
+  constructor(private readonly world: SandboxWorld) {
+    this.runner = new ExecutionRunner({
+      env: (pipeline, execution, declaration) =>
+        this.actionEnv(pipeline, execution, declaration),
+      newId: kind => this.newId(kind),
+    });
+    this.runner.peers = e => this.executions.get(key(e, e.pipelineName)) ?? [];
+  }
+
+  // ---- pipelines ----------------------------------------------------------
+
+  createPipeline(
+    where: Where,
+    declaration: PipelineDeclaration,
+  ): PipelineRecord {
+    const k = key(where, declaration.name);
+    if (this.pipelines.has(k)) {
+      throw new AwsError(
+        'PipelineNameInUseException',
+        `A pipeline with the name '${declaration.name}' already exists in account '${where.accountId}'`,
+      );
+    }
+    const now = this.world.clock.nowMs();
+    const record: PipelineRecord = {
+      ...where,
+      name: declaration.name,
+      arn: `arn:aws:codepipeline:${where.region}:${where.accountId}:${declaration.name}`,
+      declaration: { ...declaration, version: 1 },
+      previous: [],
+      created: now,
+      updated: now,
+    };
+    this.pipelines.set(k, record);
+    this.executions.set(k, []);
+    this.world.tags.register(record.arn);
+    return record;
+  }
+
+  updatePipeline(
+    where: Where,
+    declaration: PipelineDeclaration,
+  ): PipelineRecord {
+    const record = this.getPipeline(where, declaration.name);
+    record.previous.push(record.declaration);
+    record.declaration = {
+      ...declaration,
+      version: (record.declaration.version ?? 1) + 1,
+    };
+    record.updated = this.world.clock.nowMs();
+    return record;
+  }
+
+  getPipeline(where: Where, name: string): PipelineRecord {
+    const record = this.pipelines.get(key(where, name));
+    if (!record) {
+      throw new AwsError(
+        'PipelineNotFoundException',
+        `Account '${where.accountId}' does not have a pipeline with name '${name}'`,
+      );
+    }
+    return record;
+  }
+
+  findPipelineByArn(arn: string): PipelineRecord | undefined {
+    const m = /^arn:aws[\w-]*:codepipeline:([^:]+):(\d{12}):(.+)$/.exec(arn);
+    return m
+      ? this.pipelines.get(key({ region: m[1], accountId: m[2] }, m[3]))
+      : undefined;
+  }
+
+  listPipelines(where: Where): PipelineRecord[] {
+    return [...this.pipelines.values()]
+      .filter(p => p.accountId === where.accountId && p.region === where.region)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  // ---- executions ---------------------------------------------------------
+
+  startExecution(
+    pipeline: PipelineRecord,
+    trigger: ExecutionRecord['trigger'],
+    options: {
+      pinned?: Record<string, PinnedRevision>;
+      variables?: { name: string; value: string }[];
+    } = {},
+  ): ExecutionRecord {
+    const now = this.world.clock.nowMs();
+    const declared = pipeline.declaration.variables ?? [];
+    const variables = declared.map(v => ({
+      name: v.name,
+      resolvedValue:
+        options.variables?.find(o => o.name === v.name)?.value ??
+        v.defaultValue ??
+        '',
+    }));
+    const execution: ExecutionRecord = {
+      accountId: pipeline.accountId,
+      region: pipeline.region,
+      pipelineName: pipeline.name,
+      pipelineExecutionId: this.newId('execution'),
+      pipelineVersion: pipeline.declaration.version ?? 1,
+      status: 'InProgress',
+      startTime: now,
+      lastUpdateTime: now,
+      trigger,
+      executionMode: pipeline.declaration.executionMode ?? 'SUPERSEDED',
+      sourceRevisions: [],
+      variables: variables.length ? variables : undefined,
+      stageIndex: 0,
+      waiting: true,
+      stages: [],
+      actions: [],
+      artifacts: {},
+      pinned: options.pinned,
+    };
+    this.addExecution(pipeline, execution);
+    this.runner.supersedeOlderWaiting(execution, now);
+    this.tickPipeline(pipeline, now);
+    return execution;
+  }
+
+  /** Executions of a pipeline, newest first. */
+  listExecutions(pipeline: PipelineRecord): ExecutionRecord[] {
+    return [
+      ...(this.executions.get(key(pipeline, pipeline.name)) ?? []),
+    ].reverse();
+  }
+
+  getExecution(pipeline: PipelineRecord, id: string): ExecutionRecord {
+    const e = this.byId.get(id);
+    if (
+      !e ||
+      e.pipelineName !== pipeline.name ||
+      e.accountId !== pipeline.accountId
+    ) {
+      throw new AwsError(
+        'PipelineExecutionNotFoundException',
+        `Pipeline execution with id '${id}' for pipeline '${pipeline.name}' does not exist`,
+      );
+    }
+    return e;
+  }
+
+  /** The execution that most recently entered a stage. */
+  latestForStage(
+    pipeline: PipelineRecord,
+    stageName: string,
+  ): ExecutionRecord | undefined {
+    const list = this.executions.get(key(pipeline, pipeline.name)) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i].stages.some(s => s.stageName === stageName)) return list[i];
+    }
+    return undefined;
+  }
+
+  /** After an API call changed an execution: move it (and its pipeline) now. */
+  touch(pipeline: PipelineRecord): void {
+    this.active.add(key(pipeline, pipeline.name));
+    this.tickPipeline(pipeline, this.world.clock.nowMs());
+  }
+
+  /**
+   * Adds an execution that already happened (seeded history): stored as is,
+   * never moved.
+   */
+  importExecution(
+    pipeline: PipelineRecord,
+    execution: Omit<ExecutionRecord, 'pipelineExecutionId'> & {
+      pipelineExecutionId?: string;
+    },
+  ): ExecutionRecord {
+    const record: ExecutionRecord = {
+      ...execution,
+      pipelineExecutionId:
+        execution.pipelineExecutionId ?? this.newId('execution'),
+    };
+    this.addExecution(pipeline, record);
+    return record;
+  }
+
+  // ---- sources and triggers -----------------------------------------------
+
+  /**
+   * Sandbox knob: a commit to a non-ECR source (the infrastructure repository
+   * with `taskdef.json` and `appspec.yaml`). Returns its commit id.
+   */
+  pushSourceCommit(
+    source:
+      | { provider: string; configuration: Record<string, string> }
+      | string,
+    commit: {
+      files: Record<string, string>;
+      message?: string;
+      commitId?: string;
+    },
+  ): string {
+    const sourceKey =
+      typeof source === 'string'
+        ? source
+        : sourceKeyOf(source.provider, source.configuration);
+    const list = this.sources.get(sourceKey) ?? [];
+    const commitId =
+      commit.commitId ??
+      createHash('sha1')
+        .update(`${sourceKey}:${list.length}:${JSON.stringify(commit.files)}`)
+        .digest('hex');
+    list.push({
+      commitId,
+      message: commit.message,
+      files: commit.files,
+      at: this.world.clock.nowMs(),
+    });
+    this.sources.set(sourceKey, list);
+    return commitId;
+  }
+
+  latestCommit(sourceKey: string): SourceCommit {
+    const list = this.sources.get(sourceKey);
+    if (list?.length) return list[list.length - 1];
+    return {
+      commitId: createHash('sha1').update(sourceKey).digest('hex'),
+      files: {},
+      at: 0,
+    };
+  }
+
+  /** An ECR push: start every pipeline whose ECR source watches that tag. */
+  onImagePushed(event: {
+    repositoryArn: string;
+    repositoryName: string;
+    imageTag: string;
+    imageDigest: string;
+  }): void {
+    this.repositories.set(event.repositoryName, event.repositoryArn);
+    for (const pipeline of this.pipelines.values()) {
+      const pinned: Record<string, PinnedRevision> = {};
+      for (const stage of pipeline.declaration.stages) {
+        for (const action of stage.actions) {
+          const config = action.configuration ?? {};
+          if (
+            action.actionTypeId.category === 'Source' &&
+            action.actionTypeId.provider === 'ECR' &&
+            config.RepositoryName === event.repositoryName &&
+            (config.ImageTag ?? 'latest') === event.imageTag
+          ) {
+            pinned[action.name] = {
+              imageDigest: event.imageDigest,
+              imageTag: event.imageTag,
+              repositoryArn: event.repositoryArn,
+            };
+          }
+        }
+      }
+      if (Object.keys(pinned).length) {
+        this.startExecution(
+          pipeline,
+          {
+            triggerType: 'CloudWatchEvent',
+            triggerDetail:
+              `arn:aws:events:${pipeline.region}:${pipeline.accountId}:rule/codepipeline-${pipeline.name}-ecr-${event.repositoryName}`.slice(
+                0,
+                200,
+              ),
+          },
+          { pinned },
+        );
+      }
+    }
+  }
+
+  newId(kind: string): string {
+    this.seq += 1;
+    return uuidFor(`codepipeline-${kind}`, this.seq);
+  }
+
+  // ---- ServiceStore -------------------------------------------------------
+
+  tick(nowMs: number): void {
+    for (const k of [...this.active]) {
+      const pipeline = this.pipelines.get(k);
+      if (!pipeline) {
+        this.active.delete(k);
+        continue;
+      }
+      this.tickPipeline(pipeline, nowMs);
+    }
+  }
+
+  snapshot(): Snapshot {
+    return {
+      seq: this.seq,
+      pipelines: [...this.pipelines.values()],
+      executions: [...this.executions.values()].flat(),
+      sources: [...this.sources.entries()],
+      repositories: [...this.repositories.entries()],
+    };
+  }
+
+  restore(data: unknown): void {
+    const snap = data as Snapshot;
+    this.seq = snap.seq ?? 0;
+    this.pipelines.clear();
+    this.executions.clear();
+    this.byId.clear();
+    this.active.clear();
+    this.sources.clear();
+    this.repositories.clear();
+    for (const p of snap.pipelines ?? []) {
+      this.pipelines.set(key(p, p.name), p);
+      this.executions.set(key(p, p.name), []);
+    }
+    for (const e of snap.executions ?? []) {
+      const pipeline = this.pipelines.get(key(e, e.pipelineName));
+      if (pipeline) this.addExecution(pipeline, e);
+    }
+    for (const [k, v] of snap.sources ?? []) this.sources.set(k, v);
+    for (const [k, v] of snap.repositories ?? []) this.repositories.set(k, v);
+  }
+
+  // ---- internals ----------------------------------------------------------
+
+  private addExecution(pipeline: PipelineRecord, e: ExecutionRecord): void {
+    const k = key(pipeline, pipeline.name);
+    const list = this.executions.get(k) ?? [];
+    list.push(e);
+    this.executions.set(k, list);
+    this.byId.set(e.pipelineExecutionId, e);
+    if (e.status === 'InProgress' || e.status === 'Stopping')
+      this.active.add(k);
+  }
+
+  private tickPipeline(pipeline: PipelineRecord, now: number): void {
+    const k = key(pipeline, pipeline.name);
+    const list = this.executions.get(k) ?? [];
+    this.runner.advancePipeline(pipeline, list, now);
+    if (!list.some(e => e.status === 'InProgress' || e.status === 'Stopping')) {
+      this.active.delete(k);
+    }
+  }
+
+  private actionEnv(
+    pipeline: PipelineRecord,
+    execution: ExecutionRecord,
+    declaration: ActionEnv['declaration'],
+  ): ActionEnv {
+    return {
+      world: this.world,
+      pipeline,
+      execution,
+      declaration,
+      latestCommit: sourceKey => this.latestCommit(sourceKey),
+      knownRepositoryArn: name => this.repositories.get(name),
+      newToken: () => this.newId('approval-token'),
+      artifact: name => (name ? execution.artifacts[name] : undefined),
+    };
+  }
+}
