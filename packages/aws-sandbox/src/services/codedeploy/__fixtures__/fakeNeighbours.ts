@@ -1,0 +1,160 @@
+import { AwsError } from '../../../core/AwsError';
+import type { ServiceModule } from '../../../core/types';
+import type { EcrApi, EcsApi, ElbApi } from '../../../world';
+
+/*
+ * Minimal stand-ins for ECS, ELBv2 and ECR, so CodeDeploy's and
+ * CodePipeline's behaviour can be tested on its own: they record what the
+ * services under test asked of them. The conformance tests use the real
+ * modules.
+ */
+
+export interface FakeTaskSet {
+  arn: string;
+  taskDefinition: string;
+  targetGroupArns: string[];
+  primary: boolean;
+  stopped: { reason: string; exitCode: number }[];
+}
+
+export class FakeNeighbours {
+  readonly taskSets = new Map<string, FakeTaskSet>();
+  readonly deletedTaskSets: string[] = [];
+  readonly taskDefinitions: Record<string, unknown>[] = [];
+  readonly serviceUpdates: { service: string; taskDefinition: string }[] = [];
+  readonly listeners = new Map<string, { targetGroupArn: string; weight: number }[]>();
+  readonly images = new Map<string, { imageDigest: string; imageUri: string }>();
+  private readonly pushListeners: Parameters<EcrApi['onImagePushed']>[0][] = [];
+  private seq = 0;
+
+  constructor(readonly account = '111111111111', readonly region = 'eu-west-1') {}
+
+  tgArn(name: string): string {
+    return `arn:aws:elasticloadbalancing:${this.region}:${this.account}:targetgroup/${name}/0123456789abcdef`;
+  }
+
+  listenerArn(name: string): string {
+    return `arn:aws:elasticloadbalancing:${this.region}:${this.account}:listener/app/${name}/0123456789abcdef/fedcba9876543210`;
+  }
+
+  /** A service with a PRIMARY task set on `blue`, listeners forwarding to it. */
+  addService(name: string, blue: string, green: string, listeners: string[]): void {
+    const arn = `arn:aws:ecs:${this.region}:${this.account}:task-set/${name}-cluster/${name}/ecs-svc/1000000000000000000`;
+    this.taskSets.set(arn, {
+      arn,
+      taskDefinition: `arn:aws:ecs:${this.region}:${this.account}:task-definition/${name}:1`,
+      targetGroupArns: [this.tgArn(blue)],
+      primary: true,
+      stopped: [],
+    });
+    for (const l of listeners) {
+      this.listeners.set(this.listenerArn(l), [
+        { targetGroupArn: this.tgArn(blue), weight: 100 },
+        { targetGroupArn: this.tgArn(green), weight: 0 },
+      ]);
+    }
+  }
+
+  push(repositoryName: string, imageTag: string, imageDigest: string): void {
+    const repositoryArn = `arn:aws:ecr:${this.region}:${this.account}:repository/${repositoryName}`;
+    this.images.set(`${repositoryArn}:${imageTag}`, {
+      imageDigest,
+      imageUri: `${this.account}.dkr.ecr.${this.region}.amazonaws.com/${repositoryName}@${imageDigest}`,
+    });
+    for (const listener of this.pushListeners) {
+      listener({ repositoryArn, repositoryName, accountId: this.account, region: this.region, imageTag, imageDigest });
+    }
+  }
+
+  ecs(): EcsApi {
+    return {
+      getService: ref => {
+        const primary = [...this.taskSets.values()].find(
+          t => t.primary && t.arn.includes(`/${ref.service}/`),
+        );
+        if (!primary) throw new AwsError('ServiceNotFoundException', 'Service not found.');
+        return {
+          serviceArn: `arn:aws:ecs:${ref.region}:${ref.accountId}:service/${ref.cluster}/${ref.service}`,
+          clusterArn: `arn:aws:ecs:${ref.region}:${ref.accountId}:cluster/${ref.cluster}`,
+          taskDefinition: primary.taskDefinition,
+          desiredCount: 2,
+          deploymentController: 'CODE_DEPLOY',
+          loadBalancers: [],
+        };
+      },
+      createTaskSet: spec => {
+        this.seq += 1;
+        const arn = `arn:aws:ecs:${spec.region}:${spec.accountId}:task-set/${spec.cluster}/${spec.service}/ecs-svc/20000000000000000${this.seq}`;
+        this.taskSets.set(arn, { arn, taskDefinition: spec.taskDefinition, targetGroupArns: spec.targetGroupArns, primary: false, stopped: [] });
+        return arn;
+      },
+      updateTaskSetScale: () => {},
+      setPrimaryTaskSet: arn => {
+        const target = this.taskSets.get(arn)!;
+        for (const t of this.taskSets.values()) {
+          if (t.arn.split('/')[2] === target.arn.split('/')[2]) t.primary = t === target;
+        }
+      },
+      deleteTaskSet: arn => {
+        this.taskSets.delete(arn);
+        this.deletedTaskSets.push(arn);
+      },
+      recordStoppedTask: (arn, reason, exitCode) => {
+        this.taskSets.get(arn)?.stopped.push({ reason, exitCode });
+      },
+      targetsOf: () => [],
+      registerTaskDefinition: (_account, _region, input) => {
+        this.taskDefinitions.push(input);
+        return `arn:aws:ecs:${this.region}:${this.account}:task-definition/${String(input.family)}:${this.taskDefinitions.length + 1}`;
+      },
+      getPrimaryTaskSet: ref => {
+        const primary = [...this.taskSets.values()].find(
+          t => t.primary && t.arn.includes(`/${ref.service}/`),
+        );
+        return primary ? { taskSetArn: primary.arn, taskDefinition: primary.taskDefinition } : undefined;
+      },
+      describeTaskDefinition: arn => ({
+        family: arn.split('/')[1].split(':')[0],
+        containerDefinitions: [{ name: 'app', image: 'old', essential: true }],
+      }),
+      updateServiceTaskDefinition: (ref, taskDefinition) => {
+        this.serviceUpdates.push({ service: ref.service, taskDefinition });
+        return undefined;
+      },
+    };
+  }
+
+  elbv2(): ElbApi {
+    return {
+      getListenerWeights: arn => this.listeners.get(arn) ?? [],
+      setListenerWeights: (arn, weights) => {
+        this.listeners.set(arn, weights);
+      },
+      getRuleWeights: () => [],
+      setRuleWeights: () => {},
+      findTargetGroupArn: (_a, _r, name) => this.tgArn(name),
+    };
+  }
+
+  ecr(): EcrApi {
+    return {
+      onImagePushed: listener => {
+        this.pushListeners.push(listener);
+      },
+      describeImage: (repositoryArn, tag) => this.images.get(`${repositoryArn}:${tag}`),
+    };
+  }
+
+  /** A module that attaches the fakes to a world (put it first in `modules`). */
+  module(): ServiceModule {
+    return {
+      name: 'ecr',
+      create: world => {
+        world.ecs = this.ecs();
+        world.elbv2 = this.elbv2();
+        world.ecr = this.ecr();
+        return { store: { tick() {}, snapshot: () => ({}), restore() {} }, definitions: [] };
+      },
+    };
+  }
+}
