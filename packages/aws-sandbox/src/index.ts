@@ -13,3 +13,4 @@ export * from './core/validate';
 export * from './core/pagination';
 export type * from './world';
 export { main as runSandboxCli, runCli } from './cli';
+export { sandboxClientConfig, advanceSandbox } from './testUtils';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AwsError } from '../core/AwsError';
-import type { ServiceModule } from '../core/types';
+import type { ServiceDefinition, ServiceModule } from '../core/types';
 import { startSandbox, type RunningSandbox } from './startSandbox';
 
 /*
@@ -15,6 +15,46 @@ const counterModule: ServiceModule = {
   create() {
     let value = 0;
     let ticks = 0;
+    const definitions: ServiceDefinition[] = [
+      {
+        name: 'counter',
+        protocol: 'json1.1',
+        targetPrefix: 'Counter_20240101',
+        operations: {
+          Add: (input: { by?: number }, ctx) => {
+            if (typeof input.by !== 'number') {
+              throw new AwsError('InvalidParameterException', 'by is required');
+            }
+            value += input.by;
+            return {
+              value,
+              region: ctx.region,
+              account: ctx.accountId,
+              at: new Date(0),
+              ticks,
+            };
+          },
+          Explode: () => {
+            throw new Error('boom');
+          },
+        },
+      },
+      {
+        name: 'echo',
+        protocol: 'query',
+        apiVersion: '2015-12-01',
+        xmlNamespace: 'http://example.com/doc/2015-12-01/',
+        operations: {
+          Echo: (input: Record<string, unknown>) => ({
+            Items: input.Items,
+            When: new Date(0),
+          }),
+          Missing: () => {
+            throw new AwsError('ListenerNotFound', 'no such listener');
+          },
+        },
+      },
+    ];
     return {
       store: {
         tick: () => {
@@ -25,49 +65,7 @@ const counterModule: ServiceModule = {
           value = (data as { value: number }).value;
         },
       },
-      definitions: [
-        {
-          name: 'counter',
-          protocol: 'json1.1',
-          targetPrefix: 'Counter_20240101',
-          operations: {
-            Add: (input: { by?: number }, ctx) => {
-              if (typeof input.by !== 'number') {
-                throw new AwsError(
-                  'InvalidParameterException',
-                  'by is required',
-                );
-              }
-              value += input.by;
-              return {
-                value,
-                region: ctx.region,
-                account: ctx.accountId,
-                at: new Date(0),
-                ticks,
-              };
-            },
-            Explode: () => {
-              throw new Error('boom');
-            },
-          },
-        },
-        {
-          name: 'echo',
-          protocol: 'query',
-          apiVersion: '2015-12-01',
-          xmlNamespace: 'http://example.com/doc/2015-12-01/',
-          operations: {
-            Echo: (input: Record<string, unknown>) => ({
-              Items: input.Items,
-              When: new Date(0),
-            }),
-            Missing: () => {
-              throw new AwsError('ListenerNotFound', 'no such listener');
-            },
-          },
-        },
-      ],
+      definitions,
     };
   },
 };

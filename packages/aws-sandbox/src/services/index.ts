@@ -7,12 +7,14 @@
 import type { Seeder, ServiceModule } from '../core/types';
 import { demoSeeders } from '../seed';
 import { codeDeployModule } from './codedeploy';
+import { ecsModule } from './ecs';
 import { codePipelineModule } from './codepipeline';
 
 /** @public */
 export const serviceModules: ServiceModule[] = [
   // S1's modules (ecs, elbv2, ecr, tagging) go before S2's: CodeDeploy and
   // CodePipeline call them while ticking.
+  ecsModule,
   codeDeployModule,
   codePipelineModule,
 ];

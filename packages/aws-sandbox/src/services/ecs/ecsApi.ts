@@ -1,0 +1,218 @@
+import { AwsError } from '../../core/AwsError';
+import type { EcsApi, TaskSetSpec } from '../../world';
+import { taskArn } from './arns';
+import { startServiceDeployment } from './deploymentMachine';
+import type { EcsStore } from './EcsStore';
+import type { ServiceRecord, TaskSetRecord } from './model';
+import { validateTaskDefinitionInput } from './operations/taskDefinitions';
+import { computedDesiredCount } from './scheduler';
+import {
+  createTaskSetRecord,
+  deleteTaskSetRecord,
+  setPrimary,
+} from './taskSets';
+import { renderTaskDefinition } from './render';
+import { ecsTagsInput } from './operations/common';
+
+/** ECS as CodeDeploy, CodePipeline and ELBv2 see it (world.ecs). */
+export function createEcsApi(store: EcsStore): EcsApi {
+  const service = (ref: {
+    accountId: string;
+    region: string;
+    cluster: string;
+    service: string;
+  }): ServiceRecord =>
+    store.service(ref.cluster, ref.service, {
+      accountId: ref.accountId,
+      region: ref.region,
+    });
+
+  const taskSet = (arn: string): TaskSetRecord => {
+    const found = store.taskSets.get(arn);
+    if (!found) {
+      throw new AwsError(
+        'TaskSetNotFoundException',
+        `Task set ${arn} not found.`,
+      );
+    }
+    return found;
+  };
+
+  return {
+    getService(ref) {
+      const s = service(ref);
+      return {
+        serviceArn: s.arn,
+        clusterArn: s.clusterArn,
+        taskDefinition: s.taskDefinition,
+        desiredCount: s.desiredCount,
+        deploymentController: s.controller,
+        loadBalancers: s.loadBalancers.map(lb => ({
+          targetGroupArn: lb.targetGroupArn,
+          containerName: lb.containerName,
+          containerPort: lb.containerPort,
+        })),
+      };
+    },
+
+    createTaskSet(spec: TaskSetSpec) {
+      const s = service(spec);
+      const td = store.taskDefinition(spec.taskDefinition, spec);
+      const template = s.loadBalancers[0];
+      const record = createTaskSetRecord(store, s, {
+        taskDefinition: td.arn,
+        loadBalancers: spec.targetGroupArns.map(targetGroupArn => ({
+          targetGroupArn,
+          containerName: template?.containerName,
+          containerPort: template?.containerPort,
+        })),
+        scalePercent: spec.scalePercent,
+        externalId: spec.externalId,
+        startedBy: spec.externalId ?? 'CodeDeploy',
+        launchType: spec.launchType,
+      });
+      return record.arn;
+    },
+
+    updateTaskSetScale(arn, scalePercent) {
+      const ts = taskSet(arn);
+      ts.scale = { value: scalePercent, unit: 'PERCENT' };
+      ts.updatedAt = store.now();
+    },
+
+    setPrimaryTaskSet(arn) {
+      setPrimary(store, taskSet(arn));
+    },
+
+    deleteTaskSet(arn) {
+      const ts = store.taskSets.get(arn);
+      if (ts) deleteTaskSetRecord(store, ts, true);
+    },
+
+    recordStoppedTask(arn, stoppedReason, exitCode) {
+      const ts = taskSet(arn);
+      const s = store.services.get(ts.serviceArn);
+      if (!s) return;
+      const td = store.taskDefinitions.get(ts.taskDefinition);
+      const id = store.newTaskId();
+      const now = store.now();
+      store.addTask({
+        arn: taskArn(
+          { accountId: s.accountId, region: s.region },
+          s.clusterName,
+          id,
+        ),
+        id,
+        clusterArn: s.clusterArn,
+        serviceArn: s.arn,
+        accountId: s.accountId,
+        region: s.region,
+        taskDefinitionArn: ts.taskDefinition,
+        group: `service:${s.name}`,
+        startedBy: ts.startedBy ?? ts.id,
+        // not the task set itself, so the scheduler does not count it
+        owner: `${ts.arn}#stopped`,
+        launchType: ts.launchType ?? 'FARGATE',
+        createdAt: now - 60_000,
+        startAt: now - 30_000,
+        willFail: true,
+        lastStatus: 'STOPPED',
+        desiredStatus: 'STOPPED',
+        startedAt: now - 30_000,
+        stoppingAt: now,
+        stoppedAt: now,
+        stoppedReason,
+        stopCode: 'EssentialContainerExited',
+        containers: ((td?.document.containerDefinitions ?? []) as any[]).map(
+          c => ({
+            name: String(c.name),
+            image: String(c.image ?? ''),
+            exitCode,
+            reason:
+              exitCode !== 0
+                ? `Essential container exited with code ${exitCode}`
+                : undefined,
+          }),
+        ),
+        ip: '10.0.0.2',
+        port: 80,
+        targetGroupArns: [],
+      });
+    },
+
+    registerTaskDefinition(accountId, region, input) {
+      validateTaskDefinitionInput(input);
+      const { tags, ...document } = input as Record<string, any>;
+      const td = store.registerTaskDefinition({ accountId, region }, document);
+      store.world.tags.tag(td.arn, ecsTagsInput(tags));
+      return td.arn;
+    },
+
+    targetsOf(targetGroupArn) {
+      const out: {
+        id: string;
+        port: number;
+        state: 'initial' | 'healthy' | 'draining';
+      }[] = [];
+      for (const t of store.tasks.values()) {
+        if (
+          t.lastStatus === 'STOPPED' ||
+          !t.targetGroupArns.includes(targetGroupArn)
+        )
+          continue;
+        out.push({
+          id: t.ip,
+          port: t.port,
+          state: t.lastStatus === 'RUNNING' ? 'healthy' : 'initial',
+        });
+      }
+      return out;
+    },
+
+    getPrimaryTaskSet(ref) {
+      const s = service(ref);
+      const primary = s.taskSetArns
+        .map(arn => store.taskSets.get(arn))
+        .find(ts => ts?.status === 'PRIMARY');
+      return primary
+        ? { taskSetArn: primary.arn, taskDefinition: primary.taskDefinition }
+        : undefined;
+    },
+
+    describeTaskSet(arn) {
+      const ts = store.taskSets.get(arn);
+      if (!ts) return undefined;
+      const s = store.services.get(ts.serviceArn);
+      const live = store.liveTasksOf(ts.arn);
+      const running = live.filter(t => t.lastStatus === 'RUNNING').length;
+      return {
+        id: ts.id,
+        desiredCount: s ? computedDesiredCount(s, ts) : 0,
+        pendingCount: live.length - running,
+        runningCount: running,
+        status: ts.status,
+      };
+    },
+
+    describeTaskDefinition(arn) {
+      const td = store.taskDefinitions.get(arn);
+      return td ? renderTaskDefinition(td) : undefined;
+    },
+
+    updateServiceTaskDefinition(ref, taskDefinition) {
+      const s = service(ref);
+      if (s.controller !== 'ECS') {
+        throw new AwsError(
+          'InvalidParameterException',
+          `Unable to update task definition on services with a ${s.controller} deployment controller.`,
+        );
+      }
+      const td = store.taskDefinition(taskDefinition, ref);
+      return startServiceDeployment(store, s, td.arn, store.now()).arn;
+    },
+
+    getServiceDeploymentStatus(arn) {
+      return store.deployments.get(arn)?.status;
+    },
+  };
+}

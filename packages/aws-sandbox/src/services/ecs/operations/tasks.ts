@@ -1,0 +1,117 @@
+import { AwsError } from '../../../core/AwsError';
+import { paginate } from '../../../core/pagination';
+import type { OperationHandler } from '../../../core/types';
+import {
+  optionalNumber,
+  optionalString,
+  requireArray,
+  requireString,
+} from '../../../core/validate';
+import { nameOf, taskArn } from '../arns';
+import type { EcsStore } from '../EcsStore';
+import type { TaskRecord } from '../model';
+import { renderTask } from '../render';
+import { INVALID, includes, scopeOfCaller } from './common';
+
+function matchesDesiredStatus(task: TaskRecord, desiredStatus: string) {
+  if (desiredStatus === 'STOPPED') return task.desiredStatus === 'STOPPED';
+  if (desiredStatus === 'PENDING') {
+    return task.desiredStatus === 'RUNNING' && task.lastStatus !== 'RUNNING';
+  }
+  return task.desiredStatus === 'RUNNING';
+}
+
+export function taskOperations(
+  store: EcsStore,
+): Record<string, OperationHandler> {
+  return {
+    ListTasks(input, ctx) {
+      const cluster = store.cluster(
+        optionalString(input, 'cluster', INVALID),
+        scopeOfCaller(ctx),
+      );
+      const serviceName = optionalString(input, 'serviceName', INVALID);
+      const family = optionalString(input, 'family', INVALID);
+      const startedBy = optionalString(input, 'startedBy', INVALID);
+      const desiredStatus =
+        optionalString(input, 'desiredStatus', INVALID) ?? 'RUNNING';
+      if (!['RUNNING', 'PENDING', 'STOPPED'].includes(desiredStatus)) {
+        throw new AwsError(INVALID, `Invalid desiredStatus ${desiredStatus}.`);
+      }
+      if (serviceName) {
+        // AWS checks the service exists when asked for its tasks.
+        store.service(cluster.arn, serviceName, scopeOfCaller(ctx));
+      }
+      const arns = [...store.tasks.values()]
+        .filter(
+          t =>
+            t.clusterArn === cluster.arn &&
+            (!serviceName || t.group === `service:${nameOf(serviceName)}`) &&
+            (!family ||
+              store.taskDefinitions.get(t.taskDefinitionArn)?.family ===
+                family) &&
+            (!startedBy || t.startedBy === startedBy) &&
+            matchesDesiredStatus(t, desiredStatus),
+        )
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map(t => t.arn);
+      const { page, nextToken } = paginate(arns, {
+        nextToken: optionalString(input, 'nextToken', INVALID),
+        maxResults: optionalNumber(input, 'maxResults', INVALID),
+        defaultMaxResults: 100,
+        invalidTokenCode: INVALID,
+      });
+      return { taskArns: page, nextToken };
+    },
+
+    DescribeTasks(input, ctx) {
+      const refs = requireArray<string>(input, 'tasks', INVALID);
+      if (refs.length > 100)
+        throw new AwsError(INVALID, 'tasks can have at most 100 items.');
+      const cluster = store.cluster(
+        optionalString(input, 'cluster', INVALID),
+        scopeOfCaller(ctx),
+      );
+      const scope = { accountId: cluster.accountId, region: cluster.region };
+      const tasks = [];
+      const failures = [];
+      for (const ref of refs) {
+        const arn = ref.startsWith('arn:')
+          ? ref
+          : taskArn(scope, cluster.name, ref);
+        const found = store.tasks.get(arn);
+        if (found && found.clusterArn === cluster.arn) {
+          tasks.push(renderTask(store, found, includes(input, 'TAGS')));
+        } else {
+          failures.push({ arn, reason: 'MISSING' });
+        }
+      }
+      return { tasks, failures };
+    },
+
+    StopTask(input, ctx) {
+      const cluster = store.cluster(
+        optionalString(input, 'cluster', INVALID),
+        scopeOfCaller(ctx),
+      );
+      const ref = requireString(input, 'task', INVALID);
+      const arn = ref.startsWith('arn:')
+        ? ref
+        : taskArn(
+            { accountId: cluster.accountId, region: cluster.region },
+            cluster.name,
+            ref,
+          );
+      const task = store.tasks.get(arn);
+      if (!task)
+        throw new AwsError(INVALID, 'The referenced task was not found.');
+      store.stopTask(
+        task,
+        optionalString(input, 'reason', INVALID) ?? 'Task stopped by user',
+        'UserInitiated',
+        task.lastStatus === 'RUNNING' ? 143 : undefined,
+      );
+      return { task: renderTask(store, task, false) };
+    },
+  };
+}
