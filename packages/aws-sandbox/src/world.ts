@@ -111,6 +111,45 @@ export interface EcsApi {
   ): string | undefined;
   /** Status of a service deployment (PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, ROLLBACK_*). */
   getServiceDeploymentStatus?(serviceDeploymentArn: string): string | undefined;
+  /**
+   * (Added by S2 for the seeded history, optional; S1 please implement.) A
+   * service deployment that already finished, months ago: stored as is with
+   * its source and target service revisions, never moved by the clock.
+   * `taskDefinition` is registered already. Returns the service deployment ARN.
+   */
+  importServiceDeployment?(input: {
+    accountId: string;
+    region: string;
+    cluster: string;
+    service: string;
+    taskDefinition: string;
+    sourceTaskDefinition?: string;
+    status:
+      | 'SUCCESSFUL'
+      | 'STOPPED'
+      | 'ROLLBACK_SUCCESSFUL'
+      | 'ROLLBACK_FAILED';
+    statusReason?: string;
+    createdAt: number;
+    finishedAt: number;
+  }): string;
+  /**
+   * (Added by S2 for the seeded history, optional.) A task that stopped in the
+   * past, so DescribeTasks/ListTasks(STOPPED) explain an old failure.
+   */
+  importStoppedTask?(input: {
+    accountId: string;
+    region: string;
+    cluster: string;
+    service: string;
+    taskDefinition: string;
+    stoppedReason: string;
+    exitCode: number;
+    startedAt: number;
+    stoppedAt: number;
+    /** e.g. the CodeDeploy deployment id or `ecs-svc/...` */
+    startedBy?: string;
+  }): void;
 }
 
 /** ELBv2 as the other services see it. @public */
