@@ -1,8 +1,40 @@
-/***/
 /**
- * The ecs module for @backstage/plugin-scaffolder-backend.
+ * Scaffolder actions that create an ECS service with CodeDeploy blue/green
+ * deployments, its CodePipeline and its infrastructure repository.
  *
  * @packageDocumentation
  */
 
-export { scaffolderModule as default } from './module';
+export { scaffolderModuleEcsActions as default } from './module';
+export { createInfraRepoCreateAction } from './actions/infraRepoCreate';
+export { createEcrEnsureRepositoryAction } from './actions/ecrEnsureRepository';
+export { createEcsServiceCreateAction } from './actions/ecsServiceCreate';
+export { createCodeDeployCreateAction } from './actions/codeDeployCreate';
+export { createPipelineCreateAction } from './actions/pipelineCreate';
+export type { EcsActionOptions } from './actions/options';
+export { resolveDeploymentConfig } from './actions/deploymentConfig';
+export type { TrafficShift } from './actions/deploymentConfig';
+export {
+  readScaffolderSettings,
+  defaultRoleArns,
+  defaultArtifactBucket,
+} from './config/scaffolderConfig';
+export type {
+  EnvironmentTarget,
+  InfraRepositoryTarget,
+  ScaffolderSettings,
+} from './config/scaffolderConfig';
+export { resolveEnvironment } from './config/resolveEnvironment';
+export type { ResolvedEnvironment } from './config/resolveEnvironment';
+export {
+  renderInfraRepository,
+  environmentDir,
+} from './render/renderInfraRepository';
+export { buildPipelineDeclaration } from './render/pipelineDeclaration';
+export type { PipelineSpec } from './render/pipelineDeclaration';
+export type {
+  InfraRepositorySpec,
+  ServiceEnvironmentSpec,
+} from './render/types';
+export { fargateMemoryOptions, parseFargateSize } from './lib/fargate';
+export type { FargateSize } from './lib/fargate';

@@ -1,0 +1,18 @@
+import type {
+  AwsClientFactory,
+  EcsDeployTagKeys,
+} from '@ecs-deploy/plugin-ecs-deploy-node';
+import type { ScaffolderSettings } from '../config/scaffolderConfig';
+
+/**
+ * What every ecs:* action is built from: the AWS client factory shared with
+ * the ECS Deploy backend (credentials per account, endpoint override), the tag
+ * keys that tie resources to entities, and the module's config.
+ *
+ * @public
+ */
+export interface EcsActionOptions {
+  clients: Pick<AwsClientFactory, 'forResource' | 'defaultRegion'>;
+  settings: ScaffolderSettings;
+  tagKeys: EcsDeployTagKeys;
+}

@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ConflictError } from '@backstage/errors';
+import yaml from 'yaml';
+
+const run = promisify(execFile);
+
+async function git(dir: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run(
+    'git',
+    [
+      '-c',
+      'user.name=Backstage Scaffolder',
+      '-c',
+      'user.email=scaffolder@backstage.invalid',
+      ...args,
+    ],
+    { cwd: dir },
+  );
+  return stdout;
+}
+
+/**
+ * Writes files into a git repository in a local directory and commits them,
+ * for the sandbox and demos: the catalog reads `catalog-info.yaml` from there
+ * through a `file` location, without any git host. Publishing the same files
+ * again commits nothing, so a re-run is harmless.
+ *
+ * @returns the commit id and whether this call made a commit
+ */
+export async function publishToLocalGitRepository(opts: {
+  directory: string;
+  files: Record<string, string>;
+  branch: string;
+  commitMessage: string;
+  /** The component the repository must belong to, if it exists already. */
+  entityName: string;
+}): Promise<{ commitId: string; committed: boolean }> {
+  const { directory, files } = opts;
+  await fs.mkdir(directory, { recursive: true });
+  const existingCatalogInfo = await fs
+    .readFile(path.join(directory, 'catalog-info.yaml'), 'utf8')
+    .catch(() => undefined);
+  if (existingCatalogInfo !== undefined) {
+    const name = yaml.parse(existingCatalogInfo)?.metadata?.name;
+    if (name !== opts.entityName) {
+      throw new ConflictError(
+        `name: the infrastructure repository ${directory} already belongs to component '${name}'`,
+      );
+    }
+  }
+  const isRepo = await fs
+    .stat(path.join(directory, '.git'))
+    .then(() => true)
+    .catch(() => false);
+  if (!isRepo)
+    await git(directory, 'init', '--quiet', '--initial-branch', opts.branch);
+  for (const [file, content] of Object.entries(files)) {
+    const target = path.join(directory, file);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, content, 'utf8');
+  }
+  await git(directory, 'add', '--all');
+  const changes = await git(directory, 'status', '--porcelain');
+  if (changes.trim()) {
+    await git(directory, 'commit', '--quiet', '-m', opts.commitMessage);
+  }
+  const commitId = (await git(directory, 'rev-parse', 'HEAD')).trim();
+  return { commitId, committed: changes.trim().length > 0 };
+}

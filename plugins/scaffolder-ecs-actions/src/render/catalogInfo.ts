@@ -1,0 +1,65 @@
+import yaml from 'yaml';
+import { ECS_DEPLOY_ANNOTATIONS } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ecsServiceArn, pipelineArn } from '../lib/arns';
+import { ecrRepositoryArn } from './ecrNames';
+import type { InfraRepositorySpec } from './types';
+
+/**
+ * The component's `catalog-info.yaml` with the suite's annotations: one
+ * service, pipeline and (for CODE_DEPLOY) deployment group per environment,
+ * the promotion order, the ECR repository, and the awslabs annotations for the
+ * last (production) environment so the awslabs ECS plugin works too.
+ *
+ * @public
+ */
+export function buildCatalogInfo(spec: InfraRepositorySpec) {
+  const a = ECS_DEPLOY_ANNOTATIONS;
+  const annotations: Record<string, string> = {
+    [a.environments]: spec.environments.map(e => e.name).join(','),
+    [a.ecrRepositoryArn]: ecrRepositoryArn(spec.ecr),
+  };
+  for (const env of spec.environments) {
+    annotations[`${a.serviceArnPrefix}${env.name}`] = ecsServiceArn({
+      ...env,
+      serviceName: spec.name,
+    });
+    annotations[`${a.pipelineArnPrefix}${env.name}`] = pipelineArn(env);
+    if (env.deployment === 'codedeploy' && env.codeDeploy) {
+      annotations[
+        `${a.codeDeployPrefix}${env.name}`
+      ] = `${env.codeDeploy.application}/${env.codeDeploy.deploymentGroup}`;
+    }
+  }
+  const last = spec.environments[spec.environments.length - 1];
+  if (last) {
+    annotations[a.awslabsServiceArn] = ecsServiceArn({
+      ...last,
+      serviceName: spec.name,
+    });
+    annotations[a.awslabsPipelineArn] = pipelineArn(last);
+  }
+  if (spec.sourceLocation) {
+    annotations['backstage.io/source-location'] = `url:${spec.sourceLocation}`;
+  }
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: spec.name,
+      ...(spec.description ? { description: spec.description } : {}),
+      annotations,
+      tags: ['ecs', 'fargate'],
+    },
+    spec: {
+      type: 'service',
+      lifecycle: spec.lifecycle ?? 'experimental',
+      owner: spec.owner,
+      ...(spec.system ? { system: spec.system } : {}),
+    },
+  };
+}
+
+/** {@link buildCatalogInfo} as YAML. @public */
+export function renderCatalogInfo(spec: InfraRepositorySpec): string {
+  return yaml.stringify(buildCatalogInfo(spec));
+}
