@@ -8,6 +8,7 @@ import type { Seeder, ServiceModule } from '../core/types';
 import { demoSeeders } from '../seed';
 import { codeDeployModule } from './codedeploy';
 import { ecsModule } from './ecs';
+import { elbv2Module } from './elbv2';
 import { codePipelineModule } from './codepipeline';
 
 /** @public */
@@ -15,6 +16,7 @@ export const serviceModules: ServiceModule[] = [
   // S1's modules (ecs, elbv2, ecr, tagging) go before S2's: CodeDeploy and
   // CodePipeline call them while ticking.
   ecsModule,
+  elbv2Module,
   codeDeployModule,
   codePipelineModule,
 ];
