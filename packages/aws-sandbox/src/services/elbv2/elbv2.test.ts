@@ -24,7 +24,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { startSandbox, type RunningSandbox } from '../../server';
 import { advanceSandbox, sandboxClientConfig } from '../../testUtils';
-import { createBlueGreenAlb } from './__fixtures__/createAlb';
+import { createBlueGreenAlb } from './__testUtils__/createAlb';
 
 describe('ELBv2 (Query protocol)', () => {
   let sb: RunningSandbox;

@@ -103,6 +103,20 @@ function inScope<T extends { accountId: string; region: string }>(
   return (r: T) => r.accountId === ctx.accountId && r.region === ctx.region;
 }
 
+const TARGET_HEALTH = {
+  healthy: { State: 'healthy' },
+  initial: {
+    State: 'initial',
+    Reason: 'Elb.RegistrationInProgress',
+    Description: 'Target registration is in progress',
+  },
+  draining: {
+    State: 'draining',
+    Reason: 'Target.DeregistrationInProgress',
+    Description: 'Target deregistration is in progress',
+  },
+};
+
 export function elbOperations(
   store: ElbStore,
 ): Record<string, OperationHandler> {
@@ -150,8 +164,7 @@ export function elbOperations(
         );
       }
       const type = optionalString(input, 'Type', INVALID) ?? 'application';
-      const short =
-        type === 'network' ? 'net' : type === 'gateway' ? 'gwy' : 'app';
+      const short = ARN_TYPE[type] ?? 'app';
       const lb = {
         arn: `${arnPrefix(ctx)}:loadbalancer/${short}/${name}/${hex()}`,
         name,
@@ -430,20 +443,6 @@ export function elbOperations(
     },
   };
 }
-
-const TARGET_HEALTH = {
-  healthy: { State: 'healthy' },
-  initial: {
-    State: 'initial',
-    Reason: 'Elb.RegistrationInProgress',
-    Description: 'Target registration is in progress',
-  },
-  draining: {
-    State: 'draining',
-    Reason: 'Target.DeregistrationInProgress',
-    Description: 'Target deregistration is in progress',
-  },
-};
 
 function requireResource(store: ElbStore, arn: string): void {
   if (arn.includes(':loadbalancer/')) store.loadBalancer(arn);
