@@ -1,1 +1,6 @@
+/**
+ * The ECS Deploy backend plugin.
+ *
+ * @packageDocumentation
+ */
 export { ecsDeployPlugin as default } from './plugin';

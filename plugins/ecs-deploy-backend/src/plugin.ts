@@ -2,11 +2,17 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { ecsDeployPermissions } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { AwsClientFactory } from '@ecs-deploy/plugin-ecs-deploy-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { createReadRouter } from './routes/createReadRouter';
+import { EcsDeployReadService } from './service/EcsDeployReadService';
 
 /**
- * ecsDeployPlugin backend plugin
+ * The ECS Deploy backend plugin: deployment history, traffic and tasks of
+ * an entity's ECS services, under `/api/ecs-deploy`.
  *
  * @public
  */
@@ -15,17 +21,39 @@ export const ecsDeployPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        cache: coreServices.cache,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
+      async init({
+        config,
+        logger,
+        cache,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+        catalog,
+      }) {
+        permissionsRegistry.addPermissions(ecsDeployPermissions);
+        const clients = AwsClientFactory.fromConfig(config);
+        const reads = EcsDeployReadService.create({ config, cache, clients });
+        const endpoint = clients.settings.endpoint;
+        logger.info(
+          `ECS Deploy reads AWS ${
+            endpoint ? `through ${endpoint}` : 'directly'
+          }`,
         );
+
+        const router = Router();
+        router.use(express.json());
+        router.use(createReadRouter({ httpAuth, catalog, permissions, reads }));
+        httpRouter.use(router);
       },
     });
   },

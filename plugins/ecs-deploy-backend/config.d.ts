@@ -1,0 +1,31 @@
+export interface Config {
+  ecsDeploy?: {
+    /**
+     * How long AWS reads are cached (coreServices.cache). Concurrent requests
+     * for the same data share one AWS call regardless.
+     */
+    cache?: {
+      /** Data of deployments still moving. Default 5 seconds. */
+      activeTtlSeconds?: number;
+      /** Data of finished deployments and immutable task definitions. Default 1 hour. */
+      finishedTtlSeconds?: number;
+      /** Lists (deployment lists, service state, listeners). Default 15 seconds. */
+      listTtlSeconds?: number;
+      /** Resolution of entities to AWS resources (tags, CodeDeploy lookup). Default 10 minutes. */
+      resolutionTtlSeconds?: number;
+    };
+    /**
+     * Where `ecs-deploy.io/discovery: tags` looks for resources tagged with
+     * the entity. Default: the account of the `aws.mainAccount` credentials
+     * in `ecsDeploy.aws.defaultRegion` is not known without STS, so list the
+     * accounts explicitly.
+     */
+    discovery?: {
+      locations?: Array<{
+        accountId: string;
+        /** Regions to search; default `ecsDeploy.aws.defaultRegion`. */
+        regions?: string[];
+      }>;
+    };
+  };
+}

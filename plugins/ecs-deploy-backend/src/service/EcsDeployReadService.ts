@@ -1,0 +1,132 @@
+import { CacheService, RootConfigService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  DeploymentDetail,
+  EnvironmentsResponse,
+  HistoryResponse,
+  StoppedTasksResponse,
+  TrafficResponse,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { AwsClientFactory } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { readBackendSettings } from '../config';
+import { ReadContext } from './aws/ReadContext';
+import { LoadedEnvironment, loadEnvironment } from './EnvironmentContext';
+import { ResolvedEnvironment } from './model';
+import { ReadCache } from './ReadCache';
+import { readDeploymentDetail } from './readers/detail';
+import { HistoryOptions, readHistory } from './readers/history';
+import { readOverview } from './readers/overview';
+import { readStoppedTasks } from './readers/stoppedTasks';
+import { readTraffic } from './readers/traffic';
+import { EnvironmentResolver } from './resolution/EnvironmentResolver';
+
+/**
+ * Reads deployments, traffic and tasks of an entity's environments. The
+ * entity must already be loaded as the caller and authorized: this class
+ * trusts it and resolves every AWS resource from it.
+ */
+export class EcsDeployReadService {
+  static create(options: {
+    config: RootConfigService;
+    cache: CacheService;
+    clients?: AwsClientFactory;
+  }): EcsDeployReadService {
+    const settings = readBackendSettings(options.config);
+    const clients =
+      options.clients ?? AwsClientFactory.fromConfig(options.config);
+    const ctx: ReadContext = {
+      clients,
+      cache: new ReadCache(options.cache),
+      ttl: settings.ttl,
+    };
+    const resolver = new EnvironmentResolver(ctx, {
+      discovery: settings.discovery,
+      tagKeys: settings.tagKeys,
+      defaultRegion: clients.defaultRegion,
+    });
+    return new EcsDeployReadService(ctx, resolver);
+  }
+
+  constructor(
+    readonly context: ReadContext,
+    readonly resolver: EnvironmentResolver,
+  ) {}
+
+  /** All environments of the entity, or the named one (InputError naming `environment` if unknown). */
+  async environmentsOf(
+    entity: Entity,
+    environment?: string,
+  ): Promise<ResolvedEnvironment[]> {
+    const all = await this.resolver.resolve(entity);
+    if (environment === undefined) return all;
+    const env = all.find(e => e.name === environment);
+    if (!env) {
+      throw new InputError(
+        `environment: '${environment}' is not an environment of ${stringifyEntityRef(
+          entity,
+        )} (${all.map(e => e.name).join(', ')})`,
+      );
+    }
+    return [env];
+  }
+
+  /** Environments with their service state, read in parallel. */
+  async load(
+    entity: Entity,
+    environment?: string,
+  ): Promise<LoadedEnvironment[]> {
+    const envs = await this.environmentsOf(entity, environment);
+    return Promise.all(envs.map(e => loadEnvironment(this.context, e)));
+  }
+
+  async environments(entity: Entity): Promise<EnvironmentsResponse> {
+    const loaded = await this.load(entity);
+    return {
+      entityRef: stringifyEntityRef(entity),
+      environments: await Promise.all(
+        loaded.map(l => readOverview(this.context, l)),
+      ),
+    };
+  }
+
+  async history(
+    entity: Entity,
+    options: HistoryOptions,
+  ): Promise<HistoryResponse> {
+    return readHistory(
+      this.context,
+      await this.load(entity, options.environment),
+      options,
+    );
+  }
+
+  async deployment(
+    entity: Entity,
+    environment: string,
+    deploymentId: string,
+  ): Promise<DeploymentDetail> {
+    const [loaded] = await this.load(entity, environment);
+    return readDeploymentDetail(this.context, loaded, deploymentId);
+  }
+
+  async traffic(
+    entity: Entity,
+    environment?: string,
+  ): Promise<TrafficResponse> {
+    const loaded = await this.load(entity, environment);
+    return {
+      environments: await Promise.all(
+        loaded.map(l => readTraffic(this.context, l)),
+      ),
+    };
+  }
+
+  async stoppedTasks(
+    entity: Entity,
+    environment: string,
+  ): Promise<StoppedTasksResponse> {
+    const [loaded] = await this.load(entity, environment);
+    return readStoppedTasks(this.context, loaded);
+  }
+}

@@ -1,0 +1,76 @@
+import {
+  DeploymentStatus,
+  HistoryResponse,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ReadContext } from '../aws/ReadContext';
+import { LoadedEnvironment } from '../EnvironmentContext';
+import { decodeCursor, encodeCursor } from '../history/cursor';
+import { HistorySource } from '../history/HistorySource';
+import { linkPipelines } from '../history/linkPipelines';
+import { mergeHistory } from '../history/mergeHistory';
+import {
+  codeDeploySource,
+  ecsSource,
+  pipelineSource,
+} from '../history/sources';
+
+/** The streams that make up an environment's history. */
+export function historySources(
+  ctx: ReadContext,
+  loaded: LoadedEnvironment,
+): HistorySource[] {
+  const { env, service, codeDeploy } = loaded;
+  const sources: HistorySource[] = [];
+  if (env.pipeline) sources.push(pipelineSource(ctx, env));
+  if (codeDeploy) sources.push(codeDeploySource(ctx, env, codeDeploy));
+  if (service && service.controller !== 'CODE_DEPLOY') {
+    sources.push(ecsSource(ctx, env, service.controller));
+  }
+  return sources;
+}
+
+export interface HistoryOptions {
+  environment?: string;
+  status?: DeploymentStatus[];
+  cursor?: string;
+  limit: number;
+}
+
+/**
+ * One page of the merged timeline of the given environments, newest first.
+ */
+export async function readHistory(
+  ctx: ReadContext,
+  environments: LoadedEnvironment[],
+  options: HistoryOptions,
+): Promise<HistoryResponse> {
+  const statuses = options.status?.length
+    ? new Set<DeploymentStatus>(options.status)
+    : undefined;
+  const filter = `${options.environment ?? '*'}|${[...(statuses ?? [])]
+    .sort()
+    .join(',')}`;
+  const positions = options.cursor
+    ? decodeCursor(options.cursor, filter).positions
+    : {};
+  const sources = environments.flatMap(l => historySources(ctx, l));
+  const page = await mergeHistory({
+    sources,
+    positions,
+    limit: options.limit,
+    filter: item => !statuses || statuses.has(item.status),
+  });
+  // Summaries may be shared with the cache: link copies, not the originals.
+  const items = structuredClone(page.items);
+  await linkPipelines(
+    ctx,
+    environments.map(l => l.env),
+    items,
+  );
+  return {
+    items,
+    ...(page.exhausted
+      ? {}
+      : { nextCursor: encodeCursor({ filter, positions: page.positions }) }),
+  };
+}

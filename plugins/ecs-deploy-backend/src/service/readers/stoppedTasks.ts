@@ -1,0 +1,45 @@
+import { StoppedTasksResponse } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { listStoppedTasks } from '../aws/ecsReads';
+import { ReadContext } from '../aws/ReadContext';
+import { LoadedEnvironment } from '../EnvironmentContext';
+import { taskDefinitionRef } from '../mapping/taskDefinition';
+import { iso } from '../mapping/time';
+
+/** Stopped tasks of an environment's service, newest first (cached briefly). */
+export async function readStoppedTasks(
+  ctx: ReadContext,
+  loaded: LoadedEnvironment,
+): Promise<StoppedTasksResponse> {
+  const { env } = loaded;
+  if (!env.service) return { environment: env.name, items: [] };
+  const service = env.service;
+  const items = await ctx.cache.get(
+    `ecs:stopped:${service.arn}`,
+    async () => {
+      const tasks = await listStoppedTasks(ctx, service);
+      return tasks
+        .map(t => {
+          const def = taskDefinitionRef(t.taskDefinitionArn);
+          return {
+            taskId: (t.taskArn ?? '').split('/').pop() ?? '',
+            ...(def ? { taskDefinition: def } : {}),
+            ...(t.stopCode ? { stopCode: t.stopCode } : {}),
+            ...(t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
+            ...(iso(t.startedAt) ? { startedAt: iso(t.startedAt) } : {}),
+            ...(iso(t.stoppedAt) ? { stoppedAt: iso(t.stoppedAt) } : {}),
+            ...(t.startedBy ? { startedBy: t.startedBy } : {}),
+            containers: (t.containers ?? []).map(c => ({
+              name: c.name ?? '',
+              ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
+              ...(c.reason ? { reason: c.reason } : {}),
+              ...(c.image ? { image: c.image } : {}),
+              ...(c.imageDigest ? { imageDigest: c.imageDigest } : {}),
+            })),
+          };
+        })
+        .sort((a, b) => (b.stoppedAt ?? '').localeCompare(a.stoppedAt ?? ''));
+    },
+    ctx.ttl.list,
+  );
+  return { environment: env.name, items };
+}

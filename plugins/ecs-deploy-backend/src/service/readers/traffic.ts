@@ -1,0 +1,338 @@
+import {
+  EnvironmentTraffic,
+  TaskSetInfo,
+  TaskSetLabel,
+  TrafficShift,
+  arnResourceId,
+  isActiveStatus,
+  parseDeploymentId,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { getDeploymentTargets } from '../aws/codeDeployReads';
+import {
+  describeServiceDeployments,
+  describeServiceRevisions,
+  serviceDeploymentArn,
+} from '../aws/ecsReads';
+import {
+  describeListeners,
+  describeRules,
+  describeTargetGroups,
+  listenerArnOfRule,
+  ListenerState,
+} from '../aws/elbReads';
+import { ReadContext } from '../aws/ReadContext';
+import { LoadedEnvironment } from '../EnvironmentContext';
+import { codeDeploySource, ecsSource } from '../history/sources';
+import { mapCodeDeployTarget } from '../mapping/codeDeployTarget';
+import { taskDefinitionRef } from '../mapping/taskDefinition';
+import { iso } from '../mapping/time';
+import { DeploymentGroupState, ServiceState } from '../model';
+import { listenerTraffic } from './listeners';
+import { strategyOf } from './strategy';
+import { codeDeployShift, ecsShift } from './trafficShift';
+import { HistorySource } from '../history/HistorySource';
+
+/** The newest entry of a stream if it is still moving (list + one describe, cached). */
+async function activeHead(source: HistorySource) {
+  const page = await source.list(undefined);
+  if (!page.ids.length) return undefined;
+  const [head] = await source.describe(undefined, page.ids.slice(0, 1));
+  return head && isActiveStatus(head.status) ? head : undefined;
+}
+
+async function listenersOfLoadBalancers(
+  ctx: ReadContext,
+  location: { accountId: string; region: string },
+  targetGroupArns: string[],
+) {
+  const groups = await describeTargetGroups(ctx, location, {
+    arns: targetGroupArns,
+  });
+  const lbArns = [...new Set(groups.flatMap(g => g.loadBalancerArns))];
+  const listeners = (
+    await Promise.all(
+      lbArns.map(lb =>
+        describeListeners(ctx, location, { loadBalancerArn: lb }),
+      ),
+    )
+  ).flat();
+  return { groups, listeners };
+}
+
+function taskSetLabel(status: string): TaskSetLabel {
+  if (status === 'PRIMARY' || status === 'DRAINING') return status;
+  return 'ACTIVE';
+}
+
+function serviceTaskSets(service: ServiceState): TaskSetInfo[] {
+  return service.taskSets.map(ts => ({
+    id: ts.id,
+    label: taskSetLabel(ts.status),
+    status: ts.status,
+    runningCount: ts.runningCount,
+    desiredCount: ts.desiredCount,
+    pendingCount: ts.pendingCount,
+    ...(taskDefinitionRef(ts.taskDefinitionArn)
+      ? { taskDefinition: taskDefinitionRef(ts.taskDefinitionArn) }
+      : {}),
+  }));
+}
+
+async function codeDeployTraffic(
+  ctx: ReadContext,
+  loaded: LoadedEnvironment,
+  service: ServiceState,
+  group: DeploymentGroupState,
+  strategy: EnvironmentTraffic['strategy'],
+) {
+  const { env } = loaded;
+  const location = { accountId: env.accountId, region: env.region };
+  const [listeners, targetGroups, head] = await Promise.all([
+    describeListeners(ctx, location, {
+      listenerArns: [...group.prodListenerArns, ...group.testListenerArns],
+    }),
+    describeTargetGroups(ctx, location, { names: group.targetGroupNames }),
+    activeHead(codeDeploySource(ctx, env, loaded.codeDeploy!)),
+  ]);
+  let taskSets = serviceTaskSets(service);
+  let shift: TrafficShift | undefined;
+  const labels = new Map<string, TaskSetLabel>();
+  if (head) {
+    const awsId = parseDeploymentId(head.id)!.awsId;
+    const targets = (await getDeploymentTargets(ctx, location, awsId)).map(
+      mapCodeDeployTarget,
+    );
+    const target = targets[0];
+    if (target) {
+      // CodeDeploy's task set info is the authority during a deployment;
+      // the service's own task set list adds task definitions.
+      const byId = new Map(service.taskSets.map(t => [t.id, t]));
+      taskSets = target.taskSets.map(ts => {
+        const def = taskDefinitionRef(byId.get(ts.id)?.taskDefinitionArn);
+        return def ? { ...ts, taskDefinition: def } : ts;
+      });
+      for (const ts of target.taskSets) {
+        if (ts.targetGroupName) labels.set(ts.targetGroupName, ts.label);
+      }
+      const green = target.taskSets.find(t => t.label === 'GREEN');
+      shift = codeDeployShift({
+        deploymentId: head.id,
+        status: head.status,
+        strategy,
+        events: target.lifecycleEvents,
+        greenWeight: green?.trafficWeight ?? 0,
+      });
+    }
+  }
+  const names = new Map(targetGroups.map(g => [g.arn, g.name]));
+  return {
+    listeners: listenerTraffic(listeners, {
+      productionArns: group.prodListenerArns,
+      testArns: group.testListenerArns,
+      targetGroupNames: names,
+      labels,
+    }),
+    taskSets,
+    shift,
+  };
+}
+
+async function ecsNativeTraffic(
+  ctx: ReadContext,
+  loaded: LoadedEnvironment,
+  service: ServiceState,
+  strategy: EnvironmentTraffic['strategy'],
+) {
+  const { env } = loaded;
+  const location = { accountId: env.accountId, region: env.region };
+  const lbs = service.loadBalancers;
+  const prodRules = lbs.flatMap(l =>
+    l.productionListenerRule ? [l.productionListenerRule] : [],
+  );
+  const testRules = lbs.flatMap(l =>
+    l.testListenerRule ? [l.testListenerRule] : [],
+  );
+  const tgArns = lbs.flatMap(l => [
+    ...(l.targetGroupArn ? [l.targetGroupArn] : []),
+    ...(l.alternateTargetGroupArn ? [l.alternateTargetGroupArn] : []),
+  ]);
+  const labels = new Map<string, TaskSetLabel>();
+  for (const l of lbs) {
+    if (l.targetGroupArn) labels.set(l.targetGroupArn, 'BLUE');
+    if (l.alternateTargetGroupArn)
+      labels.set(l.alternateTargetGroupArn, 'GREEN');
+  }
+  const [{ groups, listeners }, rules, head] = await Promise.all([
+    tgArns.length
+      ? listenersOfLoadBalancers(ctx, location, tgArns)
+      : { groups: [], listeners: [] as ListenerState[] },
+    describeRules(ctx, location, [...prodRules, ...testRules]),
+    activeHead(ecsSource(ctx, env, 'ECS')),
+  ]);
+  // With listener rules ECS shifts the rule's weights, not the default action.
+  const ruleByListener = new Map(
+    rules.map(r => [listenerArnOfRule(r.ruleArn) ?? '', r]),
+  );
+  const withRules = listeners.map(l => {
+    const rule = ruleByListener.get(l.arn);
+    return rule ? { ...l, forwardsOverride: rule.forwards } : l;
+  });
+  const productionArns = prodRules.flatMap(r => listenerArnOfRule(r) ?? []);
+  const testArns = testRules.flatMap(r => listenerArnOfRule(r) ?? []);
+
+  const taskSets: TaskSetInfo[] = service.deployments.map(d => ({
+    id: d.id,
+    label: d.status === 'PRIMARY' ? 'PRIMARY' : 'ACTIVE',
+    status: d.status,
+    runningCount: d.runningCount,
+    desiredCount: d.desiredCount,
+    pendingCount: d.pendingCount,
+    ...(taskDefinitionRef(d.taskDefinitionArn)
+      ? { taskDefinition: taskDefinitionRef(d.taskDefinitionArn) }
+      : {}),
+  }));
+
+  let shift: TrafficShift | undefined;
+  if (head) {
+    const arn = serviceDeploymentArn(
+      env.service!,
+      parseDeploymentId(head.id)!.awsId,
+    );
+    const [deployment] = await describeServiceDeployments(ctx, env.service!, [
+      arn,
+    ]);
+    if (deployment) {
+      const target = deployment.targetServiceRevision;
+      shift = ecsShift({
+        deploymentId: head.id,
+        status: head.status,
+        strategy,
+        lifecycleStage: deployment.lifecycleStage,
+        productionWeight: target?.requestedProductionTrafficWeight,
+        updatedAt: iso(deployment.updatedAt ?? deployment.startedAt),
+      });
+      const revisions = [
+        ...(deployment.sourceServiceRevisions ?? []),
+        ...(target ? [target] : []),
+      ];
+      const defs = await describeServiceRevisions(
+        ctx,
+        env.service!,
+        revisions.flatMap(r => (r.arn ? [r.arn] : [])),
+      );
+      if (revisions.length) {
+        taskSets.splice(
+          0,
+          taskSets.length,
+          ...revisions.map((r, i) => ({
+            id: arnResourceId(r.arn ?? ''),
+            label: (r === target ? 'GREEN' : 'BLUE') as TaskSetLabel,
+            status: r === target ? 'TARGET' : 'SOURCE',
+            runningCount: r.runningTaskCount ?? 0,
+            desiredCount: r.requestedTaskCount ?? 0,
+            pendingCount: r.pendingTaskCount ?? 0,
+            trafficWeight:
+              r.requestedProductionTrafficWeight ??
+              (i === revisions.length - 1 ? shift?.shiftedPercent : undefined),
+            ...(taskDefinitionRef(defs[r.arn ?? '']?.taskDefinitionArn)
+              ? {
+                  taskDefinition: taskDefinitionRef(
+                    defs[r.arn ?? '']?.taskDefinitionArn,
+                  ),
+                }
+              : {}),
+          })),
+        );
+      }
+    }
+  }
+  return {
+    listeners: listenerTraffic(withRules, {
+      productionArns,
+      testArns,
+      targetGroupNames: new Map(groups.map(g => [g.arn, g.name])),
+      labels,
+    }),
+    taskSets,
+    shift,
+  };
+}
+
+async function externalTraffic(
+  ctx: ReadContext,
+  loaded: LoadedEnvironment,
+  service: ServiceState,
+) {
+  const { env } = loaded;
+  const location = { accountId: env.accountId, region: env.region };
+  const tgArns = [
+    ...service.taskSets.flatMap(t => t.targetGroupArns),
+    ...service.loadBalancers.flatMap(l =>
+      l.targetGroupArn ? [l.targetGroupArn] : [],
+    ),
+  ];
+  const { groups, listeners } = tgArns.length
+    ? await listenersOfLoadBalancers(ctx, location, tgArns)
+    : { groups: [], listeners: [] as ListenerState[] };
+  const taskSets = serviceTaskSets(service);
+  const labels = new Map<string, TaskSetLabel>();
+  service.taskSets.forEach((ts, i) => {
+    for (const tg of ts.targetGroupArns) labels.set(tg, taskSets[i].label);
+  });
+  const traffic = listenerTraffic(listeners, {
+    targetGroupNames: new Map(groups.map(g => [g.arn, g.name])),
+    labels,
+  });
+  const production = traffic.find(l => l.role === 'production');
+  const names = new Map(groups.map(g => [g.arn, g.name]));
+  service.taskSets.forEach((ts, i) => {
+    const percent = production?.targetGroups
+      .filter(tg => ts.targetGroupArns.some(a => names.get(a) === tg.name))
+      .reduce((sum, tg) => sum + tg.percent, 0);
+    if (percent !== undefined) taskSets[i].trafficWeight = percent;
+    const name = names.get(ts.targetGroupArns[0] ?? '');
+    if (name) taskSets[i].targetGroupName = name;
+  });
+  let shift: TrafficShift | undefined;
+  const incoming = taskSets.find(t => t.label === 'ACTIVE');
+  if (incoming && taskSets.length > 1) {
+    const shifted = incoming.trafficWeight ?? 0;
+    shift = {
+      deploymentId: `ecs:${incoming.id.replace(/[^A-Za-z0-9._-]/g, '-')}`,
+      phase: shifted > 0 && shifted < 100 ? 'SHIFTING' : 'PROVISIONING',
+      shiftedPercent: shifted,
+    };
+  }
+  return { listeners: traffic, taskSets, shift };
+}
+
+/** Traffic of one environment, for any deployment controller. */
+export async function readTraffic(
+  ctx: ReadContext,
+  loaded: LoadedEnvironment,
+): Promise<EnvironmentTraffic> {
+  const { env, service } = loaded;
+  const observedAt = new Date().toISOString();
+  const { strategy, group } = await strategyOf(ctx, loaded);
+  const base = {
+    environment: env.name,
+    controller: service?.controller ?? ('ECS' as const),
+    strategy,
+    observedAt,
+  };
+  if (!service) return { ...base, listeners: [], taskSets: [] };
+  let result;
+  if (service.controller === 'CODE_DEPLOY' && group) {
+    result = await codeDeployTraffic(ctx, loaded, service, group, strategy);
+  } else if (service.controller === 'EXTERNAL') {
+    result = await externalTraffic(ctx, loaded, service);
+  } else {
+    result = await ecsNativeTraffic(ctx, loaded, service, strategy);
+  }
+  return {
+    ...base,
+    listeners: result.listeners,
+    taskSets: result.taskSets,
+    ...(result.shift ? { shift: result.shift } : {}),
+  };
+}
