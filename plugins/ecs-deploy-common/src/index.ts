@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './arn';
 export * from './status';
 export * from './api';
+export * from './actionsApi';

@@ -1,1 +1,14 @@
-export { ecsDeployPlugin as default } from './plugin';
+/**
+ * Deployments and Traffic tabs for Amazon ECS services on Backstage entity
+ * pages, with promotion controls.
+ *
+ * @packageDocumentation
+ */
+export {
+  ecsDeployPlugin,
+  EntityEcsDeploymentsContent,
+  EntityEcsTrafficContent,
+  EntityEcsDeployCard,
+} from './plugin';
+export { isEcsDeployAvailable } from './isEcsDeployAvailable';
+export * from './api';

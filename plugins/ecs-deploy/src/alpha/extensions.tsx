@@ -1,0 +1,66 @@
+import {
+  ApiBlueprint,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { EcsDeployClient, ecsDeployApiRef } from '../api';
+import { isEcsDeployAvailable } from '../isEcsDeployAvailable';
+import {
+  DEFAULT_DEPLOYMENTS_PATH,
+  DEFAULT_TRAFFIC_PATH,
+} from '../components/OverviewCard/paths';
+
+/** @alpha */
+export const ecsDeployApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: ecsDeployApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new EcsDeployClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** @alpha */
+export const ecsDeploymentsEntityContent = EntityContentBlueprint.make({
+  name: 'deployments',
+  params: {
+    path: DEFAULT_DEPLOYMENTS_PATH,
+    title: 'Deployments',
+    group: 'deployment',
+    filter: isEcsDeployAvailable,
+    loader: () =>
+      import('../components/DeploymentsContent').then(m => (
+        <m.EcsDeploymentsContent />
+      )),
+  },
+});
+
+/** @alpha */
+export const ecsTrafficEntityContent = EntityContentBlueprint.make({
+  name: 'traffic',
+  params: {
+    path: DEFAULT_TRAFFIC_PATH,
+    title: 'Traffic',
+    group: 'deployment',
+    filter: isEcsDeployAvailable,
+    loader: () =>
+      import('../components/TrafficContent').then(m => <m.EcsTrafficContent />),
+  },
+});
+
+/** @alpha */
+export const ecsDeployEntityCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: isEcsDeployAvailable,
+    loader: () =>
+      import('../components/OverviewCard').then(m => (
+        <m.EcsDeployOverviewCard />
+      )),
+  },
+});

@@ -1,0 +1,7 @@
+export { ecsDeployPlugin as default } from './plugin';
+export {
+  ecsDeployApi,
+  ecsDeployEntityCard,
+  ecsDeploymentsEntityContent,
+  ecsTrafficEntityContent,
+} from './extensions';

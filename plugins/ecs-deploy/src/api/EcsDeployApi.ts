@@ -1,0 +1,87 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  ActionLedgerResponse,
+  DeploymentDetail,
+  EcsDeployActionRequest,
+  EcsDeployActionResponse,
+  EnvironmentsResponse,
+  HistoryQuery,
+  HistoryResponse,
+  PromotionPreview,
+  StoppedTasksResponse,
+  TrafficResponse,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+
+/**
+ * The ECS Deploy backend as the frontend sees it. Every call names an entity,
+ * never an AWS resource: the backend resolves the resources itself.
+ *
+ * @public
+ */
+export interface EcsDeployApi {
+  /** What runs in each environment, in promotion order. */
+  getEnvironments(entity: CompoundEntityRef): Promise<EnvironmentsResponse>;
+
+  /** One page of the deployment timeline, newest first. */
+  getHistory(
+    entity: CompoundEntityRef,
+    query?: HistoryQuery,
+  ): Promise<HistoryResponse>;
+
+  /** One deployment's lifecycle, pipeline stages and targets. */
+  getDeployment(
+    entity: CompoundEntityRef,
+    options: { deploymentId: string; environment: string },
+  ): Promise<DeploymentDetail>;
+
+  /** Listeners, task sets and the current traffic shift. */
+  getTraffic(
+    entity: CompoundEntityRef,
+    options?: { environment?: string },
+  ): Promise<TrafficResponse>;
+
+  /** Tasks of the latest deployment that stopped, with exit codes. */
+  getStoppedTasks(
+    entity: CompoundEntityRef,
+    options: { environment: string },
+  ): Promise<StoppedTasksResponse>;
+
+  /**
+   * Actions taken from the portal, newest first.
+   * Needs the promotion endpoints (issue 5).
+   */
+  getLedger(
+    entity: CompoundEntityRef,
+    options?: { environment?: string; cursor?: string; limit?: number },
+  ): Promise<ActionLedgerResponse>;
+
+  /**
+   * What promoting the image of `from` to `to` would change.
+   * Needs the promotion endpoints (issue 5).
+   */
+  getPromotionPreview(
+    entity: CompoundEntityRef,
+    options: { from: string; to: string },
+  ): Promise<PromotionPreview>;
+
+  /**
+   * Performs an action once per idempotency key: repeating a request with
+   * the same key returns the first outcome.
+   * Needs the promotion endpoints (issue 5).
+   */
+  performAction(
+    entity: CompoundEntityRef,
+    request: EcsDeployActionRequest,
+    options: { idempotencyKey: string },
+  ): Promise<EcsDeployActionResponse>;
+}
+
+/**
+ * The reference to the {@link EcsDeployApi}.
+ *
+ * @public
+ */
+export const ecsDeployApiRef = createApiRef<EcsDeployApi>({
+  id: 'plugin.ecs-deploy.service',
+});

@@ -1,0 +1,172 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { EcsDeployClient } from './EcsDeployClient';
+
+const baseUrl = 'http://backstage.test/api/ecs-deploy';
+const entity = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'payments-api',
+};
+const entityUrl = `${baseUrl}/entities/Component/default/payments-api`;
+
+describe('EcsDeployClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const fetchImpl = jest.fn((input: RequestInfo | URL, init?: RequestInit) =>
+    fetch(input, init),
+  );
+  const client = new EcsDeployClient({
+    discoveryApi: { getBaseUrl: async () => baseUrl },
+    fetchApi: { fetch: fetchImpl },
+  });
+
+  beforeEach(() => fetchImpl.mockClear());
+
+  it('reads the environments of an entity', async () => {
+    server.use(
+      http.get(`${entityUrl}/environments`, () =>
+        HttpResponse.json({
+          entityRef: 'component:default/payments-api',
+          environments: [],
+        }),
+      ),
+    );
+    await expect(client.getEnvironments(entity)).resolves.toEqual({
+      entityRef: 'component:default/payments-api',
+      environments: [],
+    });
+    // The user's token is added by the fetchApi, so every call must use it.
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends history filters and the cursor as query parameters', async () => {
+    let seen: URL | undefined;
+    server.use(
+      http.get(`${entityUrl}/history`, ({ request }) => {
+        seen = new URL(request.url);
+        return HttpResponse.json({ items: [], nextCursor: 'next' });
+      }),
+    );
+    await client.getHistory(entity, {
+      environment: 'prod',
+      status: ['FAILED', 'ROLLED_BACK'],
+      cursor: 'abc==',
+      limit: 50,
+    });
+    expect(seen?.searchParams.get('environment')).toBe('prod');
+    expect(seen?.searchParams.getAll('status')).toEqual([
+      'FAILED',
+      'ROLLED_BACK',
+    ]);
+    expect(seen?.searchParams.get('cursor')).toBe('abc==');
+    expect(seen?.searchParams.get('limit')).toBe('50');
+  });
+
+  it('leaves out filters that are not set', async () => {
+    let seen: URL | undefined;
+    server.use(
+      http.get(`${entityUrl}/history`, ({ request }) => {
+        seen = new URL(request.url);
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    await client.getHistory(entity);
+    expect(seen?.search).toBe('');
+  });
+
+  it('encodes the deployment id into the path', async () => {
+    let path: string | undefined;
+    let environment: string | null = null;
+    server.use(
+      http.get(`${entityUrl}/deployments/:id`, ({ request, params }) => {
+        path = String(params.id);
+        environment = new URL(request.url).searchParams.get('environment');
+        return HttpResponse.json({ deployment: {} });
+      }),
+    );
+    await client.getDeployment(entity, {
+      deploymentId: 'codedeploy:d-ABC123',
+      environment: 'staging',
+    });
+    expect(path).toBe('codedeploy:d-ABC123');
+    expect(environment).toBe('staging');
+  });
+
+  it('turns an error response into a ResponseError with the backend message', async () => {
+    server.use(
+      http.get(`${entityUrl}/traffic`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'elasticloadbalancing:DescribeListeners is not allowed',
+            },
+            request: { method: 'GET', url: '/traffic' },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    const error = await client.getTraffic(entity).catch(e => e);
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error.statusCode).toBe(403);
+    expect(error.body.error.message).toBe(
+      'elasticloadbalancing:DescribeListeners is not allowed',
+    );
+  });
+
+  it('posts an action with its idempotency key and without the action in the body', async () => {
+    let headers: Headers | undefined;
+    let body: unknown;
+    server.use(
+      http.post(`${entityUrl}/actions/approve`, async ({ request }) => {
+        headers = request.headers;
+        body = await request.json();
+        return HttpResponse.json({ message: 'Approved', ledgerEntry: {} });
+      }),
+    );
+    await client.performAction(
+      entity,
+      {
+        action: 'approve',
+        environment: 'prod',
+        decision: 'Approved',
+        comment: 'looks good',
+      },
+      { idempotencyKey: 'key-1' },
+    );
+    expect(headers?.get('Idempotency-Key')).toBe('key-1');
+    expect(headers?.get('Content-Type')).toBe('application/json');
+    expect(body).toEqual({
+      environment: 'prod',
+      decision: 'Approved',
+      comment: 'looks good',
+    });
+  });
+
+  it('reads the promotion preview and the ledger', async () => {
+    server.use(
+      http.get(`${entityUrl}/promotion-preview`, ({ request }) => {
+        const url = new URL(request.url);
+        return HttpResponse.json({
+          from: url.searchParams.get('from'),
+          to: url.searchParams.get('to'),
+        });
+      }),
+      http.get(`${entityUrl}/ledger`, () =>
+        HttpResponse.json({ items: [{ id: '1' }] }),
+      ),
+    );
+    await expect(
+      client.getPromotionPreview(entity, { from: 'dev', to: 'staging' }),
+    ).resolves.toEqual({ from: 'dev', to: 'staging' });
+    await expect(client.getLedger(entity)).resolves.toEqual({
+      items: [{ id: '1' }],
+    });
+  });
+});

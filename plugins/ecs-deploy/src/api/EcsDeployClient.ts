@@ -1,0 +1,157 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  ActionLedgerResponse,
+  DeploymentDetail,
+  EcsDeployActionRequest,
+  EcsDeployActionResponse,
+  EnvironmentsResponse,
+  HistoryQuery,
+  HistoryResponse,
+  IDEMPOTENCY_KEY_HEADER,
+  PromotionPreview,
+  StoppedTasksResponse,
+  TrafficResponse,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { EcsDeployApi } from './EcsDeployApi';
+
+type QueryValue = string | number | string[] | undefined;
+
+/**
+ * The {@link EcsDeployApi} over HTTP: `discoveryApi` finds the backend,
+ * `fetchApi` adds the user's token, and a failed request becomes a
+ * `ResponseError` carrying the backend's own message.
+ *
+ * @public
+ */
+export class EcsDeployClient implements EcsDeployApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getEnvironments(entity: CompoundEntityRef): Promise<EnvironmentsResponse> {
+    return this.get(entity, '/environments');
+  }
+
+  getHistory(
+    entity: CompoundEntityRef,
+    query: HistoryQuery = {},
+  ): Promise<HistoryResponse> {
+    return this.get(entity, '/history', {
+      environment: query.environment,
+      status: query.status,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
+  }
+
+  getDeployment(
+    entity: CompoundEntityRef,
+    options: { deploymentId: string; environment: string },
+  ): Promise<DeploymentDetail> {
+    return this.get(
+      entity,
+      `/deployments/${encodeURIComponent(options.deploymentId)}`,
+      { environment: options.environment },
+    );
+  }
+
+  getTraffic(
+    entity: CompoundEntityRef,
+    options: { environment?: string } = {},
+  ): Promise<TrafficResponse> {
+    return this.get(entity, '/traffic', { environment: options.environment });
+  }
+
+  getStoppedTasks(
+    entity: CompoundEntityRef,
+    options: { environment: string },
+  ): Promise<StoppedTasksResponse> {
+    return this.get(entity, '/stopped-tasks', {
+      environment: options.environment,
+    });
+  }
+
+  getLedger(
+    entity: CompoundEntityRef,
+    options: { environment?: string; cursor?: string; limit?: number } = {},
+  ): Promise<ActionLedgerResponse> {
+    return this.get(entity, '/ledger', options);
+  }
+
+  getPromotionPreview(
+    entity: CompoundEntityRef,
+    options: { from: string; to: string },
+  ): Promise<PromotionPreview> {
+    return this.get(entity, '/promotion-preview', options);
+  }
+
+  async performAction(
+    entity: CompoundEntityRef,
+    request: EcsDeployActionRequest,
+    options: { idempotencyKey: string },
+  ): Promise<EcsDeployActionResponse> {
+    const { action, ...body } = request;
+    const url = await this.url(
+      entity,
+      `/actions/${encodeURIComponent(action)}`,
+    );
+    const response = await this.fetchApi.fetch(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        [IDEMPOTENCY_KEY_HEADER]: options.idempotencyKey,
+      },
+      body: JSON.stringify(body),
+    });
+    return this.parse(response);
+  }
+
+  private async get<T>(
+    entity: CompoundEntityRef,
+    path: string,
+    query: Record<string, QueryValue> = {},
+  ): Promise<T> {
+    const response = await this.fetchApi.fetch(
+      await this.url(entity, path, query),
+    );
+    return this.parse(response);
+  }
+
+  private async url(
+    entity: CompoundEntityRef,
+    path: string,
+    query: Record<string, QueryValue> = {},
+  ): Promise<string> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('ecs-deploy');
+    const entityPath = [entity.kind, entity.namespace, entity.name]
+      .map(encodeURIComponent)
+      .join('/');
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      // Arrays repeat the parameter (`status=FAILED&status=ROLLED_BACK`),
+      // the OpenAPI default for query arrays.
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item !== undefined && item !== '') {
+          params.append(key, String(item));
+        }
+      }
+    }
+    const search = params.toString();
+    return `${baseUrl}/entities/${entityPath}${path}${
+      search ? `?${search}` : ''
+    }`;
+  }
+
+  private async parse<T>(response: Response): Promise<T> {
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

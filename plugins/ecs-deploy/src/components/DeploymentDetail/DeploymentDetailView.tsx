@@ -1,0 +1,255 @@
+import { Link, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { EnvironmentOverview } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ecsDeployApiRef } from '../../api';
+import { useEntityRef } from '../../hooks/useEntityRef';
+import { deploymentUrl } from '../../utils/consoleLinks';
+import {
+  formatDuration,
+  formatTime,
+  shortCommit,
+  shortDigest,
+} from '../../utils/format';
+import { DeploymentControls } from '../actions/DeploymentControls';
+import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
+import { RequestError } from '../shared/RequestError';
+import { triggerText } from '../DeploymentsContent/HistoryTable';
+import { LifecycleTimeline } from './LifecycleTimeline';
+import { PipelineStages } from './PipelineStages';
+import { StoppedTasksTable } from './StoppedTasksTable';
+import { TaskSetsTable } from '../TrafficContent/TaskSetsTable';
+import { detailSearch } from './detailSearch';
+
+/** Props of {@link DeploymentDetailView}. */
+export type DeploymentDetailViewProps = {
+  deploymentId: string;
+  environment: string;
+  /** The environment's overview, for console links; optional. */
+  overview?: EnvironmentOverview;
+  /** The query string that leads back to the list. */
+  backTo: string;
+};
+
+/**
+ * One deployment in full: what started it, how it went event by event and
+ * stage by stage, the messages and errors AWS recorded, the tasks that
+ * stopped, and links to the AWS console and to the related rollback.
+ */
+export const DeploymentDetailView = ({
+  deploymentId,
+  environment,
+  overview,
+  backTo,
+}: DeploymentDetailViewProps) => {
+  const api = useApi(ecsDeployApiRef);
+  const entityRef = useEntityRef();
+  const detail = useAsyncRetry(
+    () => api.getDeployment(entityRef, { deploymentId, environment }),
+    [api, entityRef, deploymentId, environment],
+  );
+  const stopped = useAsyncRetry(
+    () => api.getStoppedTasks(entityRef, { environment }),
+    [api, entityRef, environment],
+  );
+
+  const back = <Link to={backTo}>← All deployments</Link>;
+
+  if (detail.loading && !detail.value) {
+    return (
+      <>
+        {back}
+        <Progress aria-label="Loading the deployment" />
+      </>
+    );
+  }
+  if (detail.error) {
+    return (
+      <>
+        {back}
+        <RequestError error={detail.error} retry={detail.retry} />
+      </>
+    );
+  }
+  if (!detail.value) {
+    return null;
+  }
+
+  const { deployment, lifecycleEvents, statusMessages, targets, pipeline } =
+    detail.value;
+  const location = {
+    region: overview?.region ?? '',
+    cluster: overview?.service.cluster,
+    serviceName: overview?.service.name,
+    pipelineName: overview?.pipeline?.name,
+  };
+  const consoleUrl = overview
+    ? deploymentUrl(location, deployment.id, deployment.pipelineName)
+    : undefined;
+  const { rollback, trigger } = deployment;
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        {back}
+        <Box
+          display="flex"
+          alignItems="center"
+          style={{ gap: 16 }}
+          mt={1}
+          flexWrap="wrap"
+        >
+          <Typography variant="h5" component="h2">
+            {deployment.id} in {deployment.environment}
+          </Typography>
+          <DeploymentStatusLabel status={deployment.status} />
+          {consoleUrl && <Link to={consoleUrl}>Open in the AWS console</Link>}
+        </Box>
+        <Box
+          component="dl"
+          display="grid"
+          style={{ gridTemplateColumns: 'max-content 1fr', columnGap: 16 }}
+        >
+          <dt>Trigger</dt>
+          <dd>{triggerText(deployment)}</dd>
+          {trigger.imageDigest && (
+            <>
+              <dt>Image</dt>
+              <dd>
+                {trigger.imageTag ?? ''} {shortDigest(trigger.imageDigest)}
+                {trigger.commitId &&
+                  ` (commit ${shortCommit(trigger.commitId)})`}
+              </dd>
+            </>
+          )}
+          <dt>Started</dt>
+          <dd>{formatTime(deployment.startedAt)}</dd>
+          <dt>Ended</dt>
+          <dd>{formatTime(deployment.endedAt)}</dd>
+          <dt>Duration</dt>
+          <dd>{formatDuration(deployment.durationMs)}</dd>
+          <dt>Revision</dt>
+          <dd>
+            {deployment.taskDefinitionFrom
+              ? `${deployment.taskDefinitionFrom.family}:${deployment.taskDefinitionFrom.revision}`
+              : '–'}{' '}
+            →{' '}
+            {deployment.taskDefinitionTo
+              ? `${deployment.taskDefinitionTo.family}:${deployment.taskDefinitionTo.revision}`
+              : '–'}
+          </dd>
+          {detail.value.lifecycleStage && (
+            <>
+              <dt>Stage</dt>
+              <dd>{detail.value.lifecycleStage}</dd>
+            </>
+          )}
+        </Box>
+        {deployment.errorMessage && (
+          <Alert severity="error">{deployment.errorMessage}</Alert>
+        )}
+        {rollback?.rolledBack && (
+          <Alert severity="warning">
+            Rolled back
+            {rollback.byDeploymentId && (
+              <>
+                {' '}
+                by{' '}
+                <Link to={detailSearch(rollback.byDeploymentId, environment)}>
+                  {rollback.byDeploymentId}
+                </Link>
+              </>
+            )}
+            {rollback.message ? `: ${rollback.message}` : '.'}
+          </Alert>
+        )}
+        {rollback?.ofDeploymentId && (
+          <Alert severity="info">
+            This is a rollback of{' '}
+            <Link to={detailSearch(rollback.ofDeploymentId, environment)}>
+              {rollback.ofDeploymentId}
+            </Link>
+            .
+          </Alert>
+        )}
+        <Box mt={2}>
+          <DeploymentControls
+            deployment={deployment}
+            onChanged={detail.retry}
+          />
+        </Box>
+      </Grid>
+
+      {statusMessages.length > 0 && (
+        <Grid item xs={12}>
+          <Typography variant="h6" component="h3">
+            Status messages
+          </Typography>
+          <ul aria-label="Status messages">
+            {statusMessages.map((m, i) => (
+              <li key={i}>
+                <Typography variant="body2">{m}</Typography>
+              </li>
+            ))}
+          </ul>
+        </Grid>
+      )}
+
+      {lifecycleEvents.length > 0 && (
+        <Grid item xs={12}>
+          <LifecycleTimeline
+            title="Lifecycle events"
+            events={lifecycleEvents}
+          />
+        </Grid>
+      )}
+
+      {targets.map(target => (
+        <Grid item xs={12} key={target.id}>
+          {target.lifecycleEvents.length > 0 && (
+            <LifecycleTimeline
+              title={`Target ${target.id}: lifecycle hooks`}
+              events={target.lifecycleEvents}
+            />
+          )}
+          {target.taskSets.length > 0 && (
+            <TaskSetsTable
+              title={`Target ${target.id}: task sets`}
+              taskSets={target.taskSets}
+            />
+          )}
+        </Grid>
+      ))}
+
+      {pipeline && (
+        <Grid item xs={12}>
+          <PipelineStages
+            environment={environment}
+            pipeline={pipeline}
+            onChanged={detail.retry}
+          />
+        </Grid>
+      )}
+
+      <Grid item xs={12}>
+        {stopped.error && (
+          <RequestError
+            error={stopped.error}
+            retry={stopped.retry}
+            title="Stopped tasks could not be read"
+          />
+        )}
+        {stopped.value && (
+          <StoppedTasksTable tasks={stopped.value.items} location={location} />
+        )}
+        {!stopped.error && !stopped.value && (
+          <Progress aria-label="Loading stopped tasks" />
+        )}
+      </Grid>
+    </Grid>
+  );
+};

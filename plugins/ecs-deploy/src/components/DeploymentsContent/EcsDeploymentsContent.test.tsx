@@ -1,0 +1,302 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  renderWithEntity,
+  testEntity,
+} from '../../__testUtils__/renderWithEntity';
+import { fakeApi, responseError } from '../../__testUtils__/fakeApi';
+import {
+  environmentsResponse,
+  historyItems,
+  ledgerEntry,
+  summary,
+} from '../../__fixtures__/data';
+import { EcsDeploymentsContent } from './EcsDeploymentsContent';
+
+describe('EcsDeploymentsContent', () => {
+  it('shows setup instructions for an entity without annotations and calls nothing', async () => {
+    const api = fakeApi();
+    await renderWithEntity(<EcsDeploymentsContent />, {
+      api,
+      entity: { ...testEntity, metadata: { name: 'plain', annotations: {} } },
+    });
+    expect(
+      await screen.findByText(/ecs-deploy.io\/service-arn.<environment>/),
+    ).toBeInTheDocument();
+    expect(api.getEnvironments).not.toHaveBeenCalled();
+  });
+
+  it('shows a progress bar while the environments load', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn(() => new Promise(() => {})),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    expect(
+      await screen.findByRole('progressbar', { name: 'Loading environments' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows each environment with what it runs, and the history with the ledger', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getHistory: jest.fn().mockResolvedValue({ items: historyItems }),
+      getLedger: jest.fn().mockResolvedValue({ items: [ledgerEntry] }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+
+    const prod = await screen.findByLabelText('prod environment');
+    expect(within(prod).getAllByText('3ed9bd7')).toHaveLength(2); // tag and commit
+    expect(within(prod).getByText('9f86d081884c')).toBeInTheDocument();
+    expect(within(prod).getByText('payments-api:12')).toBeInTheDocument();
+    expect(within(prod).getByText('3/3 running')).toBeInTheDocument();
+    expect(screen.getByText('Waiting for you')).toBeInTheDocument();
+
+    // history rows, newest first, with who acted from the portal
+    expect(
+      await screen.findByRole('link', { name: 'Details of codedeploy:d-OK2' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringContaining('deployment=codedeploy%3Ad-OK2'),
+    );
+    expect(screen.getAllByText('continued by guest').length).toBeGreaterThan(0);
+    expect(screen.getByText('commit abcdef0 by jane')).toBeInTheDocument();
+    expect(screen.getAllByText('payments-api:11 → :12').length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('shows an empty state when the backend finds no services', async () => {
+    const api = fakeApi({
+      getEnvironments: jest
+        .fn()
+        .mockResolvedValue({ entityRef: 'x', environments: [] }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    expect(
+      await screen.findByText('No ECS services found'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error with a retry that reloads', async () => {
+    const api = fakeApi({
+      getEnvironments: jest
+        .fn()
+        .mockRejectedValueOnce(
+          await responseError(
+            503,
+            'AWS is throttling ecs:DescribeServices; retry in 2 s',
+          ),
+        )
+        .mockResolvedValue(environmentsResponse),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    expect(
+      (await screen.findAllByText(/AWS is throttling ecs:DescribeServices/))
+        .length,
+    ).toBeGreaterThan(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByLabelText('prod environment'),
+    ).toBeInTheDocument();
+    expect(api.getEnvironments).toHaveBeenCalledTimes(2);
+  });
+
+  it('turns a 404 from the backend into setup instructions', async () => {
+    const api = fakeApi({
+      getEnvironments: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(404, 'No ECS service found by tags'),
+        ),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    expect(
+      await screen.findByText('No ECS service found by tags'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/ecs-deploy.io\/service-arn.<environment>/).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('filters the history by status through the backend', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getHistory: jest.fn().mockResolvedValue({ items: historyItems }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    await screen.findByRole('link', { name: 'Details of codedeploy:d-OK2' });
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Status All statuses' }),
+    );
+    await userEvent.click(screen.getByRole('option', { name: 'Rolled back' }));
+    await waitFor(() =>
+      expect(api.getHistory).toHaveBeenLastCalledWith(
+        expect.objectContaining({ name: 'payments-api' }),
+        expect.objectContaining({ status: ['ROLLED_BACK'], cursor: undefined }),
+      ),
+    );
+  });
+
+  it('pages through 1,000 entries rendering one table page at a time', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) =>
+      summary({
+        id: `codedeploy:d-${String(i).padStart(4, '0')}`,
+        environment: 'dev',
+      }),
+    );
+    const getHistory = jest.fn((_entity, query) => {
+      const start = query.cursor ? Number(query.cursor) : 0;
+      const end = start + query.limit;
+      return Promise.resolve({
+        items: many.slice(start, end),
+        nextCursor: end < many.length ? String(end) : undefined,
+      });
+    });
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getHistory,
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    await screen.findByRole('link', { name: 'Details of codedeploy:d-0000' });
+
+    for (let loaded = 50; loaded < 1000; loaded += 50) {
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Load older deployments' }),
+      );
+      await screen.findByText(`${loaded + 50} loaded`);
+    }
+    expect(
+      screen.queryByRole('button', { name: 'Load older deployments' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: /^Details of/ })).toHaveLength(
+      20,
+    );
+    // cursors were passed on, never the whole history at once
+    expect(getHistory.mock.calls.every(([, q]) => q.limit <= 100)).toBe(true);
+  }, 60_000);
+
+  it('continues a waiting deployment after confirmation', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      performAction: jest.fn().mockResolvedValue({
+        message: 'Traffic is shifting to the replacement task set.',
+        ledgerEntry,
+      }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    const prod = await screen.findByLabelText('prod environment');
+    const prodCard = prod.closest('.MuiCard-root') as HTMLElement;
+    await userEvent.click(
+      within(prodCard).getByRole('button', { name: 'Continue' }),
+    );
+    const dialog = screen.getByRole('dialog', {
+      name: 'Continue the deployment in prod?',
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Continue' }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Traffic is shifting to the replacement task set.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.performAction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'payments-api' }),
+      {
+        action: 'continue',
+        environment: 'prod',
+        deploymentId: 'codedeploy:d-WAIT1',
+      },
+      { idempotencyKey: expect.any(String) },
+    );
+    // the view reloads to show the new state
+    await waitFor(() => expect(api.getEnvironments).toHaveBeenCalledTimes(2));
+  });
+
+  it('promotes after showing what changes, and surfaces a refusal', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getPromotionPreview: jest.fn().mockResolvedValue({
+        from: 'dev',
+        to: 'staging',
+        targetTag: 'staging',
+        image: {
+          repository: 'payments-api',
+          digest: 'sha256:aaaabbbbccccdddd',
+          tags: ['3ed9bd7', 'dev'],
+          commitId: '3ed9bd7',
+        },
+        current: {
+          repository: 'payments-api',
+          digest: 'sha256:111122223333',
+          tags: ['staging'],
+        },
+      }),
+      performAction: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            409,
+            'The tag staging is immutable and already taken',
+          ),
+        ),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    await screen.findByLabelText('dev environment');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Promote to staging' }),
+    );
+
+    const dialog = screen.getByRole('dialog', {
+      name: 'Promote dev to staging?',
+    });
+    expect(
+      await within(dialog).findByText('commit 3ed9bd7, aaaabbbbcccc'),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByText('111122223333')).toBeInTheDocument();
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Promote' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        'The tag staging is immutable and already taken',
+      ),
+    ).toBeInTheDocument();
+    expect(api.performAction).toHaveBeenCalledWith(
+      expect.anything(),
+      {
+        action: 'promote',
+        environment: 'staging',
+        from: 'dev',
+        imageDigest: 'sha256:aaaabbbbccccdddd',
+      },
+      { idempotencyKey: expect.any(String) },
+    );
+  });
+
+  it('disables the controls with the reason when the user may not act', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, {
+      api,
+      authorize: AuthorizeResult.DENY,
+    });
+    const prod = await screen.findByLabelText('prod environment');
+    const prodCard = prod.closest('.MuiCard-root') as HTMLElement;
+    const button = within(prodCard).getByRole('button', { name: 'Continue' });
+    await waitFor(() =>
+      expect(button).toHaveAccessibleDescription(
+        'You are not allowed to continue for this entity.',
+      ),
+    );
+    expect(button).toBeDisabled();
+    expect(
+      within(prodCard).getByRole('button', { name: 'Start pipeline' }),
+    ).toBeDisabled();
+  });
+});

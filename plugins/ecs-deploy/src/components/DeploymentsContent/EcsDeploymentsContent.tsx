@@ -1,0 +1,123 @@
+import { useCallback } from 'react';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useSearchParams } from 'react-router-dom';
+import { DeploymentStatus } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ecsDeployApiRef } from '../../api';
+import { useEntityRef } from '../../hooks/useEntityRef';
+import { useLedger } from '../../hooks/useLedger';
+import { HistoryFilters } from '../../hooks/useHistory';
+import { isEcsDeployAvailable } from '../../isEcsDeployAvailable';
+import { DeploymentDetailView } from '../DeploymentDetail/DeploymentDetailView';
+import { EcsDeploySetup } from '../shared/EcsDeploySetup';
+import { RequestError } from '../shared/RequestError';
+import { DeliveryMetricsCard } from './DeliveryMetricsCard';
+import { EnvironmentsStrip } from './EnvironmentsStrip';
+import { HistoryTable } from './HistoryTable';
+import { PortalActionsCard } from './PortalActionsCard';
+
+const DeploymentsView = () => {
+  const api = useApi(ecsDeployApiRef);
+  const entityRef = useEntityRef();
+  const [params, setParams] = useSearchParams();
+  const overview = useAsyncRetry(
+    () => api.getEnvironments(entityRef),
+    [api, entityRef],
+  );
+  const ledger = useLedger();
+
+  const filters: HistoryFilters = {
+    environment: params.get('env') ?? undefined,
+    status: (params.get('status') as DeploymentStatus | null) ?? undefined,
+  };
+  const setFilters = useCallback(
+    (next: HistoryFilters) => {
+      const updated = new URLSearchParams();
+      if (next.environment) updated.set('env', next.environment);
+      if (next.status) updated.set('status', next.status);
+      setParams(updated, { replace: true });
+    },
+    [setParams],
+  );
+  const refresh = useCallback(() => {
+    overview.retry();
+    ledger.retry();
+  }, [overview, ledger]);
+
+  const deploymentId = params.get('deployment');
+  const detailEnvironment = params.get('environment');
+  if (deploymentId && detailEnvironment) {
+    const back = new URLSearchParams(params);
+    back.delete('deployment');
+    back.delete('environment');
+    return (
+      <DeploymentDetailView
+        deploymentId={deploymentId}
+        environment={detailEnvironment}
+        overview={overview.value?.environments.find(
+          e => e.name === detailEnvironment,
+        )}
+        backTo={`?${back.toString()}`}
+      />
+    );
+  }
+
+  if (overview.loading && !overview.value) {
+    return <Progress aria-label="Loading environments" />;
+  }
+  if (overview.error) {
+    return <RequestError error={overview.error} retry={overview.retry} />;
+  }
+  const environments = overview.value?.environments ?? [];
+  if (environments.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No ECS services found"
+        description="The entity's annotations or tags name no ECS service the backend could find."
+      />
+    );
+  }
+  const names = environments.map(e => e.name);
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <EnvironmentsStrip environments={environments} onChanged={refresh} />
+      </Grid>
+      <Grid item xs={12}>
+        <DeliveryMetricsCard environments={names} />
+      </Grid>
+      <Grid item xs={12} lg={ledger.value?.length ? 9 : 12}>
+        <HistoryTable
+          environments={names}
+          ledger={ledger.value ?? []}
+          filters={filters}
+          onFiltersChange={setFilters}
+        />
+      </Grid>
+      {ledger.value && ledger.value.length > 0 && (
+        <Grid item xs={12} lg={3}>
+          <PortalActionsCard entries={ledger.value} />
+        </Grid>
+      )}
+    </Grid>
+  );
+};
+
+/**
+ * The entity's Deployments tab. One deployment's detail opens in place via
+ * `?deployment=<id>&environment=<env>`, so the link can be shared and the
+ * browser's back button returns to the list with its filters
+ * (`?env=`/`?status=`).
+ */
+export const EcsDeploymentsContent = () => {
+  const { entity } = useEntity();
+  if (!isEcsDeployAvailable(entity)) {
+    return <EcsDeploySetup />;
+  }
+  return <DeploymentsView />;
+};

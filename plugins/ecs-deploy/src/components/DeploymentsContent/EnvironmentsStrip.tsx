@@ -1,0 +1,169 @@
+import { InfoCard, Link } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, Theme } from '@material-ui/core/styles';
+import { EnvironmentOverview } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { DeploymentControls } from '../actions/DeploymentControls';
+import { EnvironmentControls } from '../actions/EnvironmentControls';
+import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
+import { ecsServiceUrl, taskDefinitionUrl } from '../../utils/consoleLinks';
+import { shortCommit, shortDigest } from '../../utils/format';
+
+const useStyles = makeStyles((theme: Theme) => ({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+    margin: 0,
+    marginBottom: theme.spacing(2),
+    '& dt': { color: theme.palette.text.secondary },
+    '& dd': { margin: 0, overflowWrap: 'anywhere' },
+  },
+}));
+
+/** The badge saying an environment is moving or waits for someone. */
+export const EnvironmentBadge = ({ env }: { env: EnvironmentOverview }) => {
+  if (env.waitingForAction) {
+    return <Chip size="small" color="secondary" label="Waiting for you" />;
+  }
+  if (env.deploymentInProgress) {
+    return <Chip size="small" color="primary" label="Deploying" />;
+  }
+  return null;
+};
+
+/** The commit an environment runs: the deployment's, else the image tag. */
+export function runningCommit(env: EnvironmentOverview): string | undefined {
+  return (
+    env.lastDeployment?.trigger.commitId ??
+    env.images.find(i => i.tag && /^[0-9a-f]{7,40}$/.test(i.tag))?.tag
+  );
+}
+
+const EnvironmentCard = ({
+  env,
+  next,
+  onChanged,
+}: {
+  env: EnvironmentOverview;
+  next?: EnvironmentOverview;
+  onChanged: () => void;
+}) => {
+  const classes = useStyles();
+  const image = env.images[0];
+  const commit = runningCommit(env);
+  const serviceUrl = ecsServiceUrl({
+    region: env.region,
+    cluster: env.service.cluster,
+    serviceName: env.service.name,
+  });
+  const last = env.lastDeployment;
+
+  return (
+    <InfoCard
+      title={
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <span>{env.name}</span>
+          <EnvironmentBadge env={env} />
+        </Box>
+      }
+      subheader={`${env.service.status} · ${env.controller}${
+        env.strategy.kind ? ` ${env.strategy.kind}` : ''
+      } · ${env.accountId} ${env.region}`}
+    >
+      <dl className={classes.facts} aria-label={`${env.name} environment`}>
+        <dt>Image</dt>
+        <dd>
+          {image ? (
+            <>
+              {image.tag ?? '(no tag)'}
+              {image.digest && (
+                <Typography variant="caption" color="textSecondary">
+                  {' '}
+                  {shortDigest(image.digest)}
+                </Typography>
+              )}
+            </>
+          ) : (
+            '–'
+          )}
+        </dd>
+        <dt>Commit</dt>
+        <dd>{shortCommit(commit) ?? '–'}</dd>
+        <dt>Task definition</dt>
+        <dd>
+          {env.taskDefinition ? (
+            <Link
+              to={taskDefinitionUrl(
+                env.region,
+                env.taskDefinition.family,
+                env.taskDefinition.revision,
+              )}
+            >
+              {env.taskDefinition.family}:{env.taskDefinition.revision}
+            </Link>
+          ) : (
+            '–'
+          )}
+        </dd>
+        <dt>Tasks</dt>
+        <dd>
+          {env.service.runningCount}/{env.service.desiredCount} running
+          {env.service.pendingCount > 0 &&
+            `, ${env.service.pendingCount} pending`}
+        </dd>
+        <dt>Last deployment</dt>
+        <dd>{last ? <DeploymentStatusLabel status={last.status} /> : '–'}</dd>
+      </dl>
+      <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
+        {last && <DeploymentControls deployment={last} onChanged={onChanged} />}
+        <EnvironmentControls
+          environment={env}
+          next={next}
+          onChanged={onChanged}
+        />
+        {serviceUrl && (
+          <Link to={serviceUrl}>Open the service in the AWS console</Link>
+        )}
+      </Box>
+    </InfoCard>
+  );
+};
+
+function columns(count: number): 4 | 6 | 12 {
+  if (count >= 3) return 4;
+  return count === 2 ? 6 : 12;
+}
+
+/**
+ * One card per environment, in promotion order: status, what runs, tasks,
+ * the last deployment, and the actions that fit.
+ */
+export const EnvironmentsStrip = ({
+  environments,
+  onChanged,
+}: {
+  environments: EnvironmentOverview[];
+  onChanged: () => void;
+}) => (
+  <Grid container spacing={2} alignItems="stretch">
+    {environments.map((env, index) => (
+      <Grid
+        item
+        xs={12}
+        md={6}
+        lg={columns(environments.length)}
+        key={env.name}
+      >
+        <EnvironmentCard
+          env={env}
+          next={environments[index + 1]}
+          onChanged={onChanged}
+        />
+      </Grid>
+    ))}
+  </Grid>
+);

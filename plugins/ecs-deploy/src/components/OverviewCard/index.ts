@@ -1,0 +1,2 @@
+export { EcsDeployOverviewCard } from './EcsDeployOverviewCard';
+export type { EcsDeployOverviewCardProps } from './EcsDeployOverviewCard';

@@ -1,0 +1,2 @@
+export { EcsTrafficContent } from './EcsTrafficContent';
+export type { EcsTrafficContentProps } from './EcsTrafficContent';

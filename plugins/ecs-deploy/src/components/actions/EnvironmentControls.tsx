@@ -1,0 +1,114 @@
+import { useCallback, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import {
+  ECS_DEPLOY_ACTION_PERMISSIONS,
+  EcsDeployActionResponse,
+  EnvironmentOverview,
+  PromotionPreview,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { EcsActionButton } from './EcsActionButton';
+import { useRunAction } from './DeploymentControls';
+import { PromotionPreviewPanel } from './PromotionPreviewPanel';
+
+/** Props of {@link EnvironmentControls}. */
+export type EnvironmentControlsProps = {
+  environment: EnvironmentOverview;
+  /** The next environment in promotion order, if any. */
+  next?: EnvironmentOverview;
+  onChanged?: () => void;
+};
+
+const describe = (r: EcsDeployActionResponse) => r.message;
+
+/**
+ * Environment-level actions: promote the running image to the next
+ * environment (after a preview of what changes) and start the pipeline.
+ */
+export const EnvironmentControls = ({
+  environment,
+  next,
+  onChanged,
+}: EnvironmentControlsProps) => {
+  const runAction = useRunAction();
+  const [preview, setPreview] = useState<PromotionPreview>();
+  const onPreview = useCallback(
+    (p: PromotionPreview | undefined) => setPreview(p),
+    [],
+  );
+  const pipelineRunning =
+    environment.lastDeployment?.kind === 'pipeline' &&
+    ['PENDING', 'IN_PROGRESS', 'WAITING'].includes(
+      environment.lastDeployment.status,
+    );
+
+  const promote = useCallback(
+    (key: string, comment: string | undefined) => {
+      if (!next || !preview) {
+        return Promise.reject(
+          new Error('The promotion preview has not loaded yet.'),
+        );
+      }
+      if (preview.blockedReason) {
+        return Promise.reject(new Error(preview.blockedReason));
+      }
+      return runAction({
+        action: 'promote',
+        environment: next.name,
+        from: environment.name,
+        imageDigest: preview.image.digest,
+      })(key, comment);
+    },
+    [next, preview, runAction, environment.name],
+  );
+
+  return (
+    <Box display="flex" style={{ gap: 8 }} flexWrap="wrap">
+      {next && (
+        <EcsActionButton
+          label={`Promote to ${next.name}`}
+          permission={ECS_DEPLOY_ACTION_PERMISSIONS.promote}
+          disabledReason={
+            environment.images.length === 0
+              ? `Nothing runs in ${environment.name} to promote.`
+              : undefined
+          }
+          confirmTitle={`Promote ${environment.name} to ${next.name}?`}
+          confirmLabel="Promote"
+          run={promote}
+          describeResult={describe}
+          onSucceeded={onChanged}
+        >
+          <PromotionPreviewPanel
+            from={environment.name}
+            to={next.name}
+            onPreview={onPreview}
+          />
+        </EcsActionButton>
+      )}
+      {environment.pipeline && (
+        <EcsActionButton
+          label="Start pipeline"
+          permission={ECS_DEPLOY_ACTION_PERMISSIONS['start-pipeline']}
+          disabledReason={
+            pipelineRunning
+              ? `${environment.pipeline.name} is already running.`
+              : undefined
+          }
+          confirmTitle={`Start ${environment.pipeline.name}?`}
+          confirmLabel="Start"
+          run={runAction({
+            action: 'start-pipeline',
+            environment: environment.name,
+          })}
+          describeResult={describe}
+          onSucceeded={onChanged}
+        >
+          <Typography variant="body2">
+            A new execution builds and deploys the latest source revision.
+          </Typography>
+        </EcsActionButton>
+      )}
+    </Box>
+  );
+};

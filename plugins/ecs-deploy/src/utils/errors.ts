@@ -1,0 +1,28 @@
+import { ResponseError } from '@backstage/errors';
+
+/**
+ * The message to show a person for a failed request. The backend explains
+ * itself in the JSON error body ("the deployment is no longer waiting",
+ * "ecr:PutImage is not allowed"); that sentence beats the generic
+ * "Request failed with 409 Conflict".
+ */
+export function errorMessage(error: unknown): string {
+  if (ResponseError.is(error)) {
+    return error.body?.error?.message || error.message;
+  }
+  // Duck-typed: errors from another realm (an iframe, a test DOM) fail
+  // `instanceof Error` but still carry their message.
+  if (
+    error &&
+    typeof error === 'object' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  ) {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
+/** The HTTP status of a failed request, when it came from the backend. */
+export function errorStatus(error: unknown): number | undefined {
+  return ResponseError.is(error) ? error.statusCode : undefined;
+}
