@@ -42,6 +42,8 @@ const BG_STAGES: LifecycleStage[] = [
 ];
 
 const MINUTE = 60_000;
+/** Deregistration delay of the rolled-back tasks (AWS default is 300 s; kept short). */
+const DRAIN_MS = 30_000;
 
 export function strategyOf(service: ServiceRecord): Strategy {
   const s = service.deploymentConfiguration.strategy;
@@ -521,6 +523,8 @@ function finishRollback(
   now: number,
 ): boolean {
   if (store.liveTasksOf(d.targetRolloutId).length > 0) return false;
+  // Connections to the rolled-back tasks drain before AWS reports success.
+  if (d.rollback && now < d.rollback.startedAt + DRAIN_MS) return false;
   const source = service.rollouts.find(r => r.id === d.sourceRolloutId);
   const running = source
     ? store.liveTasksOf(source.id).filter(t => t.lastStatus === 'RUNNING')
