@@ -233,19 +233,20 @@ export function createEcsServiceCreateAction(options: EcsActionOptions) {
         isTaggedForEntity(t, entityRef, tagKeys);
 
       // ---- look up what exists -------------------------------------------
-      const [cluster, service, lb, blue, green, taskDef] = await Promise.all([
-        describeCluster(ecs, env.cluster),
+      // The cluster first: the other ECS lookups fail without it.
+      const cluster = await describeCluster(ecs, env.cluster);
+      if (!cluster) {
+        throw new InputError(
+          `cluster: ECS cluster '${env.cluster}' does not exist or is not ACTIVE in ${env.accountId}/${env.region}`,
+        );
+      }
+      const [service, lb, blue, green, taskDef] = await Promise.all([
         findService(ecs, env.cluster, input.name),
         findLoadBalancer(elbv2, lbName),
         findTargetGroup(elbv2, blueName),
         findTargetGroup(elbv2, greenName),
         findTaskDefinition(ecs, taskFamily(input.name, env.name)),
       ]);
-      if (!cluster) {
-        throw new InputError(
-          `cluster: ECS cluster '${env.cluster}' does not exist or is not ACTIVE in ${env.accountId}/${env.region}`,
-        );
-      }
       if (service && !isOurs(tagRecord(service.tags))) {
         throw new ConflictError(
           `name: an ECS service '${input.name}' already exists in cluster ${env.cluster} and is not tagged for ${entityRef}; choose another name`,
