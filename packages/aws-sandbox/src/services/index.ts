@@ -7,9 +7,11 @@
 import type { Seeder, ServiceModule } from '../core/types';
 import { demoSeeders } from '../seed';
 import { codeDeployModule } from './codedeploy';
+import { ecrModule } from './ecr';
 import { ecsModule } from './ecs';
 import { elbv2Module } from './elbv2';
 import { codePipelineModule } from './codepipeline';
+import { taggingModule } from './tagging';
 
 /** @public */
 export const serviceModules: ServiceModule[] = [
@@ -17,6 +19,8 @@ export const serviceModules: ServiceModule[] = [
   // CodePipeline call them while ticking.
   ecsModule,
   elbv2Module,
+  ecrModule,
+  taggingModule,
   codeDeployModule,
   codePipelineModule,
 ];
