@@ -29,9 +29,7 @@ test('a guest signs in and finds the demo ECS services in the catalog', async ({
   }
 });
 
-test("the guest's team owns some services and not others", async ({
-  page,
-}) => {
+test("the guest's team owns some services and not others", async ({ page }) => {
   await signInAsGuest(page);
   await page.goto('/catalog?filters[kind]=component&filters[user]=owned');
 
