@@ -1,0 +1,104 @@
+import type { SeedContext } from '../core/types';
+import { createPrng } from '../server/prng';
+import {
+  DEMO_ENVIRONMENTS,
+  DEMO_PEOPLE,
+  DEMO_REGION,
+  DEMO_SERVICES,
+  HISTORY_DAYS,
+  HISTORY_PER_ENV,
+} from './catalog';
+import { createRepository, pushImage } from './images';
+import { seedLiveState } from './liveState';
+import { clusterName } from './names';
+import { planHistory, type PlannedDeployment } from './plan';
+import { seedServiceEnv } from './seedService';
+
+const MINUTE = 60_000;
+
+/**
+ * The demo fleet of COMMON.md: clusters, ECR repositories and images, and for
+ * each service and environment its load balancing, ECS service, CodeDeploy
+ * group, pipeline and 120 days of history, then the deployments that are live
+ * when the portal starts. Deterministic: the same seed gives the same fleet,
+ * with times relative to the clock's now.
+ *
+ * @public
+ */
+export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
+  const { world } = ctx;
+  const now = world.clock.nowMs();
+  const random = createPrng(String(ctx.options.prngSeed ?? 'ecs-deploy-demo'));
+  // Resources exist before the live deployments of the last half hour start.
+  world.clock.resumeAt(now - 30 * MINUTE);
+
+  for (const env of DEMO_ENVIRONMENTS) {
+    await ctx.invoke(
+      'ecs',
+      'CreateCluster',
+      {
+        clusterName: clusterName(env.name),
+        tags: [{ key: 'environment', value: env.name }],
+        settings: [{ name: 'containerInsights', value: 'enabled' }],
+      },
+      { accountId: env.accountId, region: DEMO_REGION },
+    );
+  }
+
+  for (const service of DEMO_SERVICES) {
+    const repositoryUri = await createRepository(ctx, service, DEMO_REGION);
+    const devCount = HISTORY_PER_ENV.dev;
+    const plans = new Map<string, PlannedDeployment[]>();
+    for (const env of service.envs) {
+      const count = service.pipeline ? HISTORY_PER_ENV[env] ?? 20 : 0;
+      plans.set(
+        env,
+        planHistory({
+          service: service.name,
+          random,
+          now,
+          days: HISTORY_DAYS,
+          count,
+          withApproval: service.approvalEnvs.includes(env),
+          people: DEMO_PEOPLE,
+          // later environments ship a subset of dev's commits, in order
+          commitOf: i => Math.floor((i * devCount) / Math.max(count, 1)),
+        }),
+      );
+    }
+    // Images before pipelines exist, so pushing the env tags starts nothing.
+    // A tag is pushed once: ECR refuses the same manifest under the same tag.
+    const pushed = new Set<string>();
+    const push = async (commitId: string, tag: string) => {
+      if (pushed.has(`${commitId}:${tag}`)) return;
+      pushed.add(`${commitId}:${tag}`);
+      await pushImage(ctx, service.name, commitId, [tag], DEMO_REGION);
+    };
+    for (const plan of plans.get('dev')?.slice(-12) ?? []) {
+      await push(plan.commitId, plan.commitId.slice(0, 7));
+    }
+    for (const [env, list] of plans) {
+      const current = [...list].reverse().find(p => p.outcome === 'success');
+      if (current) {
+        await push(current.commitId, current.commitId.slice(0, 7));
+        await push(current.commitId, env);
+      }
+    }
+    for (const env of service.envs) {
+      const placement = {
+        accountId: DEMO_ENVIRONMENTS.find(e => e.name === env)!.accountId,
+        region: DEMO_REGION,
+        env,
+      };
+      await seedServiceEnv(
+        ctx,
+        service,
+        placement,
+        plans.get(env) ?? [],
+        repositoryUri,
+      );
+    }
+  }
+
+  await seedLiveState(ctx, now);
+}
