@@ -60,6 +60,18 @@ export async function executeCall(
       return encodeError(call, error, ctx.requestId);
     }
     onUnexpected(error);
+    // A handler tripping over input of the wrong shape is bad input, not an
+    // outage: answer with the service's validation error, as AWS would.
+    if (error instanceof TypeError && call.definition?.validationErrorCode) {
+      return encodeError(
+        call,
+        new AwsError(
+          call.definition.validationErrorCode,
+          `Invalid request for ${call.operation}: ${error.message}`,
+        ),
+        ctx.requestId,
+      );
+    }
     return encodeError(
       call,
       new AwsError(
