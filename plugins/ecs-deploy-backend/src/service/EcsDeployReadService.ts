@@ -15,7 +15,11 @@ import { LoadedEnvironment, loadEnvironment } from './EnvironmentContext';
 import { ResolvedEnvironment } from './model';
 import { ReadCache } from './ReadCache';
 import { readDeploymentDetail } from './readers/detail';
-import { HistoryOptions, readHistory } from './readers/history';
+import {
+  HistoryOptions,
+  readHistory,
+  validateHistoryCursor,
+} from './readers/history';
 import { readOverview } from './readers/overview';
 import { readStoppedTasks } from './readers/stoppedTasks';
 import { readTraffic } from './readers/traffic';
@@ -94,6 +98,7 @@ export class EcsDeployReadService {
     entity: Entity,
     options: HistoryOptions,
   ): Promise<HistoryResponse> {
+    validateHistoryCursor(options);
     return readHistory(
       this.context,
       await this.load(entity, options.environment),

@@ -36,6 +36,20 @@ export interface HistoryOptions {
   limit: number;
 }
 
+/** Fingerprint of the filters, so a cursor cannot be reused with others. */
+export function historyFilterKey(options: HistoryOptions): string {
+  return `${options.environment ?? '*'}|${[...new Set(options.status ?? [])]
+    .sort()
+    .join(',')}`;
+}
+
+/**
+ * Checks a cursor before any AWS call; throws InputError naming `cursor`.
+ */
+export function validateHistoryCursor(options: HistoryOptions): void {
+  if (options.cursor) decodeCursor(options.cursor, historyFilterKey(options));
+}
+
 /**
  * One page of the merged timeline of the given environments, newest first.
  */
@@ -47,9 +61,7 @@ export async function readHistory(
   const statuses = options.status?.length
     ? new Set<DeploymentStatus>(options.status)
     : undefined;
-  const filter = `${options.environment ?? '*'}|${[...(statuses ?? [])]
-    .sort()
-    .join(',')}`;
+  const filter = historyFilterKey(options);
   const positions = options.cursor
     ? decodeCursor(options.cursor, filter).positions
     : {};
