@@ -14,3 +14,4 @@ export * from './core/pagination';
 export type * from './world';
 export { main as runSandboxCli, runCli } from './cli';
 export { sandboxClientConfig, advanceSandbox } from './testUtils';
+export { serviceModules, seeders } from './services';
