@@ -7,6 +7,8 @@ import { pipelineName } from './names';
 import { commitIdFor } from './plan';
 
 const MINUTE = 60_000;
+/** How far the clock moves per tick while the live state plays out. */
+const STEP_MS = 5_000;
 
 /** A step of the live state: at `minutesAgo`, push a new commit's image with an env tag. */
 interface LiveStep {
@@ -115,4 +117,3 @@ export async function seedLiveState(
   runUntil(now);
 }
 
-const STEP_MS = 5_000;
