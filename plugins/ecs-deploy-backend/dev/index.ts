@@ -2,41 +2,28 @@ import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
-// TEMPLATE NOTE:
-// This is the development setup for your plugin that wires up a
-// minimal backend that can use both real and mocked plugins and services.
+// Development setup: the plugin with a mock catalog and allow-all
+// permissions. Point it at a sandbox started with
+// `packages/aws-sandbox/bin/aws-sandbox --port 4598 --seed demo` through
+// `ecsDeploy.aws.endpoint` in app-config, then for example:
 //
-// Start up the backend by running `yarn start` in the package directory.
-// Once it's up and running, try out the following requests:
-//
-// Create a new todo item, standalone or for the sample component:
-//
-//   curl http://localhost:7007/api/ecs-deploy/todos -H 'Content-Type: application/json' -d '{"title": "My Todo"}'
-//   curl http://localhost:7007/api/ecs-deploy/todos -H 'Content-Type: application/json' -d '{"title": "My Todo", "entityRef": "component:default/sample"}'
-//
-// List TODOs:
-//
-//   curl http://localhost:7007/api/ecs-deploy/todos
-//
-// Explicitly make an unauthenticated request, or with service auth:
-//
-//   curl http://localhost:7007/api/ecs-deploy/todos -H 'Authorization: Bearer mock-none-token'
-//   curl http://localhost:7007/api/ecs-deploy/todos -H 'Authorization: Bearer mock-service-token'
+//   curl http://localhost:7007/api/ecs-deploy/entities/component/default/payments-api/environments
+//   curl 'http://localhost:7007/api/ecs-deploy/entities/component/default/payments-api/history?limit=5'
+//   curl http://localhost:7007/api/ecs-deploy/entities/component/default/payments-api/traffic
 
 const backend = createBackend();
 
-// TEMPLATE NOTE:
-// Mocking the auth and httpAuth service allows you to call your plugin API without
-// having to authenticate.
-//
-// If you want to use real auth, you can install the following instead:
-//   backend.add(import('@backstage/plugin-auth-backend'));
-//   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
+backend.add(mockServices.permissions.factory());
 
-// TEMPLATE NOTE:
-// Rather than using a real catalog you can use a mock with a fixed set of entities.
+const environments = ['dev', 'staging', 'prod'];
+const accounts: Record<string, string> = {
+  dev: '111111111111',
+  staging: '222222222222',
+  prod: '333333333333',
+};
+
 backend.add(
   catalogServiceMock.factory({
     entities: [
@@ -44,11 +31,27 @@ backend.add(
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: {
-          name: 'sample',
-          title: 'Sample Component',
+          name: 'payments-api',
+          annotations: {
+            'ecs-deploy.io/environments': environments.join(','),
+            ...Object.fromEntries(
+              environments.flatMap(env => [
+                [
+                  `ecs-deploy.io/service-arn.${env}`,
+                  `arn:aws:ecs:eu-west-1:${accounts[env]}:service/storefront-${env}/payments-api`,
+                ],
+                [
+                  `ecs-deploy.io/pipeline-arn.${env}`,
+                  `arn:aws:codepipeline:eu-west-1:${accounts[env]}:payments-api-${env}`,
+                ],
+              ]),
+            ),
+          },
         },
         spec: {
           type: 'service',
+          owner: 'team-payments',
+          lifecycle: 'production',
         },
       },
     ],

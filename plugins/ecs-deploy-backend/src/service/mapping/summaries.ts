@@ -31,6 +31,8 @@ const CODEDEPLOY_CREATORS: Record<string, TriggerKind> = {
   autoscaling: 'autoscaling',
   autoscalingTermination: 'autoscaling',
   codeDeployRollback: 'rollback',
+  // Not in the SDK's enum, but what a CodeDeployToECS pipeline action records.
+  CodePipeline: 'pipeline',
   CloudFormationRollback: 'rollback',
 };
 
