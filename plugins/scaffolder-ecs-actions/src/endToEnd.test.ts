@@ -1,0 +1,173 @@
+import { PutImageCommand } from '@aws-sdk/client-ecr';
+import {
+  GetPipelineExecutionCommand,
+  ListActionExecutionsCommand,
+  ListPipelineExecutionsCommand,
+} from '@aws-sdk/client-codepipeline';
+import { GetDeploymentCommand } from '@aws-sdk/client-codedeploy';
+import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  ACCOUNTS,
+  Sandbox,
+  createClusters,
+  createMockDirectory,
+  createTestOptions,
+  runAction,
+  startTestSandbox,
+} from './__testUtils__/harness';
+import { createCodeDeployCreateAction } from './actions/codeDeployCreate';
+import { createEcrEnsureRepositoryAction } from './actions/ecrEnsureRepository';
+import { createEcsServiceCreateAction } from './actions/ecsServiceCreate';
+import { createInfraRepoCreateAction } from './actions/infraRepoCreate';
+import { createPipelineCreateAction } from './actions/pipelineCreate';
+
+/*
+ * The template's steps for one environment, then an image push: the pipeline
+ * the actions wired must deploy the pushed image with the infrastructure
+ * repository's taskdef.json through CodeDeploy.
+ */
+describe('from the actions to a first deployment', () => {
+  const mockDir = createMockDirectory();
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  it('deploys an image pushed with the environment tag', async () => {
+    const { options, clients, integrations } = createTestOptions(
+      sandbox.url,
+      mockDir.resolve('repos'),
+    );
+    await createClusters(clients);
+    const name = 'e2e-api';
+    const infra = await runAction(
+      createInfraRepoCreateAction({ ...options, integrations }),
+      {
+        name,
+        owner: 'group:default/team-payments',
+        containerPort: 8080,
+        size: '512/1024',
+        environments: ['dev'],
+      },
+      { workspacePath: mockDir.resolve('workspace') },
+    );
+    await runAction(createEcrEnsureRepositoryAction(options), {
+      repositoryName: name,
+    });
+    const service = await runAction(createEcsServiceCreateAction(options), {
+      name,
+      environment: 'dev',
+      containerPort: 8080,
+      size: '512/1024',
+    });
+    await runAction(createCodeDeployCreateAction(options), {
+      name,
+      environment: 'dev',
+      blueTargetGroupName: service.blueTargetGroupName,
+      greenTargetGroupName: service.greenTargetGroupName,
+      productionListenerArn: service.productionListenerArn,
+      testListenerArn: service.testListenerArn,
+      trafficShift: { type: 'all-at-once' },
+      terminationWaitMinutes: 0,
+    });
+    const pipeline = await runAction(createPipelineCreateAction(options), {
+      name,
+      environment: 'dev',
+      infraRepository: { fullRepositoryId: infra.fullRepositoryId },
+    });
+
+    // What a git host would hold: the published repository, as the pipeline's source.
+    const files = Object.fromEntries(
+      await Promise.all(
+        (infra.files as string[]).map(async f => [
+          f,
+          await fs.readFile(path.join(infra.remoteUrl, f), 'utf8'),
+        ]),
+      ),
+    );
+    (sandbox.world.stores.codepipeline as any).pushSourceCommit(
+      `git:${infra.fullRepositoryId}@main`,
+      { files, message: 'Initial' },
+    );
+
+    const dev = await clients.forResource({
+      accountId: ACCOUNTS.dev,
+      region: 'eu-west-1',
+    });
+    await dev.ecr.send(
+      new PutImageCommand({
+        repositoryName: name,
+        imageTag: 'dev',
+        imageManifest: JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+          config: { digest: 'sha256:0123', size: 1 },
+          layers: [],
+        }),
+      }),
+    );
+
+    let status: string | undefined;
+    let executionId: string | undefined;
+    for (
+      let i = 0;
+      i < 200 && status !== 'Succeeded' && status !== 'Failed';
+      i++
+    ) {
+      sandbox.clock.advance(30_000);
+      sandbox.world.tick();
+      const { pipelineExecutionSummaries } = await dev.codePipeline.send(
+        new ListPipelineExecutionsCommand({
+          pipelineName: pipeline.pipelineName,
+        }),
+      );
+      executionId = pipelineExecutionSummaries?.[0]?.pipelineExecutionId;
+      status = pipelineExecutionSummaries?.[0]?.status;
+    }
+    const execution = await dev.codePipeline.send(
+      new GetPipelineExecutionCommand({
+        pipelineName: pipeline.pipelineName,
+        pipelineExecutionId: executionId,
+      }),
+    );
+    expect(execution.pipelineExecution?.status).toBe('Succeeded');
+
+    const { actionExecutionDetails } = await dev.codePipeline.send(
+      new ListActionExecutionsCommand({
+        pipelineName: pipeline.pipelineName,
+        filter: { pipelineExecutionId: executionId },
+      }),
+    );
+    const deployAction = actionExecutionDetails?.find(
+      a => a.actionName === 'BlueGreen',
+    );
+    const deploymentId =
+      deployAction?.output?.executionResult?.externalExecutionId;
+    expect(deploymentId).toBeDefined();
+    const { deploymentInfo } = await dev.codeDeploy.send(
+      new GetDeploymentCommand({ deploymentId }),
+    );
+    expect(deploymentInfo).toMatchObject({
+      applicationName: name,
+      deploymentGroupName: `${name}-dev`,
+      status: 'Succeeded',
+    });
+    // The deployed task definition is the repository's taskdef.json with the image filled in.
+    const appSpec = JSON.stringify(deploymentInfo?.revision);
+    const taskDefinitionArn =
+      /arn:aws:ecs:[^"\\]+:task-definition\/[^"\\]+/.exec(appSpec)?.[0];
+    const { taskDefinition } = await dev.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinitionArn }),
+    );
+    expect(taskDefinition?.family).toBe(`${name}-dev`);
+    expect(taskDefinition?.containerDefinitions?.[0].image).toMatch(
+      new RegExp(
+        `^111111111111\\.dkr\\.ecr\\.eu-west-1\\.amazonaws\\.com/${name}@sha256:`,
+      ),
+    );
+  });
+});
