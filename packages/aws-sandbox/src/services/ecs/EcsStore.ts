@@ -167,11 +167,19 @@ export class EcsStore {
     return found;
   }
 
-  addEvent(service: ServiceRecord, message: string, at = this.now()): void {
+  /** Adds a service event in AWS's wording: `(service name[, taskSet id]) message`. */
+  addEvent(
+    service: ServiceRecord,
+    message: string,
+    at = this.now(),
+    subject?: string,
+  ): void {
     service.events.unshift({
       id: `${this.world.randomHex(8)}-${this.world.randomHex(4)}`,
       createdAt: at,
-      message: `(service ${service.name}) ${message}`,
+      message: `(service ${service.name}${
+        subject ? `, ${subject}` : ''
+      }) ${message}`,
     });
     if (service.events.length > MAX_EVENTS) service.events.length = MAX_EVENTS;
   }

@@ -129,6 +129,14 @@ export function reconcile(store: EcsStore, now: number): void {
       if (ok !== taskSet.stable) {
         taskSet.stable = ok;
         taskSet.stabilityStatusAt = now;
+        if (ok) {
+          store.addEvent(
+            service,
+            `updated state to STEADY_STATE.`,
+            now,
+            `taskSet ${taskSet.id}`,
+          );
+        }
       }
       if (!ok) settled = false;
     }
