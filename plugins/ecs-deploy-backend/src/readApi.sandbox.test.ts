@@ -10,6 +10,7 @@ import {
   DeploymentDetail,
   EnvironmentsResponse,
   HistoryResponse,
+  StoppedTasksResponse,
   TrafficResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import request from 'supertest';
@@ -41,6 +42,9 @@ const entities = [
       CLUSTER,
       'notifications-service',
     ),
+  }),
+  component('orders-worker', {
+    'ecs-deploy.io/service-arn.prod': serviceArn(CLUSTER, 'orders-worker'),
   }),
   component('no-annotations', {}),
 ];
@@ -83,6 +87,7 @@ describe('read API over HTTP against the AWS sandbox', () => {
   let clients: ReturnType<typeof sandboxClients>;
   let codeDeployId: string;
   let ledger: Awaited<ReturnType<typeof createNativeService>>;
+  let orders: Awaited<ReturnType<typeof createNativeService>>;
 
   beforeAll(async () => {
     sb = await startSandbox({ seed: 'none', speed: 0 });
@@ -100,6 +105,9 @@ describe('read API over HTTP against the AWS sandbox', () => {
       canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 },
     });
     await createExternalService(sb, clients, 'notifications-service', CLUSTER);
+    orders = await createNativeService(sb, clients, 'orders-worker', CLUSTER, {
+      strategy: 'ROLLING',
+    });
     codeDeployId = await payments.deploy('1234abc');
     // Caching off for moving data: these tests move the sandbox clock.
     backend = await backendFor(sb, {
@@ -287,6 +295,58 @@ describe('read API over HTTP against the AWS sandbox', () => {
       expect((detail.body as DeploymentDetail).lifecycleStage).toBe(
         'BAKE_TIME',
       );
+    });
+  });
+
+  describe('ECS rolling', () => {
+    it('shows a finished rolling deployment, its detail and the stopped tasks', async () => {
+      const v2 = await orders.update('9999aaa');
+      advanceSandbox(sb, 10 * MINUTE);
+
+      const history = await request(backend.server).get(
+        api('orders-worker', '/history?environment=prod'),
+      );
+      expect(history.status).toBe(200);
+      const [latest] = (history.body as HistoryResponse).items;
+      expect(latest).toMatchObject({
+        kind: 'ecs',
+        status: 'SUCCEEDED',
+        taskDefinitionFrom: { family: 'orders-worker', revision: 1 },
+        taskDefinitionTo: { arn: v2, revision: 2 },
+        trigger: { imageTag: '9999aaa' },
+      });
+      expect(latest.durationMs).toBeGreaterThan(0);
+
+      const overview = await request(backend.server).get(
+        api('orders-worker', '/environments'),
+      );
+      expect(overview.status).toBe(200);
+      const [env] = (overview.body as EnvironmentsResponse).environments;
+      expect(env).toMatchObject({
+        controller: 'ECS',
+        strategy: { kind: 'ROLLING' },
+        taskDefinition: { revision: 2 },
+        deploymentInProgress: false,
+        waitingForAction: false,
+      });
+      expect(env.images[0]).toMatchObject({ tag: '9999aaa' });
+
+      const detail = await request(backend.server).get(
+        api('orders-worker', `/deployments/${latest.id}?environment=prod`),
+      );
+      expect(detail.status).toBe(200);
+      expect((detail.body as DeploymentDetail).deployment.id).toBe(latest.id);
+
+      const stopped = await request(backend.server).get(
+        api('orders-worker', '/stopped-tasks?environment=prod'),
+      );
+      expect(stopped.status).toBe(200);
+      const tasks = (stopped.body as StoppedTasksResponse).items;
+      expect(tasks.length).toBeGreaterThan(0);
+      expect(tasks[0]).toMatchObject({
+        taskDefinition: { family: 'orders-worker', revision: 1 },
+      });
+      expect(tasks[0].stoppedReason).toBeDefined();
     });
   });
 
