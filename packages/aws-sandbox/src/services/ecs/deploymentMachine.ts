@@ -188,8 +188,19 @@ export function advanceDeployments(store: EcsStore, now: number): void {
   for (const d of store.activeDeployments()) {
     const service = store.services.get(d.serviceArn);
     if (!service) continue;
-    for (let i = 0; i < BG_STAGES.length + 4; i++) {
-      if (!step(store, service, d, now)) break;
+    try {
+      for (let i = 0; i < BG_STAGES.length + 4; i++) {
+        if (!step(store, service, d, now)) break;
+      }
+    } catch (error) {
+      // A resource the deployment needs went away (say, a listener rule):
+      // AWS stops the deployment with the reason rather than retry forever.
+      if (!(error instanceof AwsError)) throw error;
+      d.status = 'STOPPED';
+      d.statusReason = `Service deployment stopped: ${error.message}`;
+      d.stoppedAt = now;
+      d.finishedAt = now;
+      d.updatedAt = now;
     }
   }
 }
