@@ -167,7 +167,10 @@ export function createCodeDeployCreateAction(options: EcsActionOptions) {
           findService(ecs, env.cluster, serviceName),
           findTargetGroup(elbv2, input.blueTargetGroupName),
           findTargetGroup(elbv2, input.greenTargetGroupName),
-          findListener(elbv2, input.productionListenerArn),
+          // Empty in a dry run, where the service step created no listener.
+          input.productionListenerArn
+            ? findListener(elbv2, input.productionListenerArn)
+            : undefined,
           input.testListenerArn
             ? findListener(elbv2, input.testListenerArn)
             : undefined,

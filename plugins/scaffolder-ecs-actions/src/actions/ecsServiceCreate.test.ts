@@ -184,6 +184,78 @@ describe('ecs:service:create against the sandbox', () => {
     );
   });
 
+  it('takes the unused listeners of a given load balancer', async () => {
+    const { elbv2 } = await dev();
+    const lb = await elbv2.send(
+      new CreateLoadBalancerCommand({
+        Name: 'shared-claim-dev',
+        Subnets: ['subnet-0a', 'subnet-0b'],
+      }),
+    );
+    for (const Port of [80, 8080]) {
+      await elbv2.send(
+        new CreateListenerCommand({
+          LoadBalancerArn: lb.LoadBalancers![0].LoadBalancerArn,
+          Protocol: 'HTTP',
+          Port,
+          DefaultActions: [
+            {
+              Type: 'fixed-response',
+              FixedResponseConfig: { StatusCode: '404' },
+            },
+          ],
+        }),
+      );
+    }
+    const out = await runAction(
+      action,
+      input('claim-api', { loadBalancer: 'shared-claim-dev' }),
+    );
+    expect(out.loadBalancerArn).toBe(lb.LoadBalancers![0].LoadBalancerArn);
+    expect(out.created).not.toContain('production listener :80');
+    const { Listeners } = await elbv2.send(
+      new DescribeListenersCommand({ LoadBalancerArn: out.loadBalancerArn }),
+    );
+    expect(Listeners?.map(l => l.DefaultActions?.[0]?.TargetGroupArn)).toEqual([
+      out.blueTargetGroupArn,
+      out.blueTargetGroupArn,
+    ]);
+
+    // A second service cannot take the same listeners.
+    sandbox.callLog.reset();
+    await expect(
+      runAction(
+        action,
+        input('second-api', { loadBalancer: 'shared-claim-dev' }),
+      ),
+    ).rejects.toThrow(
+      /^productionListener: listener .* already forwards to another target group/,
+    );
+    expect(mutations(sandbox)).toEqual({});
+  });
+
+  it('refuses a task definition family another entity owns', async () => {
+    const { ecs } = await dev();
+    await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'borrowed-api-dev',
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: '256',
+        memory: '512',
+        containerDefinitions: [{ name: 'app', image: 'nginx' }],
+        tags: [
+          { key: 'backstage.io/entity', value: 'component:default/other' },
+        ],
+      }),
+    );
+    sandbox.callLog.reset();
+    await expect(runAction(action, input('borrowed-api'))).rejects.toThrow(
+      "name: task definition family 'borrowed-api-dev' belongs to component:default/other",
+    );
+    expect(mutations(sandbox)).toEqual({});
+  });
+
   describe('bad input fails naming the field before creating anything', () => {
     it.each([
       [

@@ -283,6 +283,20 @@ export function createEcsServiceCreateAction(options: EcsActionOptions) {
           );
         }
       }
+      const taskDefOwner =
+        taskDef && tagRecord(taskDef.tags)[tagKeys.entityKey];
+      if (
+        taskDef &&
+        taskDefOwner !== undefined &&
+        !isOurs(tagRecord(taskDef.tags))
+      ) {
+        throw new ConflictError(
+          `name: task definition family '${taskFamily(
+            input.name,
+            env.name,
+          )}' belongs to ${taskDefOwner}`,
+        );
+      }
       const existingTaskDef =
         taskDef && isOurs(tagRecord(taskDef.tags))
           ? taskDef.taskDefinition
