@@ -351,7 +351,7 @@ describe('read API over HTTP against the AWS sandbox', () => {
   });
 
   describe('EXTERNAL', () => {
-    it('shows task sets with their listener weights', async () => {
+    it('shows task sets as history and detail, with their listener weights', async () => {
       const res = await request(backend.server).get(
         api('notifications-service', '/traffic'),
       );
@@ -366,6 +366,26 @@ describe('read API over HTTP against the AWS sandbox', () => {
         phase: 'SHIFTING',
         shiftedPercent: 10,
       });
+
+      const history = await request(backend.server).get(
+        api('notifications-service', '/history'),
+      );
+      expect(history.status).toBe(200);
+      const items = (history.body as HistoryResponse).items;
+      expect(items.map(i => [i.controller, i.status, i.awsStatus])).toEqual([
+        ['EXTERNAL', 'IN_PROGRESS', 'ACTIVE'],
+        ['EXTERNAL', 'SUCCEEDED', 'PRIMARY'],
+      ]);
+      const detail = await request(backend.server).get(
+        api(
+          'notifications-service',
+          `/deployments/${items[0].id}?environment=prod`,
+        ),
+      );
+      expect(detail.status).toBe(200);
+      expect(
+        (detail.body as DeploymentDetail).targets[0].taskSets[0],
+      ).toMatchObject({ label: 'ACTIVE', taskDefinition: { revision: 2 } });
 
       const overview = await request(backend.server).get(
         api('notifications-service', '/environments'),

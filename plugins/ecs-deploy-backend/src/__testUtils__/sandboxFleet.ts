@@ -340,6 +340,7 @@ export async function createExternalService(
       primaryTaskSet: blue.taskSetArn!,
     }),
   );
+  advanceSandbox(sb, MINUTE);
   const green = await taskSet(v2, alb.green);
   await clients.elb.send(
     new ModifyListenerCommand({

@@ -15,8 +15,9 @@ import {
   codeDeploySummary,
   ecsSummary,
   pipelineSummary,
+  taskSetSummary,
 } from '../mapping/summaries';
-import { ResolvedEnvironment } from '../model';
+import { ResolvedEnvironment, ServiceState } from '../model';
 import { HistorySource } from './HistorySource';
 
 /** Page size asked of AWS list calls. */
@@ -144,5 +145,21 @@ export function pipelineSource(
       const wanted = new Set(ids);
       return p.items.filter(i => wanted.has(i.id));
     },
+  };
+}
+
+/** The task sets of an EXTERNAL service (one page, from the service state). */
+export function taskSetSource(
+  env: ResolvedEnvironment,
+  service: ServiceState,
+): HistorySource {
+  const summaries = service.taskSets
+    .map(ts => taskSetSummary(env.name, ts))
+    .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
+  const byId = new Map(summaries.map(s => [s.id, s]));
+  return {
+    key: `${env.name}:tasksets`,
+    list: async () => ({ ids: summaries.map(s => s.id) }),
+    describe: async (_token, ids) => ids.flatMap(id => byId.get(id) ?? []),
   };
 }

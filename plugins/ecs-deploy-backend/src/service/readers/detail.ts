@@ -30,6 +30,8 @@ import {
   codeDeploySummary,
   ecsSummary,
   pipelineSummary,
+  taskSetHistoryId,
+  taskSetSummary,
 } from '../mapping/summaries';
 import { iso } from '../mapping/time';
 
@@ -144,6 +146,7 @@ async function ecsDetail(
   if (!env.service || !service || service.controller === 'CODE_DEPLOY') {
     throw notHere(id, env.name);
   }
+  if (service.controller === 'EXTERNAL') return taskSetDetail(loaded, id);
   const arn = serviceDeploymentArn(env.service, awsId);
   const [[raw], pipeline] = await Promise.all([
     describeServiceDeployments(ctx, env.service, [arn]),
@@ -208,6 +211,44 @@ async function ecsDetail(
     targets: [],
     ...(raw.lifecycleStage ? { lifecycleStage: raw.lifecycleStage } : {}),
     ...(pipeline ? { pipeline } : {}),
+  };
+}
+
+/** An EXTERNAL task set's detail: the task set as its only target. */
+function taskSetDetail(
+  loaded: LoadedEnvironment,
+  id: string,
+): DeploymentDetail {
+  const { env, service } = loaded;
+  const taskSet = service!.taskSets.find(t => taskSetHistoryId(t.id) === id);
+  if (!taskSet) throw notHere(id, env.name);
+  const deployment = taskSetSummary(env.name, taskSet);
+  const label = taskSet.status === 'PRIMARY' ? 'PRIMARY' : 'ACTIVE';
+  return {
+    deployment,
+    lifecycleEvents: [],
+    statusMessages: [],
+    targets: [
+      {
+        id: taskSet.id,
+        status: deployment.status,
+        awsStatus: taskSet.status,
+        lifecycleEvents: [],
+        taskSets: [
+          {
+            id: taskSet.id,
+            label: taskSet.status === 'DRAINING' ? 'DRAINING' : label,
+            status: taskSet.status,
+            runningCount: taskSet.runningCount,
+            desiredCount: taskSet.desiredCount,
+            pendingCount: taskSet.pendingCount,
+            ...(deployment.taskDefinitionTo
+              ? { taskDefinition: deployment.taskDefinitionTo }
+              : {}),
+          },
+        ],
+      },
+    ],
   };
 }
 

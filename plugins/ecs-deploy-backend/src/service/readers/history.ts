@@ -12,6 +12,7 @@ import {
   codeDeploySource,
   ecsSource,
   pipelineSource,
+  taskSetSource,
 } from '../history/sources';
 
 /** The streams that make up an environment's history. */
@@ -23,8 +24,11 @@ export function historySources(
   const sources: HistorySource[] = [];
   if (env.pipeline) sources.push(pipelineSource(ctx, env));
   if (codeDeploy) sources.push(codeDeploySource(ctx, env, codeDeploy));
-  if (service && service.controller !== 'CODE_DEPLOY') {
+  if (service?.controller === 'ECS') {
     sources.push(ecsSource(ctx, env, service.controller));
+  }
+  if (service?.controller === 'EXTERNAL') {
+    sources.push(taskSetSource(env, service));
   }
   return sources;
 }

@@ -1,0 +1,171 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { RunningSandbox, startSandbox } from '@ecs-deploy/aws-sandbox';
+import {
+  EnvironmentsResponse,
+  HistoryResponse,
+  TrafficResponse,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import request from 'supertest';
+import { ecsDeployPlugin } from './plugin';
+import { component, sandboxConfig } from './__testUtils__/sandboxFleet';
+
+/*
+ * The demo fleet as the portal shows it: the sandbox's `demo` seed and
+ * entities annotated the three ways the demo catalog uses (per-environment
+ * annotations, the awslabs annotations, tag discovery).
+ */
+
+const ACCOUNTS: Record<string, string> = {
+  dev: '111111111111',
+  staging: '222222222222',
+  prod: '333333333333',
+};
+
+function annotated(name: string, envs: string[], pipelines = true) {
+  return component(name, {
+    'ecs-deploy.io/environments': envs.join(','),
+    ...Object.fromEntries(
+      envs.flatMap(env => [
+        [
+          `ecs-deploy.io/service-arn.${env}`,
+          `arn:aws:ecs:eu-west-1:${ACCOUNTS[env]}:service/storefront-${env}/${name}`,
+        ],
+        ...(pipelines
+          ? [
+              [
+                `ecs-deploy.io/pipeline-arn.${env}`,
+                `arn:aws:codepipeline:eu-west-1:${ACCOUNTS[env]}:${name}-${env}`,
+              ],
+            ]
+          : []),
+      ]),
+    ),
+  });
+}
+
+const ALL = ['dev', 'staging', 'prod'];
+const entities = [
+  annotated('payments-api', ALL),
+  annotated('checkout-web', ALL),
+  annotated('inventory-api', ALL),
+  annotated('search-api', ALL),
+  annotated('notifications-service', ['staging', 'prod'], false),
+  component('orders-worker', {
+    'aws.amazon.com/amazon-ecs-service-arn':
+      'arn:aws:ecs:eu-west-1:333333333333:service/storefront-prod/orders-worker',
+    'aws.amazon.com/aws-codepipeline-arn':
+      'arn:aws:codepipeline:eu-west-1:333333333333:orders-worker-prod',
+  }),
+  component('ledger-api', {
+    'ecs-deploy.io/discovery': 'tags',
+    'ecs-deploy.io/environments': 'dev,staging,prod',
+  }),
+];
+
+describe('the demo fleet', () => {
+  let sb: RunningSandbox;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+
+  beforeAll(async () => {
+    sb = await startSandbox({ seed: 'demo' });
+    const config = sandboxConfig(sb);
+    backend = await startTestBackend({
+      features: [
+        ecsDeployPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            ...config,
+            aws: {
+              accounts: Object.values(ACCOUNTS).map(accountId => ({
+                accountId,
+                accessKeyId: accountId,
+                secretAccessKey: 'sandbox',
+              })),
+            },
+            ecsDeploy: {
+              ...config.ecsDeploy,
+              discovery: {
+                locations: Object.values(ACCOUNTS).map(accountId => ({
+                  accountId,
+                })),
+              },
+            },
+          },
+        }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await sb?.close();
+  });
+
+  const get = (name: string, path: string) =>
+    request(backend.server).get(
+      `/api/ecs-deploy/entities/component/default/${name}${path}`,
+    );
+
+  it.each(entities.map(e => e.metadata.name))(
+    'reads environments, history and traffic of %s',
+    async name => {
+      const environments = await get(name, '/environments');
+      expect(environments.status).toBe(200);
+      const envs = (environments.body as EnvironmentsResponse).environments;
+      expect(envs.length).toBeGreaterThan(0);
+      for (const env of envs) {
+        expect(env.service.status).toBe('ACTIVE');
+        expect(env.taskDefinition?.revision).toBeGreaterThan(0);
+      }
+
+      const history = await get(name, '/history?limit=20');
+      expect(history.status).toBe(200);
+      expect((history.body as HistoryResponse).items.length).toBeGreaterThan(0);
+
+      const traffic = await get(name, '/traffic');
+      expect(traffic.status).toBe(200);
+      expect((traffic.body as TrafficResponse).environments).toHaveLength(
+        envs.length,
+      );
+    },
+  );
+
+  it('finds ledger-api in three accounts through its tags', async () => {
+    const res = await get('ledger-api', '/environments');
+    expect(res.status).toBe(200);
+    const envs = (res.body as EnvironmentsResponse).environments;
+    expect(envs.map(e => [e.name, e.accountId])).toEqual([
+      ['dev', '111111111111'],
+      ['staging', '222222222222'],
+      ['prod', '333333333333'],
+    ]);
+  });
+
+  it('shows failures and rollbacks in the seeded history of payments-api', async () => {
+    const res = await get(
+      'payments-api',
+      '/history?limit=50&status=FAILED,ROLLED_BACK,STOPPED',
+    );
+    expect(res.status).toBe(200);
+    expect((res.body as HistoryResponse).items.length).toBeGreaterThan(0);
+  });
+
+  it('links pipeline executions and the deployments they started', async () => {
+    const res = await get('payments-api', '/history?environment=dev&limit=40');
+    expect(res.status).toBe(200);
+    const items = (res.body as HistoryResponse).items;
+    const linkedExecution = items.find(
+      i => i.kind === 'pipeline' && i.links.deploymentIds?.length,
+    );
+    expect(linkedExecution).toBeDefined();
+    const deployment = items.find(
+      i => i.id === linkedExecution!.links.deploymentIds![0],
+    );
+    expect(deployment?.links.pipelineExecutionId).toBe(linkedExecution!.id);
+    expect(deployment?.trigger.kind).toBe('pipeline');
+  });
+});
