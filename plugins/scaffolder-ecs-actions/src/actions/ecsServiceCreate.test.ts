@@ -148,11 +148,26 @@ describe('ecs:service:create against the sandbox', () => {
     const fresh = await runAction(action, input('flaky-api'));
     expect(fresh.created).toEqual([]);
     const counts = mutations(sandbox);
-    expect(
-      counts['elasticloadbalancing:CreateLoadBalancer'] ??
-        counts['elbv2:CreateLoadBalancer'],
-    ).toBe(1);
+    expect(counts['elbv2:CreateLoadBalancer']).toBe(1);
     expect(counts['ecs:RegisterTaskDefinition']).toBe(1);
+  });
+
+  it('a new task finishes what a task that failed at the listeners left', async () => {
+    sandbox.faults.set('elbv2:CreateListener', { errorRate: 1 });
+    await expect(runAction(action, input('half-api'))).rejects.toThrow(
+      /creating the production listener/,
+    );
+    sandbox.faults.clear();
+    const out = await runAction(action, input('half-api'));
+    expect(out.created).toEqual([
+      'production listener :80',
+      'test listener :8080',
+      'task definition half-api-dev',
+      'ECS service half-api (CODE_DEPLOY)',
+    ]);
+    const counts = mutations(sandbox);
+    expect(counts['elbv2:CreateLoadBalancer']).toBe(1);
+    expect(counts['elbv2:CreateTargetGroup']).toBe(2);
   });
 
   it('creates an ECS native canary service with listener rules', async () => {
