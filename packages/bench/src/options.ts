@@ -1,0 +1,75 @@
+/** Command line of `yarn bench`. */
+export interface BenchOptions {
+  quick: boolean;
+  latencyMs: number;
+  /** seconds of each many-viewers run */
+  durationS: number;
+  viewers: number;
+  fewViewers: number;
+  entities: number;
+  inProgress: number;
+  pollIntervalMs: number;
+  services: number;
+  deploymentsPerService: number;
+  bigEntityDeployments: number;
+  samples: number;
+  warmRepeats: number;
+  deepPage: number;
+  parts: Set<string>;
+  outDir: string;
+}
+
+export const ALL_PARTS = [
+  'endpoints',
+  'viewers',
+  'history',
+  'frontend',
+  'peer',
+];
+
+const USAGE = `yarn bench [--quick] [--duration=S] [--viewers=N] [--latency=MS] [--parts=endpoints,viewers,history,frontend,peer]`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const flags = new Map<string, string>();
+  for (const arg of argv) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new Error(`Unknown argument ${arg}; usage: ${USAGE}`);
+    flags.set(m[1], m[2] ?? 'true');
+  }
+  const quick = flags.get('quick') === 'true';
+  const num = (key: string, full: number, short: number) => {
+    const raw = flags.get(key);
+    if (raw === undefined) return quick ? short : full;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) {
+      throw new Error(`--${key} must be a number; usage: ${USAGE}`);
+    }
+    return value;
+  };
+  const parts = new Set(
+    (flags.get('parts') ?? ALL_PARTS.join(',')).split(',').filter(Boolean),
+  );
+  for (const part of parts) {
+    if (!ALL_PARTS.includes(part)) {
+      throw new Error(`Unknown part ${part}; known: ${ALL_PARTS.join(', ')}`);
+    }
+  }
+  return {
+    quick,
+    latencyMs: num('latency', 40, 40),
+    durationS: num('duration', 60, 10),
+    viewers: num('viewers', 200, 200),
+    fewViewers: num('few-viewers', 20, 20),
+    entities: num('entities', 20, 20),
+    inProgress: num('in-progress', 5, 5),
+    pollIntervalMs: num('interval', 5000, 5000),
+    services: num('services', 200, 200),
+    deploymentsPerService: num('deployments', 100, 100),
+    bigEntityDeployments: num('big-history', 10000, 10000),
+    samples: num('samples', 10, 4),
+    warmRepeats: num('warm', 5, 3),
+    deepPage: num('deep-page', 4, 4),
+    parts,
+    outDir: flags.get('out') ?? 'bench-results',
+  };
+}
