@@ -16,6 +16,7 @@ import type {
   ServiceDeploymentRecord,
   ServiceRecord,
   ServiceRevisionRecord,
+  TaskDefinitionDocument,
   TaskDefinitionRecord,
   TaskRecord,
   TaskSetRecord,
@@ -79,9 +80,9 @@ export class EcsStore {
 
   registerTaskDefinition(
     scope: Scope,
-    document: Record<string, any>,
+    document: TaskDefinitionDocument,
   ): TaskDefinitionRecord {
-    const family = document.family as string;
+    const family = String(document.family);
     let revision = 0;
     for (const td of this.taskDefinitions.values()) {
       if (

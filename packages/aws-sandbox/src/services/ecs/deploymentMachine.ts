@@ -87,9 +87,10 @@ export function startServiceDeployment(
     taskDefinition,
     launchType: service.launchType,
     loadBalancers: service.loadBalancers,
-    containerImages: ((td?.document.containerDefinitions ?? []) as any[]).map(
-      c => ({ containerName: String(c.name), image: String(c.image ?? '') }),
-    ),
+    containerImages: (td?.document.containerDefinitions ?? []).map(c => ({
+      containerName: String(c.name),
+      image: String(c.image ?? ''),
+    })),
     createdAt: now,
   };
   store.revisions.set(revision.arn, revision);
@@ -585,7 +586,7 @@ function enterStage(
   d.stageEnteredAt = at;
   d.updatedAt = at;
   if (d.strategy === 'ROLLING') return;
-  const configured: any[] = d.deploymentConfiguration.lifecycleHooks ?? [];
+  const configured = d.deploymentConfiguration.lifecycleHooks ?? [];
   for (const hook of configured) {
     if (!(hook.lifecycleStages ?? []).includes(stage)) continue;
     const record: HookRecord = {

@@ -3,7 +3,11 @@ import type { EcsApi, TaskSetSpec } from '../../world';
 import { taskArn } from './arns';
 import { startServiceDeployment } from './deploymentMachine';
 import type { EcsStore } from './EcsStore';
-import type { ServiceRecord, TaskSetRecord } from './model';
+import type {
+  ServiceRecord,
+  TaskDefinitionDocument,
+  TaskSetRecord,
+} from './model';
 import { validateTaskDefinitionInput } from './operations/taskDefinitions';
 import { computedDesiredCount } from './scheduler';
 import {
@@ -123,17 +127,15 @@ export function createEcsApi(store: EcsStore): EcsApi {
         stoppedAt: now,
         stoppedReason,
         stopCode: 'EssentialContainerExited',
-        containers: ((td?.document.containerDefinitions ?? []) as any[]).map(
-          c => ({
-            name: String(c.name),
-            image: String(c.image ?? ''),
-            exitCode,
-            reason:
-              exitCode !== 0
-                ? `Essential container exited with code ${exitCode}`
-                : undefined,
-          }),
-        ),
+        containers: (td?.document.containerDefinitions ?? []).map(c => ({
+          name: String(c.name),
+          image: String(c.image ?? ''),
+          exitCode,
+          reason:
+            exitCode !== 0
+              ? `Essential container exited with code ${exitCode}`
+              : undefined,
+        })),
         ip: '10.0.0.2',
         port: 80,
         targetGroupArns: [],
@@ -142,7 +144,7 @@ export function createEcsApi(store: EcsStore): EcsApi {
 
     registerTaskDefinition(accountId, region, input) {
       validateTaskDefinitionInput(input);
-      const { tags, ...document } = input as Record<string, any>;
+      const { tags, ...document } = input as TaskDefinitionDocument;
       const td = store.registerTaskDefinition({ accountId, region }, document);
       store.world.tags.tag(td.arn, ecsTagsInput(tags));
       return td.arn;

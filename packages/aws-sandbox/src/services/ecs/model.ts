@@ -4,6 +4,54 @@
  */
 
 export type ControllerType = 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
+
+/** The fields of a container definition the sandbox reads; the rest is kept as given. */
+export interface ContainerDefinitionDocument {
+  name?: string;
+  image?: string;
+  environment?: { name?: string; value?: string }[];
+  [field: string]: unknown;
+}
+
+/** A RegisterTaskDefinition document (without tags). */
+export interface TaskDefinitionDocument {
+  family?: string;
+  containerDefinitions?: ContainerDefinitionDocument[];
+  cpu?: string;
+  memory?: string;
+  [field: string]: unknown;
+}
+
+export interface LifecycleHookConfig {
+  targetType?: string;
+  hookTargetArn?: string;
+  roleArn?: string;
+  lifecycleStages?: string[];
+  hookDetails?: { sandboxResult?: string; [field: string]: unknown };
+  timeoutConfiguration?: {
+    timeoutInMinutes?: number;
+    action?: 'CONTINUE' | 'ROLLBACK';
+  };
+}
+
+/** `deploymentConfiguration` as the SDK models define it (fields the sandbox acts on typed). */
+export interface DeploymentConfigurationRecord {
+  deploymentCircuitBreaker?: { enable?: boolean; rollback?: boolean };
+  maximumPercent?: number;
+  minimumHealthyPercent?: number;
+  strategy?: string;
+  bakeTimeInMinutes?: number;
+  lifecycleHooks?: LifecycleHookConfig[];
+  linearConfiguration?: {
+    stepPercent?: number;
+    stepBakeTimeInMinutes?: number;
+  };
+  canaryConfiguration?: {
+    canaryPercent?: number;
+    canaryBakeTimeInMinutes?: number;
+  };
+  [field: string]: unknown;
+}
 export type Strategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
 
 export interface ClusterRecord {
@@ -24,7 +72,7 @@ export interface TaskDefinitionRecord {
   status: 'ACTIVE' | 'INACTIVE';
   registeredAt: number;
   /** the registration document (RegisterTaskDefinition input without tags) */
-  document: Record<string, any>;
+  document: TaskDefinitionDocument;
 }
 
 export interface AdvancedConfigurationRecord {
@@ -82,7 +130,7 @@ export interface ServiceRecord {
   networkConfiguration?: unknown;
   loadBalancers: LoadBalancerRecord[];
   controller: ControllerType;
-  deploymentConfiguration: Record<string, any>;
+  deploymentConfiguration: DeploymentConfigurationRecord;
   roleArn?: string;
   createdAt: number;
   createdBy?: string;
@@ -220,7 +268,7 @@ export interface ServiceDeploymentRecord {
   statusReason?: string;
   lifecycleStage?: LifecycleStage;
   strategy: Strategy;
-  deploymentConfiguration: Record<string, any>;
+  deploymentConfiguration: DeploymentConfigurationRecord;
   hooks: HookRecord[];
   rollback?: { reason: string; startedAt: number; serviceRevisionArn?: string };
   circuitBreakerStatus?:

@@ -2,6 +2,7 @@ import { taskArn } from './arns';
 import type { EcsStore } from './EcsStore';
 import type {
   RolloutRecord,
+  TaskDefinitionDocument,
   ServiceRecord,
   TaskRecord,
   TaskSetRecord,
@@ -22,12 +23,11 @@ const STARTUP_SPREAD_MS = 30_000;
  * `SANDBOX_TASK_FAILS=true` or its image tag starts with `broken`: the
  * sandbox's stand-in for a container that crashes on start.
  */
-export function taskWillFail(document: Record<string, any>): boolean {
-  const containers: any[] = document.containerDefinitions ?? [];
-  return containers.some(
+export function taskWillFail(document: TaskDefinitionDocument): boolean {
+  return (document.containerDefinitions ?? []).some(
     c =>
       (c.environment ?? []).some(
-        (e: any) => e?.name === 'SANDBOX_TASK_FAILS' && e?.value === 'true',
+        e => e?.name === 'SANDBOX_TASK_FAILS' && e?.value === 'true',
       ) || /:broken[^/]*$/.test(String(c.image ?? '')),
   );
 }
@@ -240,7 +240,7 @@ function launchTask(
   now: number,
 ): TaskRecord {
   const td = store.taskDefinitions.get(spec.taskDefinition);
-  const document = td?.document ?? {};
+  const document: TaskDefinitionDocument = td?.document ?? {};
   const id = store.newTaskId();
   const scope = { accountId: service.accountId, region: service.region };
   const lb = service.loadBalancers[0];
@@ -264,7 +264,7 @@ function launchTask(
     willFail: taskWillFail(document),
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
-    containers: ((document.containerDefinitions ?? []) as any[]).map(c => ({
+    containers: (document.containerDefinitions ?? []).map(c => ({
       name: String(c.name ?? 'app'),
       image: String(c.image ?? ''),
     })),

@@ -12,6 +12,7 @@ import { startServiceDeployment, strategyOf } from '../deploymentMachine';
 import type { EcsStore } from '../EcsStore';
 import type {
   ControllerType,
+  DeploymentConfigurationRecord,
   LoadBalancerRecord,
   ServiceRecord,
 } from '../model';
@@ -23,7 +24,7 @@ const CONTROLLERS: ControllerType[] = ['ECS', 'CODE_DEPLOY', 'EXTERNAL'];
 const STRATEGIES = ['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'];
 
 function parseLoadBalancers(value: unknown): LoadBalancerRecord[] {
-  const list = (value ?? []) as any[];
+  const list = (value ?? []) as (LoadBalancerRecord | undefined)[];
   if (!Array.isArray(list))
     throw new AwsError(INVALID, 'loadBalancers must be a list.');
   return list.map(lb => ({
@@ -39,10 +40,10 @@ function parseLoadBalancers(value: unknown): LoadBalancerRecord[] {
 
 /** AWS's defaults, filled in so DescribeServices shows what AWS shows. */
 function withDefaults(
-  config: Record<string, any> | undefined,
+  config: DeploymentConfigurationRecord | undefined,
   controller: ControllerType,
-): Record<string, any> {
-  const out: Record<string, any> = {
+): DeploymentConfigurationRecord {
+  const out: DeploymentConfigurationRecord = {
     deploymentCircuitBreaker: { enable: false, rollback: false },
     maximumPercent: 200,
     minimumHealthyPercent: 100,

@@ -12,7 +12,9 @@ import { ecsTags, renderTaskDefinition } from '../render';
 import { INVALID, ecsTagsInput, includes, scopeOfCaller } from './common';
 
 /** RegisterTaskDefinition's checks, shared with the pipeline's ECS deploy action. */
-export function validateTaskDefinitionInput(input: Record<string, any>): void {
+export function validateTaskDefinitionInput(
+  input: Record<string, unknown>,
+): void {
   const family = requireString(input, 'family', INVALID);
   if (!/^[a-zA-Z0-9_-]{1,255}$/.test(family)) {
     throw new AwsError(INVALID, 'Family contains invalid characters.');

@@ -1,5 +1,5 @@
 import { AwsError } from '../../../core/AwsError';
-import type { OperationHandler } from '../../../core/types';
+import type { OperationHandler, RequestContext } from '../../../core/types';
 import {
   optionalArray,
   optionalNumber,
@@ -8,7 +8,11 @@ import {
 } from '../../../core/validate';
 import { nameOf } from '../arns';
 import type { EcsStore } from '../EcsStore';
-import type { ServiceRecord, TaskSetRecord } from '../model';
+import type {
+  LoadBalancerRecord,
+  ServiceRecord,
+  TaskSetRecord,
+} from '../model';
 import { renderTaskSet } from '../render';
 import {
   clampScale,
@@ -38,7 +42,11 @@ function findTaskSet(
   );
 }
 
-function externalService(store: EcsStore, input: any, ctx: any): ServiceRecord {
+function externalService(
+  store: EcsStore,
+  input: Record<string, unknown>,
+  ctx: RequestContext,
+): ServiceRecord {
   const service = store.service(
     requireString(input, 'cluster', INVALID),
     requireString(input, 'service', INVALID),
@@ -66,7 +74,8 @@ export function taskSetOperations(
       const taskSet = createTaskSetRecord(store, service, {
         taskDefinition: td.arn,
         loadBalancers: (
-          optionalArray<any>(input, 'loadBalancers', INVALID) ?? []
+          optionalArray<LoadBalancerRecord>(input, 'loadBalancers', INVALID) ??
+          []
         ).map(lb => ({ ...lb })),
         scalePercent: optionalNumber(input.scale, 'value', INVALID) ?? 100,
         externalId: optionalString(input, 'externalId', INVALID),
