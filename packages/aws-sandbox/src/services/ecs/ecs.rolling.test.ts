@@ -1,5 +1,8 @@
 import {
   ClusterNotFoundException,
+  DeleteServiceCommand,
+  ListServicesCommand,
+  ServiceNotActiveException,
   CreateClusterCommand,
   CreateServiceCommand,
   DescribeServiceDeploymentsCommand,
@@ -293,6 +296,45 @@ describe('ECS (rolling)', () => {
       }),
     );
     expect(withTags.services![0].tags).toEqual(tags);
+  });
+
+  it('deletes a service, which then is INACTIVE and not updatable', async () => {
+    const v1 = await register('repo/orders:1');
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'shop',
+        serviceName: 'orders',
+        taskDefinition: v1,
+        desiredCount: 1,
+      }),
+    );
+    await expect(
+      ecs.send(
+        new DeleteServiceCommand({ cluster: 'shop', service: 'orders' }),
+      ),
+    ).rejects.toBeInstanceOf(InvalidParameterException);
+    const { service } = await ecs.send(
+      new DeleteServiceCommand({
+        cluster: 'shop',
+        service: 'orders',
+        force: true,
+      }),
+    );
+    expect(service!.status).toBe('DRAINING');
+    expect((await describe1()).status).toBe('INACTIVE');
+    await expect(
+      ecs.send(
+        new UpdateServiceCommand({
+          cluster: 'shop',
+          service: 'orders',
+          desiredCount: 2,
+        }),
+      ),
+    ).rejects.toBeInstanceOf(ServiceNotActiveException);
+    const { serviceArns } = await ecs.send(
+      new ListServicesCommand({ cluster: 'shop' }),
+    );
+    expect(serviceArns).toEqual([]);
   });
 
   it('raises the real exception classes', async () => {

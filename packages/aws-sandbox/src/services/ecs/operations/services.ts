@@ -254,11 +254,14 @@ export function serviceOperations(
 
     UpdateService(input, ctx) {
       const ref = requireString(input, 'service', INVALID);
-      const service = store.service(
+      const service = store.findService(
         optionalString(input, 'cluster', INVALID),
         ref,
         scopeOfCaller(ctx),
       );
+      if (!service) {
+        throw new AwsError('ServiceNotFoundException', 'Service not found.');
+      }
       if (service.status !== 'ACTIVE') {
         throw new AwsError(
           'ServiceNotActiveException',
