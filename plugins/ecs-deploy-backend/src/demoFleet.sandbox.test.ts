@@ -3,6 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { RunningSandbox, startSandbox } from '@ecs-deploy/aws-sandbox';
 import {
+  DeploymentDetail,
   EnvironmentsResponse,
   HistoryResponse,
   TrafficResponse,
@@ -133,6 +134,41 @@ describe('the demo fleet', () => {
       );
     },
   );
+
+  it('shows the running image with its digest from ECR', async () => {
+    const res = await get('payments-api', '/environments');
+    expect(res.status).toBe(200);
+    for (const env of (res.body as EnvironmentsResponse).environments) {
+      expect(env.images[0]).toMatchObject({
+        repository: 'payments-api',
+        digest: expect.stringMatching(/^sha256:/),
+      });
+    }
+  });
+
+  it('shows a pipeline execution with its stages and the deployment it started', async () => {
+    const history = await get(
+      'checkout-web',
+      '/history?environment=staging&limit=40',
+    );
+    const execution = (history.body as HistoryResponse).items.find(
+      i => i.kind === 'pipeline' && i.links.deploymentIds?.length,
+    );
+    expect(execution).toBeDefined();
+    const res = await get(
+      'checkout-web',
+      `/deployments/${execution!.id}?environment=staging`,
+    );
+    expect(res.status).toBe(200);
+    const detail = res.body as DeploymentDetail;
+    expect(detail.pipeline?.stages.length).toBeGreaterThan(1);
+    const deployActions = detail
+      .pipeline!.stages.flatMap(s => s.actions)
+      .filter(a => a.deploymentId);
+    expect(deployActions.map(a => a.deploymentId)).toEqual(
+      execution!.links.deploymentIds,
+    );
+  });
 
   it('finds ledger-api in three accounts through its tags', async () => {
     const res = await get('ledger-api', '/environments');

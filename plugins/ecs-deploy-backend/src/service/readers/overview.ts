@@ -3,6 +3,7 @@ import {
   isActiveStatus,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { describeTaskDefinition } from '../aws/ecsReads';
+import { digestOfTag, parseEcrImageUri } from '../aws/ecrReads';
 import { getPipelineWaitState } from '../aws/pipelineReads';
 import { ReadContext } from '../aws/ReadContext';
 import { LoadedEnvironment } from '../EnvironmentContext';
@@ -37,8 +38,24 @@ export async function readOverview(
     lastDeployment?.taskDefinitionTo?.arn === service?.taskDefinitionArn
       ? lastDeployment?.trigger.imageDigest
       : undefined;
-  const images = (taskDefinition?.containers ?? []).map((c, i) =>
-    parseImage(c.name, c.image, i === 0 ? knownDigest : undefined),
+  const images = await Promise.all(
+    (taskDefinition?.containers ?? []).map(async (c, i) => {
+      const image = parseImage(
+        c.name,
+        c.image,
+        i === 0 ? knownDigest : undefined,
+      );
+      if (!image.digest && image.tag) {
+        // Not recorded by the deployment (CodeDeploy, EXTERNAL): ask ECR.
+        // A missing image or a registry we cannot read leaves it unknown.
+        const ecrImage = parseEcrImageUri(image.uri);
+        const digest = ecrImage
+          ? await digestOfTag(ctx, ecrImage, image.tag).catch(() => undefined)
+          : undefined;
+        if (digest) image.digest = digest;
+      }
+      return image;
+    }),
   );
   const moving =
     (lastDeployment && isActiveStatus(lastDeployment.status)) ||
