@@ -88,7 +88,7 @@ export async function generateFleet(
       commitOf: n => n,
     });
     await seedServiceEnv(ctx, service, placement, plans, repositoryUri, {
-      registerViaApi: false,
+      maxRevisions: 3,
     });
   }
 }

@@ -64,6 +64,25 @@ export function appSpecFor(
   ].join('\n');
 }
 
+const appSpecs = new WeakMap<HistoryTarget, Map<string, string>>();
+
+/** Deployments of the same revision share one appspec string (big fleets). */
+function cachedAppSpec(target: HistoryTarget, revision: number): string {
+  const cd = target.codeDeploy!;
+  const arn = target.taskDefinitionArn(revision);
+  let cache = appSpecs.get(target);
+  if (!cache) {
+    cache = new Map();
+    appSpecs.set(target, cache);
+  }
+  let spec = cache.get(arn);
+  if (!spec) {
+    spec = appSpecFor(arn, cd.containerName, cd.containerPort);
+    cache.set(arn, spec);
+  }
+  return spec;
+}
+
 const personArn = (accountId: string, person: string) =>
   `arn:aws:sts::${accountId}:assumed-role/backstage-ecs-deploy/${person}`;
 
@@ -130,12 +149,7 @@ function importCodeDeploy(
   const installed = createTime + 2 * MINUTE;
   let completeTime =
     installed + shift * MINUTE + cd.terminationWaitMinutes * MINUTE;
-  const appSpec = (revision: number) =>
-    appSpecFor(
-      target.taskDefinitionArn(revision),
-      cd.containerName,
-      cd.containerPort,
-    );
+  const appSpec = (revision: number) => cachedAppSpec(target, revision);
   const base = {
     accountId: target.accountId,
     region: target.region,

@@ -27,32 +27,29 @@ export async function seedServiceEnv(
   at: Placement,
   plans: PlannedDeployment[],
   repositoryUri: string,
-  options: { registerViaApi?: boolean } = {},
+  options: {
+    /**
+     * Register at most this many task definition revisions and spread the
+     * plan over them (benchmark fleets: ECS numbers revisions by scanning
+     * its task definitions, so tens of thousands would dominate seeding).
+     */
+    maxRevisions?: number;
+  } = {},
 ): Promise<void> {
   const { world } = ctx;
   const where = { accountId: at.accountId, region: at.region };
+  const wanted = Math.max(1, Math.min(plans.length, options.maxRevisions ?? plans.length));
   const arns: string[] = [];
-  for (const plan of plans) {
-    const input = taskDefinitionInput(
-      service,
-      `${repositoryUri}:${plan.commitId.slice(0, 7)}`,
-    );
-    arns.push(
-      options.registerViaApi === false
-        ? world.ecs.registerTaskDefinition(at.accountId, at.region, input)
-        : (await ctx.invoke('ecs', 'RegisterTaskDefinition', input, where))
-            .taskDefinition.taskDefinitionArn,
-    );
+  for (let i = 0; i < wanted; i++) {
+    // with fewer revisions than plans, register the images of evenly spaced plans
+    const plan = plans[Math.floor((i * plans.length) / wanted)];
+    const image = `${repositoryUri}:${plan ? plan.commitId.slice(0, 7) : 'latest'}`;
+    const input = taskDefinitionInput(service, image);
+    arns.push((await ctx.invoke('ecs', 'RegisterTaskDefinition', input, where)).taskDefinition.taskDefinitionArn);
   }
-  if (!arns.length) {
-    const input = taskDefinitionInput(service, `${repositoryUri}:latest`);
-    arns.push(
-      (await ctx.invoke('ecs', 'RegisterTaskDefinition', input, where))
-        .taskDefinition.taskDefinitionArn,
-    );
-  }
+  const arnOf = (revision: number) => arns[Math.floor(((revision - 1) * wanted) / Math.max(plans.length, 1))];
   const lastGood = [...plans].reverse().find(p => p.outcome === 'success');
-  const current = arns[(lastGood?.revision ?? 1) - 1];
+  const current = arnOf(lastGood?.revision ?? 1);
 
   const lb = await createLoadBalancing(ctx, service, at);
   await createEcsService(ctx, service, at, lb, current);
@@ -74,7 +71,7 @@ export async function seedServiceEnv(
       env: at.env,
       pipeline: name ? pipelines.getPipeline(where, name) : undefined,
       repositoryUri,
-      taskDefinitionArn: revision => arns[revision - 1],
+      taskDefinitionArn: arnOf,
       codeDeploy:
         codeDeploy && service.controller.kind === 'CODE_DEPLOY'
           ? {
