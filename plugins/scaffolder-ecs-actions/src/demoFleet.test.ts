@@ -1,0 +1,97 @@
+import { startSandbox } from '@ecs-deploy/aws-sandbox';
+import {
+  Sandbox,
+  createMockDirectory,
+  createTestOptions,
+  mutations,
+  runAction,
+} from './__testUtils__/harness';
+import { createCodeDeployCreateAction } from './actions/codeDeployCreate';
+import { createEcrEnsureRepositoryAction } from './actions/ecrEnsureRepository';
+import { createEcsServiceCreateAction } from './actions/ecsServiceCreate';
+import { createInfraRepoCreateAction } from './actions/infraRepoCreate';
+import { createPipelineCreateAction } from './actions/pipelineCreate';
+
+/*
+ * The template's steps for a new service in the three environments of the
+ * demo fleet (seed 'demo', as the portal runs it), and a taken name refused.
+ */
+describe('a new service next to the demo fleet', () => {
+  const mockDir = createMockDirectory();
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: 'demo', port: 0 });
+  });
+  afterAll(() => sandbox.close());
+
+  it('creates it in dev, staging and prod', async () => {
+    const { options, integrations } = createTestOptions(
+      sandbox.url,
+      mockDir.resolve('repos'),
+    );
+    const name = 'reviews-api';
+    const infra = await runAction(
+      createInfraRepoCreateAction({ ...options, integrations }),
+      {
+        name,
+        owner: 'group:default/team-checkout',
+        system: 'storefront',
+        containerPort: 8080,
+        size: '512/1024',
+        environments: ['dev', 'staging', 'prod'],
+      },
+      { workspacePath: mockDir.resolve('workspace') },
+    );
+    await runAction(createEcrEnsureRepositoryAction(options), {
+      repositoryName: name,
+    });
+    for (const environment of ['dev', 'staging', 'prod']) {
+      const service = await runAction(createEcsServiceCreateAction(options), {
+        name,
+        environment,
+        containerPort: 8080,
+        size: '512/1024',
+      });
+      await runAction(createCodeDeployCreateAction(options), {
+        name,
+        environment,
+        blueTargetGroupName: service.blueTargetGroupName,
+        greenTargetGroupName: service.greenTargetGroupName,
+        productionListenerArn: service.productionListenerArn,
+        testListenerArn: service.testListenerArn,
+        waitForApproval: environment === 'prod',
+      });
+      const pipeline = await runAction(createPipelineCreateAction(options), {
+        name,
+        environment,
+        infraRepository: { fullRepositoryId: infra.fullRepositoryId },
+        manualApproval: environment === 'prod',
+      });
+      expect(pipeline.pipelineArn).toBe(
+        `arn:aws:codepipeline:eu-west-1:${
+          service.serviceArn.split(':')[4]
+        }:${name}-${environment}`,
+      );
+    }
+  });
+
+  // A service tagged for the same entity is adopted (that is how a re-run
+  // finishes); another entity asking for the name is refused.
+  it('refuses the name of a demo service to another entity', async () => {
+    const { options } = createTestOptions(sandbox.url);
+    sandbox.callLog.reset();
+    await expect(
+      runAction(createEcsServiceCreateAction(options), {
+        name: 'payments-api',
+        entityRef: 'component:default/payments-api-v2',
+        environment: 'prod',
+        containerPort: 8080,
+        size: '512/1024',
+      }),
+    ).rejects.toThrow(
+      /^name: an ECS service 'payments-api' already exists in cluster storefront-prod/,
+    );
+    expect(mutations(sandbox)).toEqual({});
+  });
+});
