@@ -181,6 +181,29 @@ describe('the demo fleet', () => {
     ]);
   });
 
+  it.each(['payments-api', 'search-api', 'inventory-api'])(
+    'merges the history of %s newest first across pages',
+    async name => {
+      const starts: number[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 4; i++) {
+        const res = await get(
+          name,
+          `/history?limit=30${
+            cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+          }`,
+        );
+        expect(res.status).toBe(200);
+        const body = res.body as HistoryResponse;
+        starts.push(...body.items.map(item => Date.parse(item.startedAt!)));
+        cursor = body.nextCursor;
+        if (!cursor) break;
+      }
+      expect(starts.length).toBeGreaterThan(30);
+      expect([...starts].sort((a, b) => b - a)).toEqual(starts);
+    },
+  );
+
   it('shows failures and rollbacks in the seeded history of payments-api', async () => {
     const res = await get(
       'payments-api',
