@@ -7,6 +7,9 @@ import { ecsDeployPermissions } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { AwsClientFactory } from '@ecs-deploy/plugin-ecs-deploy-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { EcsDeployActionService } from './actions/EcsDeployActionService';
+import { ActionLedger } from './ledger/ActionLedger';
+import { createActionRouter } from './routes/createActionRouter';
 import { createReadRouter } from './routes/createReadRouter';
 import { EcsDeployReadService } from './service/EcsDeployReadService';
 
@@ -29,6 +32,8 @@ export const ecsDeployPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        database: coreServices.database,
+        auditor: coreServices.auditor,
       },
       async init({
         config,
@@ -39,6 +44,8 @@ export const ecsDeployPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        database,
+        auditor,
       }) {
         permissionsRegistry.addPermissions(ecsDeployPermissions);
         const clients = AwsClientFactory.fromConfig(config);
@@ -53,6 +60,21 @@ export const ecsDeployPlugin = createBackendPlugin({
         const router = Router();
         router.use(express.json());
         router.use(createReadRouter({ httpAuth, catalog, permissions, reads }));
+        const ledger = await ActionLedger.create({ database });
+        const actions = EcsDeployActionService.create({
+          config,
+          reads,
+          ledger,
+        });
+        router.use(
+          createActionRouter({
+            httpAuth,
+            catalog,
+            permissions,
+            auditor,
+            actions,
+          }),
+        );
         httpRouter.use(router);
       },
     });

@@ -140,4 +140,38 @@ describe.each(databases.eachSupportedId())('ActionLedger on %p', id => {
     // the other waited for the winner, which never finished in this test
     expect(claims.filter(c => c.status === 'rejected')).toHaveLength(1);
   });
+
+  it('lists one environment page after page, keeping entries of the same millisecond', async () => {
+    const [ledger] = await ledgers(id, 1);
+    const at = new Date('2026-11-23T12:00:00.000Z');
+    jest.useFakeTimers({
+      now: at,
+      doNotFake: ['setTimeout', 'setImmediate', 'nextTick'],
+    });
+    try {
+      for (const environment of ['prod', 'prod', 'dev', 'prod']) {
+        await ledger.begin({
+          ...approve,
+          environment,
+          idempotencyKey: undefined,
+        });
+      }
+    } finally {
+      jest.useRealTimers();
+    }
+    const first = await ledger.list(approve.entityRef, {
+      limit: 2,
+      environment: 'prod',
+    });
+    expect(first).toHaveLength(2);
+    const rest = await ledger.list(approve.entityRef, {
+      limit: 2,
+      environment: 'prod',
+      after: { createdAt: first[1].createdAt, id: first[1].id },
+    });
+    expect(rest).toHaveLength(1);
+    const ids = [...first, ...rest].map(e => e.id);
+    expect(new Set(ids).size).toBe(3);
+    expect([...first, ...rest].every(e => e.environment === 'prod')).toBe(true);
+  });
 });

@@ -182,10 +182,18 @@ export class ActionLedger {
     return this.get(id);
   }
 
-  /** The entity's actions, newest first. */
+  /**
+   * The entity's actions, newest first. `after` continues a listing after
+   * its last entry (keyset: rows created in the same millisecond are kept).
+   */
   async list(
     entityRef: string,
-    options: { limit: number; before?: string } = { limit: 50 },
+    options: {
+      limit: number;
+      before?: string;
+      environment?: string;
+      after?: { createdAt: string; id: string };
+    } = { limit: 50 },
   ): Promise<LedgerEntry[]> {
     const query = this.db<Row>(TABLE)
       .where({ entity_ref: entityRef })
@@ -194,8 +202,22 @@ export class ActionLedger {
         { column: 'id', order: 'desc' },
       ])
       .limit(options.limit);
+    if (options.environment) {
+      query.where({ environment: options.environment });
+    }
     if (options.before) {
       query.where('created_at', '<', new Date(options.before));
+    }
+    const after = options.after;
+    if (after) {
+      const at = new Date(after.createdAt);
+      query.where(q =>
+        q
+          .where('created_at', '<', at)
+          .orWhere(q2 =>
+            q2.where('created_at', '=', at).where('id', '<', after.id),
+          ),
+      );
     }
     return (await query).map(toEntry);
   }

@@ -1,0 +1,71 @@
+import { AuditorServiceEvent } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { RunningSandbox } from '@ecs-deploy/aws-sandbox';
+import { ecsDeployPlugin } from '../../plugin';
+import { sandboxConfig } from '../../__testUtils__/sandboxFleet';
+
+export type Backend = Awaited<ReturnType<typeof startTestBackend>>;
+
+/** An audit event as the recording auditor saw it. */
+export interface RecordedAudit {
+  eventId: string;
+  meta?: Record<string, unknown>;
+  outcome?: 'success' | 'fail';
+  error?: Error;
+}
+
+/**
+ * The plugin against a sandbox, with a catalog of `entities`, read caches
+ * off (these tests move the sandbox clock) and an auditor that records.
+ */
+export async function startActionBackend(
+  sb: RunningSandbox,
+  entities: Entity[],
+  options: { permissions?: AuthorizeResult } = {},
+) {
+  const audits: RecordedAudit[] = [];
+  const auditor = mockServices.auditor.mock({
+    createEvent: jest.fn(async ({ eventId, meta }) => {
+      const event: RecordedAudit = { eventId, meta: { ...meta } };
+      audits.push(event);
+      const recorded: AuditorServiceEvent = {
+        async success(o) {
+          event.outcome = 'success';
+          Object.assign(event.meta!, o?.meta);
+        },
+        async fail(o) {
+          event.outcome = 'fail';
+          event.error = o.error;
+        },
+      };
+      return recorded;
+    }),
+  });
+  const config = sandboxConfig(sb);
+  const backend = await startTestBackend({
+    features: [
+      ecsDeployPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          ...config,
+          ecsDeploy: {
+            ...config.ecsDeploy,
+            cache: { activeTtlSeconds: 0, listTtlSeconds: 0 },
+          },
+        },
+      }),
+      catalogServiceMock.factory({ entities }),
+      mockServices.permissions.factory({
+        result: options.permissions ?? AuthorizeResult.ALLOW,
+      }),
+      auditor.factory,
+    ],
+  });
+  return { backend, audits };
+}
+
+export const api = (name: string, path: string) =>
+  `/api/ecs-deploy/entities/component/default/${name}${path}`;

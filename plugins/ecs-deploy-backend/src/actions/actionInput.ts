@@ -1,0 +1,99 @@
+import { InputError } from '@backstage/errors';
+import {
+  ECS_DEPLOY_ACTION_NAMES,
+  EcsDeployActionName,
+  EcsDeployActionRequest,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { z } from 'zod';
+import { environmentQuery, parseInput } from '../routes/validation';
+
+const environment = environmentQuery.shape.environment;
+const deploymentId = z.string().min(1).max(200);
+const executionId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,128}$/, 'must be a pipeline execution id');
+
+const deploymentBody = z.object({ environment, deploymentId });
+
+const bodies = {
+  continue: deploymentBody,
+  'finish-early': deploymentBody,
+  rollback: deploymentBody,
+  approve: z
+    .object({
+      environment,
+      decision: z.enum(['Approved', 'Rejected']),
+      comment: z.string().trim().max(400).optional(),
+    })
+    .superRefine((body, ctx) => {
+      if (body.decision === 'Rejected' && !body.comment) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['comment'],
+          message: 'required when rejecting: say why',
+        });
+      }
+    }),
+  'start-pipeline': z.object({ environment }),
+  'retry-stage': z.object({
+    environment,
+    stageName: z.string().min(1).max(100),
+    pipelineExecutionId: executionId,
+  }),
+  promote: z.object({
+    environment,
+    from: environment,
+    imageDigest: z
+      .string()
+      .regex(
+        /^sha256:[a-f0-9]{64}$/,
+        'must be an image digest, sha256:<64 hex>',
+      ),
+  }),
+} satisfies Record<EcsDeployActionName, z.ZodTypeAny>;
+
+export const actionParams = z.object({
+  action: z.enum(
+    ECS_DEPLOY_ACTION_NAMES as [EcsDeployActionName, ...EcsDeployActionName[]],
+  ),
+});
+
+/** The action's JSON body, validated (InputError naming each bad field). */
+export function parseActionRequest(
+  action: EcsDeployActionName,
+  body: unknown,
+): EcsDeployActionRequest {
+  const parsed: { environment: string; from?: string } = parseInput(
+    bodies[action],
+    body ?? {},
+  );
+  if (action === 'promote' && parsed.from === parsed.environment) {
+    throw new InputError(
+      `Invalid request: from: must differ from environment ('${parsed.environment}')`,
+    );
+  }
+  return { action, ...parsed } as EcsDeployActionRequest;
+}
+
+const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The optional `Idempotency-Key` header; malformed is a 400 naming it. */
+export function parseIdempotencyKey(
+  value: string | string[] | undefined,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !KEY.test(value)) {
+    throw new InputError(
+      `Invalid request: Idempotency-Key: must be 8 to 128 letters, digits or . _ : - (a UUID is fine)`,
+    );
+  }
+  return value;
+}
+
+export const ledgerQuery = z.object({
+  environment: environment.optional(),
+  cursor: z.string().min(1).max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const previewQuery = z.object({ from: environment, to: environment });

@@ -1,0 +1,51 @@
+import { EcsDeployTagKeys } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { ReadContext } from '../service/aws/ReadContext';
+import { LoadedEnvironment } from '../service/EnvironmentContext';
+
+/** What every action needs: the read side's clients and cache, the tag keys. */
+export interface ActionContext {
+  reads: ReadContext;
+  tagKeys: EcsDeployTagKeys;
+}
+
+/** The entity, the caller and the environment an action is about. */
+export interface ActionTarget {
+  entityRef: string;
+  /** User entity ref of the caller, e.g. `user:default/jane`. */
+  actor: string;
+  loaded: LoadedEnvironment;
+}
+
+/** How an action ended, as the ledger keeps it and the caller reads it. */
+export interface ActionOutcome {
+  /** One sentence for the person who acted. */
+  message: string;
+  /** The AWS resource changed (ARN or deployment id). */
+  awsResource: string;
+  /** The history entry the action concerns (`pipeline:<id>` for a new execution). */
+  deploymentId?: string;
+}
+
+/**
+ * An action whose AWS resource is known but not yet touched: the caller checks
+ * that `ownedResource` carries the entity's tag, then calls `perform`, which
+ * checks the current state (409 when it does not allow the action) and mutates.
+ */
+export interface PreparedAction {
+  ownedResource: string;
+  perform(options: {
+    /** Unique per ledger entry; passed to AWS where it takes a client token. */
+    requestToken: string;
+  }): Promise<ActionOutcome>;
+}
+
+/** `sha256:0123456789ab…` for messages. */
+export function shortDigest(digest: string): string {
+  const [algorithm, hex] = digest.split(':');
+  return hex ? `${algorithm}:${hex.slice(0, 12)}` : digest.slice(0, 12);
+}
+
+/** The partition of an ARN (`aws`, `aws-cn`, ...), to build sibling ARNs. */
+export function partitionOf(arn: string | undefined): string {
+  return arn?.split(':')[1] || 'aws';
+}
