@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startSandbox } from './server';
+import { startSandbox, type FaultConfig } from './server';
 
 const USAGE = `Usage: aws-sandbox [options]
 
@@ -8,6 +8,7 @@ const USAGE = `Usage: aws-sandbox [options]
   --speed <n>       simulated seconds per real second (default 1)
   --state <file>    restore from and save to this JSON file
   --latency <ms>    added latency for every call
+  --faults <json>   fault rules, e.g. '{"ecs:*":{"throttleRate":0.1}}'
   --help
 `;
 
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<void> {
       speed: { type: 'string' },
       state: { type: 'string' },
       latency: { type: 'string' },
+      faults: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -36,11 +38,21 @@ export async function main(argv: string[]): Promise<void> {
   const port = numberOption('port', values.port, 4599);
   const speed = numberOption('speed', values.speed, 1);
   const latencyMs = numberOption('latency', values.latency, 0);
+  let faults: FaultConfig | undefined;
+  if (values.faults) {
+    try {
+      faults = JSON.parse(values.faults);
+    } catch {
+      process.stderr.write(`--faults must be JSON\n${USAGE}`);
+      process.exit(2);
+    }
+  }
 
   const sandbox = await startSandbox({
     port,
     speed,
     latencyMs,
+    faults,
     seed: values.seed ?? 'none',
     statePath: values.state,
     logger: {
