@@ -114,7 +114,7 @@ export interface ActionLedgerEntry {
   actor: string;
   status: 'pending' | 'succeeded' | 'failed';
   /** The AWS id acted on (deployment id, pipeline execution id, image digest). */
-  awsResourceId?: string;
+  awsResource?: string;
   /** The history entry the action concerns, when there is one. */
   deploymentId?: string;
   /** Approvals: the decision taken. */
@@ -122,8 +122,8 @@ export interface ActionLedgerEntry {
   comment?: string;
   errorMessage?: string;
   /** ISO 8601. */
-  requestedAt: string;
-  completedAt?: string;
+  createdAt: string;
+  finishedAt?: string;
 }
 
 /**

@@ -124,8 +124,8 @@ export const ledgerEntry: ActionLedgerEntry = {
   actor: 'user:default/guest',
   status: 'succeeded',
   deploymentId: 'codedeploy:d-OK2',
-  requestedAt: '2024-06-10T09:03:00Z',
-  completedAt: '2024-06-10T09:03:01Z',
+  createdAt: '2024-06-10T09:03:00Z',
+  finishedAt: '2024-06-10T09:03:01Z',
 };
 
 export const detailResponse: DeploymentDetail = {

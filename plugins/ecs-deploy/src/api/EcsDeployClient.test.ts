@@ -58,10 +58,7 @@ describe('EcsDeployClient', () => {
       limit: 50,
     });
     expect(seen?.searchParams.get('environment')).toBe('prod');
-    expect(seen?.searchParams.getAll('status')).toEqual([
-      'FAILED',
-      'ROLLED_BACK',
-    ]);
+    expect(seen?.searchParams.get('status')).toBe('FAILED,ROLLED_BACK');
     expect(seen?.searchParams.get('cursor')).toBe('abc==');
     expect(seen?.searchParams.get('limit')).toBe('50');
   });

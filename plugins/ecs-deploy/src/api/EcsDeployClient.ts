@@ -134,12 +134,11 @@ export class EcsDeployClient implements EcsDeployApi {
       .join('/');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
-      // Arrays repeat the parameter (`status=FAILED&status=ROLLED_BACK`),
-      // the OpenAPI default for query arrays.
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (item !== undefined && item !== '') {
-          params.append(key, String(item));
-        }
+      // Lists travel comma separated (`status=FAILED,ROLLED_BACK`), the way
+      // the backend's validation reads them.
+      const text = Array.isArray(value) ? value.join(',') : value;
+      if (text !== undefined && text !== '') {
+        params.set(key, String(text));
       }
     }
     const search = params.toString();

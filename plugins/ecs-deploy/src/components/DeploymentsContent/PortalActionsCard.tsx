@@ -22,7 +22,7 @@ export const PortalActionsCard = ({
           <ListItemText
             primary={`${entry.environment}: ${ledgerText(entry)}`}
             secondary={[
-              formatTime(entry.requestedAt),
+              formatTime(entry.createdAt),
               entry.comment && `“${entry.comment}”`,
               entry.errorMessage,
             ]

@@ -1,0 +1,59 @@
+import { screen, within } from '@testing-library/react';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import { fakeApi, responseError } from '../../__testUtils__/fakeApi';
+import { environmentsResponse } from '../../__fixtures__/data';
+import { EcsDeployOverviewCard } from './EcsDeployOverviewCard';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+describe('EcsDeployOverviewCard', () => {
+  it('shows each environment and links to the tabs', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+    });
+    await renderWithEntity(<EcsDeployOverviewCard />, { api, mountedRoutes });
+
+    const table = await screen.findByRole('table', {
+      name: 'ECS environments',
+    });
+    const prod = within(table).getByRole('row', { name: /prod/ });
+    expect(within(prod).getByText('3ed9bd7 (rev 12)')).toBeInTheDocument();
+    expect(within(prod).getByText('Waiting for you')).toBeInTheDocument();
+    expect(within(prod).getByText('Waiting')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'View traffic' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(
+        /\/catalog\/test-\d+\/component\/payments-api\/ecs-traffic$/,
+      ),
+    );
+    expect(screen.getByText('View deployments').closest('a')).toHaveAttribute(
+      'href',
+      expect.stringMatching(/\/payments-api\/ecs-deployments$/),
+    );
+  });
+
+  it('shows a progress bar while loading', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn(() => new Promise(() => {})),
+    });
+    await renderWithEntity(<EcsDeployOverviewCard />, { api, mountedRoutes });
+    expect(
+      await screen.findByRole('progressbar', { name: 'Loading environments' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error', async () => {
+    const api = fakeApi({
+      getEnvironments: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(403, 'You may not read payments-api'),
+        ),
+    });
+    await renderWithEntity(<EcsDeployOverviewCard />, { api, mountedRoutes });
+    expect(
+      (await screen.findAllByText(/You may not read payments-api/)).length,
+    ).toBeGreaterThan(0);
+  });
+});

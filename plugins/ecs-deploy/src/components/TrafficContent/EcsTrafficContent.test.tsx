@@ -1,0 +1,154 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import { fakeApi, responseError } from '../../__testUtils__/fakeApi';
+import { trafficResponse } from '../../__fixtures__/data';
+import { EcsTrafficContent } from './EcsTrafficContent';
+
+describe('EcsTrafficContent', () => {
+  it('shows a progress bar while loading', async () => {
+    const api = fakeApi({ getTraffic: jest.fn(() => new Promise(() => {})) });
+    await renderWithEntity(<EcsTrafficContent />, { api });
+    expect(
+      await screen.findByRole('progressbar', { name: 'Loading traffic' }),
+    ).toBeInTheDocument();
+  });
+
+  it('draws each listener as a blue/green split and lists the task sets', async () => {
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue(trafficResponse(10, 'SHIFTING')),
+    });
+    await renderWithEntity(<EcsTrafficContent refreshIntervalMs={60_000} />, {
+      api,
+    });
+
+    expect(
+      await screen.findByRole('img', {
+        name: 'Production listener :80: payments-api-prod-blue (blue) 90%, payments-api-prod-green (green) 10%',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Test listener :8080: payments-api-prod-green (green) 100%',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/step 1 of 2/)).toBeInTheDocument();
+    expect(screen.getByText(/Next step/)).toBeInTheDocument();
+    expect(screen.getAllByText('3/3 running')).toHaveLength(2);
+    expect(screen.getByText(/refreshing every 60 s/)).toBeInTheDocument();
+  });
+
+  it('refreshes while traffic shifts, marks the change, and stops when done', async () => {
+    const getTraffic = jest
+      .fn()
+      .mockResolvedValueOnce(trafficResponse(10, 'SHIFTING'))
+      .mockResolvedValue(trafficResponse(100, 'DONE'));
+    const api = fakeApi({ getTraffic });
+    await renderWithEntity(<EcsTrafficContent refreshIntervalMs={20} />, {
+      api,
+    });
+
+    expect(
+      await screen.findByRole('img', { name: /blue\) 0%, .*green\) 100%/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Split changed at/)).toBeInTheDocument();
+    expect(
+      screen.getByText('No deployment in progress: not refreshing.'),
+    ).toBeInTheDocument();
+    expect(getTraffic).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not refresh when no deployment is in progress', async () => {
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue(trafficResponse(0)),
+    });
+    await renderWithEntity(<EcsTrafficContent refreshIntervalMs={20} />, {
+      api,
+    });
+    expect(
+      await screen.findByText('No deployment in progress: not refreshing.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No deployment is shifting traffic.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an empty state when nothing routes traffic', async () => {
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue({ environments: [] }),
+    });
+    await renderWithEntity(<EcsTrafficContent />, { api });
+    expect(await screen.findByText('No traffic to show')).toBeInTheDocument();
+  });
+
+  it('shows an error with a retry', async () => {
+    const api = fakeApi({
+      getTraffic: jest
+        .fn()
+        .mockRejectedValueOnce(
+          await responseError(
+            403,
+            'elasticloadbalancing:DescribeListeners is not allowed for the backend role',
+          ),
+        )
+        .mockResolvedValue(trafficResponse(0)),
+    });
+    await renderWithEntity(<EcsTrafficContent />, { api });
+    expect(
+      (await screen.findAllByText(/DescribeListeners is not allowed/)).length,
+    ).toBeGreaterThan(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByText('No deployment is shifting traffic.'),
+    ).toBeInTheDocument();
+  });
+
+  it('continues a waiting shift, and disables it for a user who may not', async () => {
+    const performAction = jest.fn().mockResolvedValue({
+      message: 'Rerouting traffic',
+      ledgerEntry: {},
+    });
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue(trafficResponse(0, 'WAITING')),
+      performAction,
+    });
+    await renderWithEntity(<EcsTrafficContent refreshIntervalMs={60_000} />, {
+      api,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Continue' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Continue' }),
+    );
+    expect(await screen.findByText('Rerouting traffic')).toBeInTheDocument();
+    expect(performAction).toHaveBeenCalledWith(
+      expect.anything(),
+      {
+        action: 'continue',
+        environment: 'prod',
+        deploymentId: 'codedeploy:d-CANARY1',
+      },
+      { idempotencyKey: expect.any(String) },
+    );
+  });
+
+  it('disables the shift controls with the reason for a user who may not act', async () => {
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue(trafficResponse(0, 'WAITING')),
+    });
+    await renderWithEntity(<EcsTrafficContent refreshIntervalMs={60_000} />, {
+      api,
+      authorize: AuthorizeResult.DENY,
+    });
+    const button = await screen.findByRole('button', { name: 'Roll back' });
+    await waitFor(() =>
+      expect(button).toHaveAccessibleDescription(
+        'You are not allowed to roll back for this entity.',
+      ),
+    );
+    expect(button).toBeDisabled();
+  });
+});
