@@ -11,6 +11,7 @@ import {
   EnvironmentsResponse,
   HistoryResponse,
   StoppedTasksResponse,
+  isMissingAnnotationsMessage,
   TrafficResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import request from 'supertest';
@@ -418,6 +419,7 @@ describe('read API over HTTP against the AWS sandbox', () => {
       expect(res.body.error.message).toContain(
         'ecs-deploy.io/service-arn.<environment>',
       );
+      expect(isMissingAnnotationsMessage(res.body.error.message)).toBe(true);
     });
 
     it('answers 400 naming the field for bad input, before any AWS call', async () => {

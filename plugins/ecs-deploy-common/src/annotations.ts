@@ -44,3 +44,21 @@ export const ECS_DEPLOY_SETUP_ANNOTATIONS: readonly string[] = [
   `${ECS_DEPLOY_ANNOTATIONS.discovery}: tags`,
   ECS_DEPLOY_ANNOTATIONS.awslabsServiceArn,
 ];
+
+/**
+ * Text in the message of the backend's 404 for an entity without any ECS
+ * Deploy annotation, so a client can tell it from other 404s and show setup
+ * instructions instead of an error.
+ *
+ * @public
+ */
+export const MISSING_ANNOTATIONS_MARKER = 'has no ECS deployment annotations';
+
+/**
+ * True when an error message is the backend's "no annotations" 404.
+ *
+ * @public
+ */
+export function isMissingAnnotationsMessage(message: string): boolean {
+  return message.includes(MISSING_ANNOTATIONS_MARKER);
+}

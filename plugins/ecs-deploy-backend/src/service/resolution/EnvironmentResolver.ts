@@ -4,6 +4,7 @@ import {
   AnnotatedEnvironment,
   ECS_DEPLOY_ANNOTATIONS,
   ECS_DEPLOY_SETUP_ANNOTATIONS,
+  MISSING_ANNOTATIONS_MARKER,
   parseArn,
   parseEcrRepositoryArn,
   parseEcsDeployAnnotations,
@@ -19,11 +20,11 @@ import { discoverByTags } from './discoverByTags';
 
 /**
  * The message of the 404 for an entity without annotations. The frontend
- * recognises it by `ECS_DEPLOY_SETUP_ANNOTATIONS` names in it and shows
- * setup instructions.
+ * recognises it with `isMissingAnnotationsMessage` (-common) and shows
+ * setup instructions naming `ECS_DEPLOY_SETUP_ANNOTATIONS`.
  */
 export function missingAnnotationsMessage(entityRef: string): string {
-  return `Entity ${entityRef} has no ECS deployment annotations; add one of: ${ECS_DEPLOY_SETUP_ANNOTATIONS.join(
+  return `Entity ${entityRef} ${MISSING_ANNOTATIONS_MARKER}; add one of: ${ECS_DEPLOY_SETUP_ANNOTATIONS.join(
     ', ',
   )}`;
 }
