@@ -68,6 +68,9 @@ describe('ecs:service:create against the sandbox', () => {
       consoleUrl: expect.stringContaining(
         '/ecs/v2/clusters/storefront-dev/services/payments-api',
       ),
+      loadBalancerConsoleUrl: expect.stringContaining(
+        '#LoadBalancer:loadBalancerArn=arn:aws:',
+      ),
     });
     expect(out.created).toEqual([
       'load balancer payments-api-dev',

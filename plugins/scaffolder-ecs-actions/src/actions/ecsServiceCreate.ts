@@ -176,6 +176,11 @@ export function createEcsServiceCreateAction(options: EcsActionOptions) {
           }),
         consoleUrl: z =>
           z.string({ description: 'AWS console page of the service' }),
+        loadBalancerConsoleUrl: z =>
+          z.string({
+            description:
+              'AWS console page of the load balancer (empty in a dry run)',
+          }),
       },
     },
     async handler(ctx) {
@@ -407,6 +412,12 @@ export function createEcsServiceCreateAction(options: EcsActionOptions) {
         for (const [key, value] of Object.entries(out))
           ctx.output(key as any, value);
         ctx.output('created', created);
+        ctx.output(
+          'loadBalancerConsoleUrl',
+          out.loadBalancerArn
+            ? consoleLinks.loadBalancer(env.region, out.loadBalancerArn)
+            : '',
+        );
       };
       if (ctx.isDryRun) {
         ctx.logger.info(
