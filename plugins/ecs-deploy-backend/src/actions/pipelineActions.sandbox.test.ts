@@ -1,0 +1,202 @@
+import {
+  GetPipelineExecutionCommand,
+  GetPipelineStateCommand,
+  ListPipelineExecutionsCommand,
+} from '@aws-sdk/client-codepipeline';
+import {
+  RunningSandbox,
+  advanceSandbox,
+  startSandbox,
+} from '@ecs-deploy/aws-sandbox';
+import { EcsDeployActionResponse } from '@ecs-deploy/plugin-ecs-deploy-common';
+import request from 'supertest';
+import { component } from '../__testUtils__/sandboxFleet';
+import {
+  ActionClients,
+  actionClients,
+  createApprovalPipeline,
+  createRepository,
+  pipelineArn,
+  pushImage,
+} from './__testUtils__/actionFleet';
+import {
+  Backend,
+  api,
+  startActionBackend,
+} from './__testUtils__/actionBackend';
+
+const PIPELINE = 'checkout-web-prod';
+
+const entities = [
+  component('checkout-web', {
+    'ecs-deploy.io/pipeline-arn.prod': pipelineArn(PIPELINE),
+  }),
+];
+
+describe('pipeline actions over HTTP against the AWS sandbox', () => {
+  let sb: RunningSandbox;
+  let clients: ActionClients;
+  let backend: Backend;
+
+  const post = (action: string, body: object, key: string) =>
+    request(backend.server)
+      .post(api('checkout-web', `/actions/${action}`))
+      .set('Idempotency-Key', key)
+      .send(body);
+  const state = () =>
+    clients.codePipeline.send(new GetPipelineStateCommand({ name: PIPELINE }));
+  const approvalState = async () =>
+    (await state()).stageStates!.find(s => s.stageName === 'Approve')!;
+  const execution = async (pipelineExecutionId: string) =>
+    (
+      await clients.codePipeline.send(
+        new GetPipelineExecutionCommand({
+          pipelineName: PIPELINE,
+          pipelineExecutionId,
+        }),
+      )
+    ).pipelineExecution!;
+
+  beforeAll(async () => {
+    sb = await startSandbox({ seed: 'none', speed: 0 });
+    clients = actionClients(sb);
+    await createRepository(clients, 'checkout-web', { tagged: true });
+    await createApprovalPipeline(clients, PIPELINE, 'checkout-web', 'prod', {
+      owner: 'checkout-web',
+    });
+    ({ backend } = await startActionBackend(sb, entities));
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    clients?.destroy();
+    await sb?.close();
+  });
+
+  it('approves the waiting approval once per key, naming the user and comment, and the pipeline proceeds', async () => {
+    await pushImage(clients, 'checkout-web', 'a1b2c3d', ['a1b2c3d', 'prod']);
+    advanceSandbox(sb, 10_000);
+    const waiting = await approvalState();
+    const executionId = waiting.latestExecution!.pipelineExecutionId!;
+    expect(waiting.actionStates![0].latestExecution?.token).toBeDefined();
+    sb.callLog.reset();
+
+    const body = {
+      environment: 'prod',
+      decision: 'Approved',
+      comment: 'ship it',
+    };
+    const first = await post('approve', body, 'approve-key-1');
+    expect(first.status).toBe(200);
+    expect((first.body as EcsDeployActionResponse).ledgerEntry).toMatchObject({
+      action: 'approve',
+      decision: 'Approved',
+      comment: 'ship it',
+      actor: 'user:default/mock',
+      deploymentId: `pipeline:${executionId}`,
+      awsResource: pipelineArn(PIPELINE),
+    });
+    const retry = await post('approve', body, 'approve-key-1');
+    expect(retry.body).toEqual(first.body);
+    expect(sb.callLog.count('codepipeline:PutApprovalResult')).toBe(1);
+
+    // CodePipeline records who decided in Backstage, not only the backend's role
+    expect(
+      (await approvalState()).actionStates![0].latestExecution?.summary,
+    ).toBe('Approved by user:default/mock in Backstage: ship it');
+    advanceSandbox(sb, 10_000);
+    expect((await execution(executionId)).status).toBe('Succeeded');
+
+    const decided = await post('approve', body, 'approve-key-2');
+    expect(decided.status).toBe(409);
+    expect(decided.body.error.message).toMatch(
+      /No approval is waiting in pipeline checkout-web-prod.*Approve Succeeded/,
+    );
+    expect(sb.callLog.count('codepipeline:PutApprovalResult')).toBe(1);
+  });
+
+  it('starts the pipeline once per key, and refuses while it runs', async () => {
+    sb.callLog.reset();
+    const first = await post(
+      'start-pipeline',
+      { environment: 'prod' },
+      'start-key-1',
+    );
+    expect(first.status).toBe(200);
+    const started = first.body.ledgerEntry.deploymentId as string;
+    expect(started).toMatch(/^pipeline:/);
+    const retry = await post(
+      'start-pipeline',
+      { environment: 'prod' },
+      'start-key-1',
+    );
+    expect(retry.body).toEqual(first.body);
+    expect(sb.callLog.count('codepipeline:StartPipelineExecution')).toBe(1);
+    const { pipelineExecutionSummaries } = await clients.codePipeline.send(
+      new ListPipelineExecutionsCommand({ pipelineName: PIPELINE }),
+    );
+    expect(pipelineExecutionSummaries![0]).toMatchObject({
+      pipelineExecutionId: started.slice('pipeline:'.length),
+      status: 'InProgress',
+    });
+
+    const running = await post(
+      'start-pipeline',
+      { environment: 'prod' },
+      'start-key-2',
+    );
+    expect(running.status).toBe(409);
+    expect(running.body.error.message).toContain(
+      `Pipeline ${PIPELINE} is already running: execution ${started.slice(
+        'pipeline:'.length,
+      )} is InProgress`,
+    );
+    expect(sb.callLog.count('codepipeline:StartPipelineExecution')).toBe(1);
+  });
+
+  it('retries a stage failed by a rejection once per key, and refuses one that did not fail', async () => {
+    advanceSandbox(sb, 10_000);
+    const executionId = (await approvalState()).latestExecution!
+      .pipelineExecutionId!;
+    const reject = await post(
+      'approve',
+      { environment: 'prod', decision: 'Rejected', comment: 'not today' },
+      'reject-key-1',
+    );
+    expect(reject.status).toBe(200);
+    expect(reject.body.message).toContain('Rejected');
+    expect((await approvalState()).latestExecution?.status).toBe('Failed');
+    sb.callLog.reset();
+
+    const body = {
+      environment: 'prod',
+      stageName: 'Approve',
+      pipelineExecutionId: executionId,
+    };
+    const first = await post('retry-stage', body, 'retry-key-1');
+    expect(first.status).toBe(200);
+    const retry = await post('retry-stage', body, 'retry-key-1');
+    expect(retry.body).toEqual(first.body);
+    expect(sb.callLog.count('codepipeline:RetryStageExecution')).toBe(1);
+    advanceSandbox(sb, 5_000);
+    const again = await approvalState();
+    expect(again.latestExecution).toMatchObject({
+      pipelineExecutionId: executionId,
+      status: 'InProgress',
+    });
+
+    const notFailed = await post('retry-stage', body, 'retry-key-2');
+    expect(notFailed.status).toBe(409);
+    expect(notFailed.body.error.message).toContain(
+      `Stage Approve of execution ${executionId} is InProgress, not Failed`,
+    );
+    const unknownStage = await post(
+      'retry-stage',
+      { ...body, stageName: 'Deploy' },
+      'retry-key-3',
+    );
+    expect(unknownStage.status).toBe(400);
+    expect(unknownStage.body.error.message).toMatch(/^stageName: /);
+    expect(sb.callLog.count('codepipeline:RetryStageExecution')).toBe(1);
+  });
+});
