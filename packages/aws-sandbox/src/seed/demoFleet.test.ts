@@ -24,6 +24,10 @@ import {
   GetResourcesCommand,
   ResourceGroupsTaggingAPIClient,
 } from '@aws-sdk/client-resource-groups-tagging-api';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ContinueDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { startSandbox, type RunningSandbox } from '../server/startSandbox';
 import { DEMO_ENVIRONMENTS, DEMO_SERVICES } from './catalog';
 
@@ -225,6 +229,36 @@ describe('the demo fleet', () => {
     sb.world.tick();
     const done = await c('staging').cd.send(new GetDeploymentCommand({ deploymentId: canary.deployments![0] }));
     expect(done.deploymentInfo!.status).toBe('Succeeded');
+  });
+
+  it('keeps live deployments and history across a restart (state file)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-sandbox-demo-'));
+    const statePath = path.join(dir, 'state.json');
+    try {
+      const first = await startSandbox({ seed: 'demo', speed: 0, startAt: START, statePath });
+      await first.close();
+      const second = await startSandbox({ seed: 'demo', speed: 0, statePath });
+      try {
+        const cd = new CodeDeployClient(clientConfig(second, account('prod')));
+        const group = { applicationName: 'payments-api-prod', deploymentGroupName: 'payments-api-prod-dg' };
+        const ready = await cd.send(new ListDeploymentsCommand({ ...group, includeOnlyStatuses: ['Ready'] }));
+        expect(ready.deployments).toHaveLength(1);
+        const all = await cd.send(new ListDeploymentsCommand(group));
+        expect(all.deployments!.length).toBeGreaterThan(15);
+        await cd.send(
+          new ContinueDeploymentCommand({ deploymentId: ready.deployments![0], deploymentWaitType: 'READY_WAIT' }),
+        );
+        second.clock.advance(10 * MINUTE);
+        second.world.tick();
+        const info = await cd.send(new GetDeploymentCommand({ deploymentId: ready.deployments![0] }));
+        expect(info.deploymentInfo).toMatchObject({ status: 'InProgress', instanceTerminationWaitTimeStarted: true });
+        cd.destroy();
+      } finally {
+        await second.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is the same fleet every time', async () => {

@@ -302,6 +302,44 @@ describe('CodePipeline executions', () => {
     ).rejects.toBeInstanceOf(InvalidStructureException);
   });
 
+  it('supersedes an older execution waiting for the same stage (SUPERSEDED)', async () => {
+    await pipelines.send(
+      new CreatePipelineCommand({
+        pipeline: { ...pipeline('web-superseded', [source, approval]), executionMode: 'SUPERSEDED' },
+      }),
+    );
+    for (const digit of ['1', '2', '3']) {
+      fake.push('web', 'prod', `sha256:${digit.repeat(64)}`);
+      advance(10 * SECOND);
+    }
+    const list = async () =>
+      (await pipelines.send(new ListPipelineExecutionsCommand({ pipelineName: 'web-superseded' })))
+        .pipelineExecutionSummaries!.map(e => [e.sourceRevisions?.[0]?.revisionId?.slice(7, 8), e.status]);
+    expect(await list()).toEqual([
+      ['3', 'InProgress'],
+      ['2', 'Superseded'],
+      ['1', 'InProgress'],
+    ]);
+    await pipelines.send(
+      new PutApprovalResultCommand({
+        pipelineName: 'web-superseded',
+        stageName: 'Approve',
+        actionName: 'ManualApproval',
+        token: await approvalToken('web-superseded'),
+        result: { status: 'Approved', summary: 'first' },
+      }),
+    );
+    expect(await list()).toEqual([
+      ['3', 'InProgress'],
+      ['2', 'Superseded'],
+      ['1', 'Succeeded'],
+    ]);
+    const state = await pipelines.send(new GetPipelineStateCommand({ name: 'web-superseded' }));
+    const latest = (await pipelines.send(new ListPipelineExecutionsCommand({ pipelineName: 'web-superseded' })))
+      .pipelineExecutionSummaries![0].pipelineExecutionId;
+    expect(state.stageStates!.find(s => s.stageName === 'Approve')!.latestExecution!.pipelineExecutionId).toBe(latest);
+  });
+
   it('updates the ECS service in a standard ECS deploy action', async () => {
     await pipelines.send(
       new CreatePipelineCommand({
