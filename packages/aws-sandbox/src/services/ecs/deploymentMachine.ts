@@ -352,9 +352,27 @@ function stepRolling(
     .liveTasksOf(target.id)
     .filter(t => t.lastStatus === 'RUNNING');
   const olds = service.rollouts.filter(r => r !== target);
-  // Old tasks drain as new ones serve (minimum healthy percent 100).
+  // As AWS's rolling update: old tasks stop while the healthy count stays at
+  // minimumHealthyPercent, new ones start while the total stays within
+  // maximumPercent.
+  const desired = service.desiredCount;
+  const config = d.deploymentConfiguration;
+  const minHealthy = Math.ceil(
+    (desired * (config.minimumHealthyPercent ?? 100)) / 100,
+  );
+  const maxTotal = Math.max(
+    1,
+    Math.floor((desired * (config.maximumPercent ?? 200)) / 100),
+  );
+  let keepOld = Math.max(0, Math.min(desired, minHealthy) - running.length);
   for (const old of olds) {
-    old.desiredCount = Math.max(0, service.desiredCount - running.length);
+    const live = store.liveTasksOf(old.id).length;
+    old.desiredCount = Math.min(live, keepOld);
+    keepOld -= old.desiredCount;
+  }
+  const oldTotal = olds.reduce((sum, o) => sum + o.desiredCount, 0);
+  if (target.rolloutState === 'IN_PROGRESS') {
+    target.desiredCount = Math.min(desired, Math.max(0, maxTotal - oldTotal));
   }
   if (
     d.lifecycleStage === 'SCALE_UP' &&

@@ -175,6 +175,44 @@ describe('ECS (rolling)', () => {
     expect(tasks![0].stopCode).toBe('ServiceSchedulerInitiated');
   });
 
+  it('honours minimumHealthyPercent and maximumPercent while rolling', async () => {
+    const v1 = await register('repo/orders:1');
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'shop',
+        serviceName: 'orders',
+        taskDefinition: v1,
+        desiredCount: 4,
+        deploymentConfiguration: {
+          minimumHealthyPercent: 50,
+          maximumPercent: 100,
+        },
+      }),
+    );
+    advanceSandbox(sb, 70_000);
+    await ecs.send(
+      new UpdateServiceCommand({
+        cluster: 'shop',
+        service: 'orders',
+        taskDefinition: await register('repo/orders:2'),
+      }),
+    );
+    sb.world.tick();
+    let service = await describe1();
+    // half the old tasks stop at once, leaving room for two new ones
+    expect(service.deployments!.map(d => [d.status, d.desiredCount])).toEqual([
+      ['PRIMARY', 2],
+      ['ACTIVE', 2],
+    ]);
+    expect(service.runningCount).toBe(2);
+    expect(service.pendingCount).toBe(2);
+
+    advanceSandbox(sb, 140_000);
+    service = await describe1();
+    expect(service.deployments).toHaveLength(1);
+    expect(service.runningCount).toBe(4);
+  });
+
   it('records crashing tasks with exit codes and rolls back with the circuit breaker', async () => {
     const v1 = await register('repo/orders:1');
     await ecs.send(
