@@ -186,6 +186,31 @@ describe('ELBv2 (Query protocol)', () => {
     ecs.destroy();
   });
 
+  it('answers injected faults in Query shapes', async () => {
+    sb.faults.set('elbv2:DescribeLoadBalancers', { throttleRate: 1 });
+    await expect(
+      elb.send(new DescribeLoadBalancersCommand({})),
+    ).rejects.toMatchObject({
+      name: 'Throttling',
+      $metadata: { httpStatusCode: 400 },
+    });
+    sb.faults.set('elbv2:DescribeLoadBalancers', {
+      errorRate: 1,
+      errorCode: 'ServiceUnavailable',
+    });
+    await expect(
+      elb.send(new DescribeLoadBalancersCommand({})),
+    ).rejects.toMatchObject({
+      name: 'ServiceUnavailable',
+      $metadata: { httpStatusCode: 503 },
+    });
+    sb.faults.set('elbv2:*', { dropRate: 1 });
+    await expect(
+      elb.send(new DescribeLoadBalancersCommand({})),
+    ).rejects.toThrow();
+    expect(sb.callLog.count('elbv2:DescribeLoadBalancers')).toBe(3);
+  });
+
   it('raises the real exception classes', async () => {
     await expect(
       elb.send(
