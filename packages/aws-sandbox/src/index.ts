@@ -15,3 +15,18 @@ export type * from './world';
 export { main as runSandboxCli, runCli } from './cli';
 export { sandboxClientConfig, advanceSandbox } from './testUtils';
 export { serviceModules, seeders } from './services';
+// S2: the CodeDeploy and CodePipeline stores (sandbox knobs such as
+// failNextDeployment, setAlarmState, pushSourceCommit) and the fleets.
+export { CodeDeployStore } from './services/codedeploy';
+export { CodePipelineStore } from './services/codepipeline';
+export {
+  seedDemoFleet,
+  generateFleet,
+  type FleetOptions,
+  DEMO_SERVICES,
+  DEMO_ENVIRONMENTS,
+  DEMO_REGION,
+  type FleetService,
+  type FleetEnvironment,
+  type Controller,
+} from './seed';
