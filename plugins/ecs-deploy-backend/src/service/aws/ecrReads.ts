@@ -29,6 +29,7 @@ export async function digestOfTag(
     `ecr:digest:${image.accountId}:${image.region}:${image.repository}:${tag}`,
     async () => {
       const { ecr } = await ctx.clients.forResource(image);
+      // A tag that is gone is an answer too: cache it rather than ask again.
       const out = await callAws(
         () =>
           ecr.send(
@@ -39,7 +40,10 @@ export async function digestOfTag(
             }),
           ),
         { resource: `${image.repository}:${tag}` },
-      );
+      ).catch(error => {
+        if (error.name === 'NotFoundError') return { imageDetails: [] };
+        throw error;
+      });
       return { digest: out.imageDetails?.[0]?.imageDigest ?? null };
     },
     ctx.ttl.resolution,

@@ -99,8 +99,13 @@ async function codeDeployTraffic(
   const labels = new Map<string, TaskSetLabel>();
   if (head) {
     const awsId = parseDeploymentId(head.id)!.awsId;
-    const targets = (await getDeploymentTargets(ctx, location, awsId)).map(
-      mapCodeDeployTarget,
+    const targets = await ctx.cache.get(
+      `codedeploy:targets:${env.accountId}:${awsId}`,
+      async () =>
+        (
+          await getDeploymentTargets(ctx, location, awsId)
+        ).map(mapCodeDeployTarget),
+      ctx.ttl.active,
     );
     const target = targets[0];
     if (target) {
