@@ -90,7 +90,14 @@ export const codeDeployToEcs: ActionRunner = {
   },
   poll(run, env, now) {
     if (run.status !== 'InProgress' || !run.waitingOn) return;
-    const status = env.world.codedeploy.getDeploymentStatus(run.waitingOn.id);
+    let status: string;
+    try {
+      status = env.world.codedeploy.getDeploymentStatus(run.waitingOn.id);
+    } catch (error) {
+      // the deployment is gone (a state file from elsewhere): fail, do not wedge the pipeline
+      fail(run, now, error instanceof Error ? error.message : String(error));
+      return;
+    }
     if (status === 'Succeeded') {
       succeed(run, now, `Deployment ${run.waitingOn.id} succeeded`);
     } else if (status === 'Failed' || status === 'Stopped') {
