@@ -88,32 +88,43 @@ export class EcsDeployActionService {
     private readonly ledger: ActionLedger,
   ) {}
 
-  /** One environment of the entity, loaded; InputError naming `field` if unknown. */
-  private async loadOne(
+  /**
+   * The named environments of the entity, checked by name first (InputError
+   * naming the field) and only then loaded, so a wrong name costs no AWS call.
+   */
+  private async loadNamed(
     caller: Pick<ActionCaller, 'entity' | 'entityRef'>,
-    name: string,
-    field: string,
-  ): Promise<LoadedEnvironment> {
+    names: Array<[field: string, name: string]>,
+  ): Promise<LoadedEnvironment[]> {
     const all = await this.reads.environmentsOf(caller.entity);
-    const env = all.find(e => e.name === name);
-    if (!env) {
-      throw new InputError(
-        `Invalid request: ${field}: '${name}' is not an environment of ${
-          caller.entityRef
-        } (${all.map(e => e.name).join(', ')})`,
-      );
-    }
-    return loadEnvironment(this.ctx.reads, env);
+    const envs = names.map(([field, name]) => {
+      const env = all.find(e => e.name === name);
+      if (!env) {
+        throw new InputError(
+          `Invalid request: ${field}: '${name}' is not an environment of ${
+            caller.entityRef
+          } (${all.map(e => e.name).join(', ')})`,
+        );
+      }
+      return env;
+    });
+    return Promise.all(envs.map(env => loadEnvironment(this.ctx.reads, env)));
   }
 
   private async prepare(
     caller: ActionCaller,
     request: EcsDeployActionRequest,
   ): Promise<PreparedAction> {
+    const [loaded, from] = await this.loadNamed(caller, [
+      ['environment', request.environment],
+      ...(request.action === 'promote'
+        ? [['from', request.from] as [string, string]]
+        : []),
+    ]);
     const target: ActionTarget = {
       entityRef: caller.entityRef,
       actor: caller.actor,
-      loaded: await this.loadOne(caller, request.environment, 'environment'),
+      loaded,
     };
     switch (request.action) {
       case 'continue':
@@ -132,12 +143,7 @@ export class EcsDeployActionService {
       case 'retry-stage':
         return prepareRetryStage(this.ctx, target, request);
       case 'promote':
-        return preparePromote(
-          this.ctx,
-          target,
-          await this.loadOne(caller, request.from, 'from'),
-          request.imageDigest,
-        );
+        return preparePromote(this.ctx, target, from, request.imageDigest);
       default:
         throw new Error(`Unhandled action ${(request as any).action}`);
     }
@@ -204,9 +210,9 @@ export class EcsDeployActionService {
     from: string,
     to: string,
   ): Promise<PromotionPreview> {
-    const [source, target] = await Promise.all([
-      this.loadOne(caller, from, 'from'),
-      this.loadOne(caller, to, 'to'),
+    const [source, target] = await this.loadNamed(caller, [
+      ['from', from],
+      ['to', to],
     ]);
     return (await planPromotion(this.ctx, source, target)).preview;
   }

@@ -3,12 +3,21 @@ import {
   ECS_DEPLOY_ACTION_NAMES,
   EcsDeployActionName,
   EcsDeployActionRequest,
+  parseDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { z } from 'zod';
 import { environmentQuery, parseInput } from '../routes/validation';
 
 const environment = environmentQuery.shape.environment;
-const deploymentId = z.string().min(1).max(200);
+// History ids of deployments (`codedeploy:d-…`, `ecs:…`); pipeline executions
+// are not deployments these actions apply to.
+const deploymentId = z
+  .string()
+  .max(200)
+  .refine(id => {
+    const kind = parseDeploymentId(id)?.kind;
+    return kind === 'codedeploy' || kind === 'ecs';
+  }, 'must be a deployment id from the history (codedeploy:… or ecs:…)');
 const executionId = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,128}$/, 'must be a pipeline execution id');

@@ -24,7 +24,9 @@ export interface RecordedAudit {
 export async function startActionBackend(
   sb: RunningSandbox,
   entities: Entity[],
-  options: { permissions?: AuthorizeResult } = {},
+  options: {
+    permissions?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  } = {},
 ) {
   const audits: RecordedAudit[] = [];
   const auditor = mockServices.auditor.mock({
