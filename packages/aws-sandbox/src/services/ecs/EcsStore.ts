@@ -1,5 +1,5 @@
 import { AwsError } from '../../core/AwsError';
-import type { SandboxWorld, ServiceStore } from '../../world';
+import type { SandboxWorld } from '../../world';
 import {
   clusterArn,
   nameOf,
@@ -324,4 +324,3 @@ export class EcsStore {
   }
 }
 
-export type { ServiceStore };

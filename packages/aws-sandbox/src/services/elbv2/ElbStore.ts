@@ -1,7 +1,6 @@
 import { AwsError } from '../../core/AwsError';
 import type { ElbApi, SandboxWorld } from '../../world';
 import type {
-  ActionRecord,
   ElbState,
   ListenerRecord,
   LoadBalancerRecord,
@@ -155,4 +154,3 @@ function priorityOrder(rule: RuleRecord): number {
   return rule.isDefault ? Number.MAX_SAFE_INTEGER : Number(rule.priority);
 }
 
-export type { ActionRecord };
