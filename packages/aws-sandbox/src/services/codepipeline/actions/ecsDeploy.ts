@@ -99,8 +99,11 @@ export const ecsDeploy: ActionRunner = {
       return;
     }
     const status = env.world.ecs.getServiceDeploymentStatus?.(run.waitingOn.id);
-    if (status === 'SUCCESSFUL') succeed(run, now);
-    else if (status && /STOPPED|ROLLBACK/.test(status)) {
+    if (status === undefined) {
+      fail(run, now, `The ECS service deployment ${run.waitingOn.id} no longer exists`);
+    } else if (status === 'SUCCESSFUL') {
+      succeed(run, now);
+    } else if (/STOPPED|ROLLBACK/.test(status)) {
       fail(
         run,
         now,
