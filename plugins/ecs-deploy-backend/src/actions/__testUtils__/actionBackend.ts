@@ -4,6 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { RunningSandbox } from '@ecs-deploy/aws-sandbox';
+import { Knex } from 'knex';
 import { ecsDeployPlugin } from '../../plugin';
 import { sandboxConfig } from '../../__testUtils__/sandboxFleet';
 
@@ -26,6 +27,8 @@ export async function startActionBackend(
   entities: Entity[],
   options: {
     permissions?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** A database shared with other backends (replicas); default in-memory SQLite. */
+    knex?: Knex;
   } = {},
 ) {
   const audits: RecordedAudit[] = [];
@@ -64,6 +67,9 @@ export async function startActionBackend(
         result: options.permissions ?? AuthorizeResult.ALLOW,
       }),
       auditor.factory,
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
     ],
   });
   return { backend, audits };
