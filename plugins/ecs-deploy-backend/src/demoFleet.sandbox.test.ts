@@ -170,6 +170,49 @@ describe('the demo fleet', () => {
     );
   });
 
+  it('shows what waits for a person: a ready wait and a manual approval', async () => {
+    const payments = await get('payments-api', '/environments');
+    const prod = (payments.body as EnvironmentsResponse).environments.find(
+      e => e.name === 'prod',
+    )!;
+    expect(prod).toMatchObject({
+      waitingForAction: true,
+      lastDeployment: { kind: 'codedeploy', status: 'WAITING' },
+    });
+    const traffic = await get('payments-api', '/traffic?environment=prod');
+    const [env] = (traffic.body as TrafficResponse).environments;
+    expect(env.shift).toMatchObject({ phase: 'WAITING', shiftedPercent: 0 });
+    expect(env.taskSets.map(t => [t.label, t.trafficWeight])).toEqual(
+      expect.arrayContaining([
+        ['BLUE', 100],
+        ['GREEN', 0],
+      ]),
+    );
+
+    const checkout = await get('checkout-web', '/history?environment=prod');
+    expect(
+      (checkout.body as HistoryResponse).items.some(
+        i => i.kind === 'pipeline' && i.status === 'WAITING',
+      ),
+    ).toBe(true);
+  });
+
+  it('labels an idle blue/green service: blue live, green standing by', async () => {
+    const res = await get('payments-api', '/traffic?environment=dev');
+    const [env] = (res.body as TrafficResponse).environments;
+    expect(env.shift).toBeUndefined();
+    const production = env.listeners.find(l => l.role === 'production')!;
+    expect(
+      production.targetGroups.map(t => [t.label, t.percent]).sort(),
+    ).toEqual([
+      ['BLUE', 100],
+      ['GREEN', 0],
+    ]);
+    expect(env.taskSets).toEqual([
+      expect.objectContaining({ label: 'PRIMARY', trafficWeight: 100 }),
+    ]);
+  });
+
   it('finds ledger-api in three accounts through its tags', async () => {
     const res = await get('ledger-api', '/environments');
     expect(res.status).toBe(200);

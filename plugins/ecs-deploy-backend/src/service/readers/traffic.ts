@@ -130,6 +130,23 @@ async function codeDeployTraffic(
     }
   }
   const names = new Map(targetGroups.map(g => [g.arn, g.name]));
+  if (!head) {
+    // No deployment: the primary task set's target group is live (blue),
+    // the other one of the pair stands by (green).
+    const primary = service.taskSets.find(t => t.status === 'PRIMARY');
+    const live = new Set(
+      (primary?.targetGroupArns ?? []).map(a => names.get(a) ?? a),
+    );
+    for (const name of group.targetGroupNames) {
+      labels.set(name, live.has(name) ? 'BLUE' : 'GREEN');
+    }
+    taskSets = taskSets.map(ts => {
+      const arn = service.taskSets.find(t => t.id === ts.id)
+        ?.targetGroupArns[0];
+      const name = arn ? names.get(arn) : undefined;
+      return name ? { ...ts, targetGroupName: name } : ts;
+    });
+  }
   return {
     listeners: listenerTraffic(listeners, {
       productionArns: group.prodListenerArns,
@@ -311,6 +328,25 @@ async function externalTraffic(
   return { listeners: traffic, taskSets, shift };
 }
 
+/**
+ * Fills in production weights AWS did not report on the task set itself:
+ * from the production listener by target group, or 100 for the only one.
+ */
+export function withWeights(
+  taskSets: TaskSetInfo[],
+  listeners: EnvironmentTraffic['listeners'],
+): TaskSetInfo[] {
+  const production = listeners.find(l => l.role === 'production');
+  return taskSets.map(ts => {
+    if (ts.trafficWeight !== undefined) return ts;
+    const tg = production?.targetGroups.find(
+      g => g.name === ts.targetGroupName,
+    );
+    if (tg) return { ...ts, trafficWeight: tg.percent };
+    return taskSets.length === 1 ? { ...ts, trafficWeight: 100 } : ts;
+  });
+}
+
 /** Traffic of one environment, for any deployment controller. */
 export async function readTraffic(
   ctx: ReadContext,
@@ -337,7 +373,7 @@ export async function readTraffic(
   return {
     ...base,
     listeners: result.listeners,
-    taskSets: result.taskSets,
+    taskSets: withWeights(result.taskSets, result.listeners),
     ...(result.shift ? { shift: result.shift } : {}),
   };
 }
