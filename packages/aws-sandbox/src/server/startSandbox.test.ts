@@ -20,6 +20,7 @@ const counterModule: ServiceModule = {
         name: 'counter',
         protocol: 'json1.1',
         targetPrefix: 'Counter_20240101',
+        validationErrorCode: 'InvalidParameterException',
         operations: {
           Add: (input: { by?: number }, ctx) => {
             if (typeof input.by !== 'number') {
@@ -37,6 +38,9 @@ const counterModule: ServiceModule = {
           Explode: () => {
             throw new Error('boom');
           },
+          // reads a member of input that is not there
+          Shape: (input: { nested?: { deep: { value: number } } }) =>
+            input.nested!.deep.value,
         },
       },
       {
@@ -133,6 +137,12 @@ describe('startSandbox', () => {
     expect(await invalid.json()).toEqual({
       __type: 'InvalidParameterException',
       message: 'by is required',
+    });
+
+    const shape = await jsonCall(sb, 'Counter_20240101.Shape', '{}');
+    expect(shape.status).toBe(400);
+    expect(await shape.json()).toMatchObject({
+      __type: 'InvalidParameterException',
     });
 
     const crash = await jsonCall(sb, 'Counter_20240101.Explode', '{}');
