@@ -12,3 +12,5 @@ export {
 } from './plugin';
 export { isEcsDeployAvailable } from './isEcsDeployAvailable';
 export * from './api';
+export type { EcsDeployOverviewCardProps } from './components/OverviewCard';
+export type { EcsTrafficContentProps } from './components/TrafficContent';

@@ -14,7 +14,11 @@ import {
   DEFAULT_TRAFFIC_PATH,
 } from '../components/OverviewCard/paths';
 
-/** @alpha */
+/**
+ * The ECS Deploy API client, `api:ecs-deploy`.
+ *
+ * @alpha
+ */
 export const ecsDeployApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -25,7 +29,11 @@ export const ecsDeployApi = ApiBlueprint.make({
     }),
 });
 
-/** @alpha */
+/**
+ * The entity's Deployments tab, `entity-content:ecs-deploy/deployments`.
+ *
+ * @alpha
+ */
 export const ecsDeploymentsEntityContent = EntityContentBlueprint.make({
   name: 'deployments',
   params: {
@@ -40,7 +48,11 @@ export const ecsDeploymentsEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/**
+ * The entity's Traffic tab, `entity-content:ecs-deploy/traffic`.
+ *
+ * @alpha
+ */
 export const ecsTrafficEntityContent = EntityContentBlueprint.make({
   name: 'traffic',
   params: {
@@ -53,7 +65,11 @@ export const ecsTrafficEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/**
+ * The overview card, `entity-card:ecs-deploy/overview`.
+ *
+ * @alpha
+ */
 export const ecsDeployEntityCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {

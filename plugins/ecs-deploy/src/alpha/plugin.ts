@@ -9,7 +9,7 @@ import {
 /**
  * The ECS Deploy plugin for the new frontend system: the API, the entity's
  * Deployments and Traffic tabs, and the overview card, each shown only on
- * entities that {@link isEcsDeployAvailable} accepts.
+ * entities that `isEcsDeployAvailable` accepts.
  *
  * @alpha
  */

@@ -34,10 +34,12 @@ export class EcsDeployClient implements EcsDeployApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc EcsDeployApi.getEnvironments} */
   getEnvironments(entity: CompoundEntityRef): Promise<EnvironmentsResponse> {
     return this.get(entity, '/environments');
   }
 
+  /** {@inheritDoc EcsDeployApi.getHistory} */
   getHistory(
     entity: CompoundEntityRef,
     query: HistoryQuery = {},
@@ -50,6 +52,7 @@ export class EcsDeployClient implements EcsDeployApi {
     });
   }
 
+  /** {@inheritDoc EcsDeployApi.getDeployment} */
   getDeployment(
     entity: CompoundEntityRef,
     options: { deploymentId: string; environment: string },
@@ -61,6 +64,7 @@ export class EcsDeployClient implements EcsDeployApi {
     );
   }
 
+  /** {@inheritDoc EcsDeployApi.getTraffic} */
   getTraffic(
     entity: CompoundEntityRef,
     options: { environment?: string } = {},
@@ -68,6 +72,7 @@ export class EcsDeployClient implements EcsDeployApi {
     return this.get(entity, '/traffic', { environment: options.environment });
   }
 
+  /** {@inheritDoc EcsDeployApi.getStoppedTasks} */
   getStoppedTasks(
     entity: CompoundEntityRef,
     options: { environment: string },
@@ -77,6 +82,7 @@ export class EcsDeployClient implements EcsDeployApi {
     });
   }
 
+  /** {@inheritDoc EcsDeployApi.getLedger} */
   getLedger(
     entity: CompoundEntityRef,
     options: { environment?: string; cursor?: string; limit?: number } = {},
@@ -84,6 +90,7 @@ export class EcsDeployClient implements EcsDeployApi {
     return this.get(entity, '/ledger', options);
   }
 
+  /** {@inheritDoc EcsDeployApi.getPromotionPreview} */
   getPromotionPreview(
     entity: CompoundEntityRef,
     options: { from: string; to: string },
@@ -91,6 +98,7 @@ export class EcsDeployClient implements EcsDeployApi {
     return this.get(entity, '/promotion-preview', options);
   }
 
+  /** {@inheritDoc EcsDeployApi.performAction} */
   async performAction(
     entity: CompoundEntityRef,
     request: EcsDeployActionRequest,

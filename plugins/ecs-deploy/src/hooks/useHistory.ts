@@ -20,9 +20,10 @@ const PAGE_SIZE = 50;
  * The history timeline, loaded a page at a time: the first page on mount
  * and whenever the filters change, older pages on `loadMore`. Items stay in
  * memory so going back a page costs nothing; the table renders one page of
- * rows, so even 1,000 loaded entries stay fast.
+ * rows, so even 1,000 loaded entries stay fast. A new `refreshKey` reloads
+ * from the newest entry (after an action, say).
  */
-export function useHistory(filters: HistoryFilters) {
+export function useHistory(filters: HistoryFilters, refreshKey = 0) {
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
   const [items, setItems] = useState<DeploymentSummary[]>([]);
@@ -66,7 +67,7 @@ export function useHistory(filters: HistoryFilters) {
 
   useEffect(() => {
     load(undefined, true);
-  }, [load]);
+  }, [load, refreshKey]);
 
   const loadMore = useCallback(() => {
     if (nextCursor) {

@@ -178,9 +178,13 @@ describe('EcsDeploymentsContent', () => {
     );
   }, 60_000);
 
-  it('continues a waiting deployment after confirmation', async () => {
+  it('continues a waiting deployment after confirmation, then shows who did it', async () => {
     const api = fakeApi({
       getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getLedger: jest
+        .fn()
+        .mockResolvedValueOnce({ items: [] })
+        .mockResolvedValue({ items: [ledgerEntry] }),
       performAction: jest.fn().mockResolvedValue({
         message: 'Traffic is shifting to the replacement task set.',
         ledgerEntry,
@@ -213,8 +217,17 @@ describe('EcsDeploymentsContent', () => {
       },
       { idempotencyKey: expect.any(String) },
     );
-    // the view reloads to show the new state
+    // the view reloads to show the new state, the history from its newest
+    // entry, and the ledger entry naming the user
     await waitFor(() => expect(api.getEnvironments).toHaveBeenCalledTimes(2));
+    await waitFor(() =>
+      expect(
+        api.getHistory.mock.calls.filter(([, q]) => q.limit === 50),
+      ).toHaveLength(2),
+    );
+    expect(
+      await screen.findByText('prod: continued by guest'),
+    ).toBeInTheDocument();
   });
 
   it('promotes after showing what changes, and surfaces a refusal', async () => {

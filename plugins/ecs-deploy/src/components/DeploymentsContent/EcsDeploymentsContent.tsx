@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -9,6 +9,7 @@ import { DeploymentStatus } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
 import { useLedger } from '../../hooks/useLedger';
+import { usePolling } from '../../hooks/usePolling';
 import { HistoryFilters } from '../../hooks/useHistory';
 import { isEcsDeployAvailable } from '../../isEcsDeployAvailable';
 import { DeploymentDetailView } from '../DeploymentDetail/DeploymentDetailView';
@@ -19,6 +20,8 @@ import { EnvironmentsStrip } from './EnvironmentsStrip';
 import { HistoryTable } from './HistoryTable';
 import { PortalActionsCard } from './PortalActionsCard';
 
+const OVERVIEW_REFRESH_MS = 10_000;
+
 const DeploymentsView = () => {
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
@@ -28,6 +31,15 @@ const DeploymentsView = () => {
     [api, entityRef],
   );
   const ledger = useLedger();
+  const [refreshKey, setRefreshKey] = useState(0);
+  const inProgress = Boolean(
+    overview.value?.environments.some(
+      e => e.deploymentInProgress || e.waitingForAction,
+    ),
+  );
+  // While something moves, keep the strip current; the backend coalesces
+  // viewers, so this costs AWS one read per interval however many look.
+  usePolling(overview.retry, OVERVIEW_REFRESH_MS, inProgress);
 
   const filters: HistoryFilters = {
     environment: params.get('env') ?? undefined,
@@ -45,6 +57,7 @@ const DeploymentsView = () => {
   const refresh = useCallback(() => {
     overview.retry();
     ledger.retry();
+    setRefreshKey(k => k + 1);
   }, [overview, ledger]);
 
   const deploymentId = params.get('deployment');
@@ -97,6 +110,7 @@ const DeploymentsView = () => {
           ledger={ledger.value ?? []}
           filters={filters}
           onFiltersChange={setFilters}
+          refreshKey={refreshKey}
         />
       </Grid>
       {ledger.value && ledger.value.length > 0 && (

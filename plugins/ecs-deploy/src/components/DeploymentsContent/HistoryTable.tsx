@@ -118,6 +118,8 @@ export type HistoryTableProps = {
   ledger: ActionLedgerEntry[];
   filters: HistoryFilters;
   onFiltersChange: (filters: HistoryFilters) => void;
+  /** Changing it reloads the timeline from its newest entry. */
+  refreshKey?: number;
 };
 
 /**
@@ -130,8 +132,9 @@ export const HistoryTable = ({
   ledger,
   filters,
   onFiltersChange,
+  refreshKey,
 }: HistoryTableProps) => {
-  const history = useHistory(filters);
+  const history = useHistory(filters, refreshKey);
   const envLabel = useStableId('ecs-history-env');
   const statusLabel = useStableId('ecs-history-status');
   const rows = useMemo(() => {

@@ -19,7 +19,11 @@ import {
 } from '../DeploymentsContent/EnvironmentsStrip';
 import { DEFAULT_DEPLOYMENTS_PATH, DEFAULT_TRAFFIC_PATH } from './paths';
 
-/** Props of {@link EcsDeployOverviewCard}. */
+/**
+ * Props of the overview card.
+ *
+ * @public
+ */
 export type EcsDeployOverviewCardProps = {
   /** The Deployments tab's path under the entity page, if not the default. */
   deploymentsPath?: string;

@@ -16,7 +16,11 @@ import { RequestError } from '../shared/RequestError';
 import { EnvironmentTrafficCard } from './EnvironmentTrafficCard';
 import { SplitChanges, updateSplitChanges } from './splitChanges';
 
-/** Props of {@link EcsTrafficContent}. */
+/**
+ * Props of the Traffic tab.
+ *
+ * @public
+ */
 export type EcsTrafficContentProps = {
   /** How often to refresh while a deployment moves traffic; default 5 s. */
   refreshIntervalMs?: number;

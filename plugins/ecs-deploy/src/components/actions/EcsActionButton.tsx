@@ -152,6 +152,7 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
                 state.status === 'running' || state.status === 'succeeded'
               }
               required={comment === 'required'}
+              inputProps={{ maxLength: 400 }}
               multiline
               minRows={2}
               fullWidth
