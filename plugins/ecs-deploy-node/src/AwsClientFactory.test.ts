@@ -20,7 +20,11 @@ describe('AwsClientFactory', () => {
       });
       req.resume();
       req.on('end', () => {
-        res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+        res.writeHead(400, {
+          'content-type': 'application/x-amz-json-1.1',
+          // An hour ahead: the factory's clock must follow the server's.
+          date: new Date(Date.now() + 3_600_000).toUTCString(),
+        });
         res.end(
           JSON.stringify({
             __type: 'AccessDeniedException',
@@ -65,6 +69,17 @@ describe('AwsClientFactory', () => {
     const mapped = toBackstageError(error);
     expect(mapped.name).toBe('NotAllowedError');
     expect(mapped.message).toContain('ecs:DescribeServices');
+  });
+
+  it("keeps AWS's clock from the responses' Date header", async () => {
+    const f = factory();
+    const clients = await f.forResource({ accountId: '111111111111' });
+    await clients.ecs
+      .send(new DescribeServicesCommand({ services: ['s'], cluster: 'c' }))
+      .catch(() => undefined);
+    const ahead = f.clock.now().getTime() - Date.now();
+    expect(ahead).toBeGreaterThan(3_500_000);
+    expect(ahead).toBeLessThan(3_700_000);
   });
 
   it('caches clients per account and region', async () => {

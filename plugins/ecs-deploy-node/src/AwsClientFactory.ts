@@ -13,6 +13,7 @@ import {
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { EcsDeployAwsSettings, readEcsDeployAwsSettings } from './config';
 import { iamActionPlugin } from './iamAction';
+import { ServerClock, serverClockPlugin } from './serverClock';
 
 /**
  * Where an AWS resource lives.
@@ -50,6 +51,9 @@ export interface AwsClients {
  */
 export class AwsClientFactory {
   private readonly clients = new Map<string, Promise<AwsClients>>();
+
+  /** AWS's clock, from the `Date` header of the latest response. */
+  readonly clock = new ServerClock();
 
   static fromConfig(
     config: Config,
@@ -114,6 +118,7 @@ export class AwsClientFactory {
       prefix: string,
     ): T => {
       client.middlewareStack.use(iamActionPlugin(prefix));
+      client.middlewareStack.use(serverClockPlugin(this.clock));
       return client;
     };
     return {

@@ -8,6 +8,7 @@
 export { AwsClientFactory } from './AwsClientFactory';
 export type { AwsClients, AwsLocation } from './AwsClientFactory';
 export { readEcsDeployAwsSettings } from './config';
+export { ServerClock } from './serverClock';
 export type { EcsDeployAwsSettings } from './config';
 export { toBackstageError } from './toBackstageError';
 export type { AwsErrorContext } from './toBackstageError';

@@ -89,7 +89,12 @@ export interface EnvironmentTraffic {
   listeners: ListenerTraffic[];
   taskSets: TaskSetInfo[];
   shift?: TrafficShift;
-  /** When this snapshot was read, ISO. */
+  /**
+   * When this snapshot was read, ISO, on AWS's clock (from its responses'
+   * `Date` header). Count down to `shift.nextStepAt` / `bakeTimeEndsAt` from
+   * here, not from the browser's clock: the two may differ (and do against
+   * a sandbox running a compressed clock).
+   */
   observedAt: string;
 }
 

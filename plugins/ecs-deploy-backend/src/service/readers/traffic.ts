@@ -353,7 +353,8 @@ export async function readTraffic(
   loaded: LoadedEnvironment,
 ): Promise<EnvironmentTraffic> {
   const { env, service } = loaded;
-  const observedAt = new Date().toISOString();
+  // On AWS's clock, like the timestamps the shift times come from.
+  const observedAt = ctx.clients.clock.now().toISOString();
   const { strategy, group } = await strategyOf(ctx, loaded);
   const base = {
     environment: env.name,
