@@ -10,11 +10,14 @@ import {
   CodePipelineClient,
   GetPipelineStateCommand,
   ListActionExecutionsCommand,
+  ListPipelineExecutionsCommand,
   paginateListActionExecutions,
   paginateListPipelineExecutions,
 } from '@aws-sdk/client-codepipeline';
 import {
   DescribeServiceDeploymentsCommand,
+  DescribeTasksCommand,
+  ListTasksCommand,
   DescribeServicesCommand,
   ECSClient,
   ListServiceDeploymentsCommand,
@@ -47,11 +50,15 @@ const clientConfig = (sb: RunningSandbox, accountId: string) => ({
   credentials: { accessKeyId: accountId, secretAccessKey: 'secret' },
 });
 
-const account = (env: string) => DEMO_ENVIRONMENTS.find(e => e.name === env)!.accountId;
+const account = (env: string) =>
+  DEMO_ENVIRONMENTS.find(e => e.name === env)!.accountId;
 
 describe('the demo fleet', () => {
   let sb: RunningSandbox;
-  const clients = new Map<string, { ecs: ECSClient; cd: CodeDeployClient; cp: CodePipelineClient }>();
+  const clients = new Map<
+    string,
+    { ecs: ECSClient; cd: CodeDeployClient; cp: CodePipelineClient }
+  >();
   const c = (env: string) => clients.get(env)!;
 
   beforeAll(async () => {
@@ -67,29 +74,43 @@ describe('the demo fleet', () => {
   });
 
   afterAll(async () => {
-    for (const set of clients.values()) Object.values(set).forEach(client => client.destroy());
+    for (const set of clients.values())
+      Object.values(set).forEach(client => client.destroy());
     await sb.close();
   });
 
   it('has every catalog service in each of its environments, tagged', async () => {
     for (const env of DEMO_ENVIRONMENTS) {
-      const names = DEMO_SERVICES.filter(s => s.envs.includes(env.name)).map(s => s.name);
+      const names = DEMO_SERVICES.filter(s => s.envs.includes(env.name)).map(
+        s => s.name,
+      );
       const { services, failures } = await c(env.name).ecs.send(
-        new DescribeServicesCommand({ cluster: `storefront-${env.name}`, services: names }),
+        new DescribeServicesCommand({
+          cluster: `storefront-${env.name}`,
+          services: names,
+        }),
       );
       expect(failures).toEqual([]);
       expect(services!.map(s => s.serviceName)).toEqual(names);
     }
     const notifications = await c('dev').ecs.send(
-      new DescribeServicesCommand({ cluster: 'storefront-dev', services: ['notifications-service'] }),
+      new DescribeServicesCommand({
+        cluster: 'storefront-dev',
+        services: ['notifications-service'],
+      }),
     );
     expect(notifications.services).toEqual([]);
 
-    const tagging = new ResourceGroupsTaggingAPIClient(clientConfig(sb, account('prod')));
+    const tagging = new ResourceGroupsTaggingAPIClient(
+      clientConfig(sb, account('prod')),
+    );
     const tagged = await tagging.send(
       new GetResourcesCommand({
         TagFilters: [
-          { Key: 'backstage.io/entity', Values: ['component:default/payments-api'] },
+          {
+            Key: 'backstage.io/entity',
+            Values: ['component:default/payments-api'],
+          },
           { Key: 'environment', Values: ['prod'] },
         ],
       }),
@@ -97,9 +118,13 @@ describe('the demo fleet', () => {
     const arns = tagged.ResourceTagMappingList!.map(r => r.ResourceARN!);
     expect(arns).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^arn:aws:ecs:eu-west-1:333333333333:service\/storefront-prod\/payments-api$/),
+        expect.stringMatching(
+          /^arn:aws:ecs:eu-west-1:333333333333:service\/storefront-prod\/payments-api$/,
+        ),
         'arn:aws:codepipeline:eu-west-1:333333333333:payments-api-prod',
-        expect.stringContaining(':deploymentgroup:payments-api-prod/payments-api-prod-dg'),
+        expect.stringContaining(
+          ':deploymentgroup:payments-api-prod/payments-api-prod-dg',
+        ),
         expect.stringContaining(':loadbalancer/app/payments-api-prod/'),
       ]),
     );
@@ -108,10 +133,14 @@ describe('the demo fleet', () => {
 
   it('holds ECR images tagged with commits and the environment tags', async () => {
     const ecr = new ECRClient(clientConfig(sb, '111111111111'));
-    const { imageDetails } = await ecr.send(new DescribeImagesCommand({ repositoryName: 'payments-api' }));
+    const { imageDetails } = await ecr.send(
+      new DescribeImagesCommand({ repositoryName: 'payments-api' }),
+    );
     const tags = imageDetails!.flatMap(i => i.imageTags ?? []);
     expect(tags).toEqual(expect.arrayContaining(['dev', 'staging', 'prod']));
-    expect(tags.filter(t => /^[0-9a-f]{7}$/.test(t)).length).toBeGreaterThanOrEqual(10);
+    expect(
+      tags.filter(t => /^[0-9a-f]{7}$/.test(t)).length,
+    ).toBeGreaterThanOrEqual(10);
     ecr.destroy();
   });
 
@@ -129,34 +158,61 @@ describe('the demo fleet', () => {
     expect(new Set(executions.map(e => e.status))).toEqual(
       new Set(['Succeeded', 'Failed', 'InProgress']),
     );
-    expect(executions.every(e => e.sourceRevisions?.some(r => r.revisionId?.startsWith('sha256:')))).toBe(true);
+    expect(
+      executions.every(e =>
+        e.sourceRevisions?.some(r => r.revisionId?.startsWith('sha256:')),
+      ),
+    ).toBe(true);
 
     const approvals = [];
     for await (const page of paginateListActionExecutions(
       { client: c('prod').cp },
       { pipelineName: 'payments-api-prod' },
     )) {
-      approvals.push(...page.actionExecutionDetails!.filter(a => a.actionName === 'ManualApproval'));
+      approvals.push(
+        ...page.actionExecutionDetails!.filter(
+          a => a.actionName === 'ManualApproval',
+        ),
+      );
     }
-    expect(approvals.some(a => a.status === 'Succeeded' && /backstage-ecs-deploy\/[a-z]+\.[a-z]+$/.test(a.updatedBy ?? ''))).toBe(true);
+    expect(
+      approvals.some(
+        a =>
+          a.status === 'Succeeded' &&
+          /backstage-ecs-deploy\/[a-z]+\.[a-z]+$/.test(a.updatedBy ?? ''),
+      ),
+    ).toBe(true);
 
     const deploymentIds: string[] = [];
     for await (const page of paginateListDeployments(
       { client: c('prod').cd },
-      { applicationName: 'payments-api-prod', deploymentGroupName: 'payments-api-prod-dg' },
+      {
+        applicationName: 'payments-api-prod',
+        deploymentGroupName: 'payments-api-prod-dg',
+      },
     )) {
       deploymentIds.push(...page.deployments!);
     }
     const infos = [];
     for (let i = 0; i < deploymentIds.length; i += 25) {
       const batch = await c('prod').cd.send(
-        new BatchGetDeploymentsCommand({ deploymentIds: deploymentIds.slice(i, i + 25) }),
+        new BatchGetDeploymentsCommand({
+          deploymentIds: deploymentIds.slice(i, i + 25),
+        }),
       );
       infos.push(...batch.deploymentsInfo!);
     }
     const statuses = new Set(infos.map(d => d.status));
-    expect([...statuses]).toEqual(expect.arrayContaining(['Succeeded', 'Ready']));
-    expect(infos.some(d => d.creator === 'codeDeployRollback' && d.rollbackInfo?.rollbackTriggeringDeploymentId)).toBe(true);
+    expect([...statuses]).toEqual(
+      expect.arrayContaining(['Succeeded', 'Ready']),
+    );
+    expect(
+      infos.some(
+        d =>
+          d.creator === 'codeDeployRollback' &&
+          d.rollbackInfo?.rollbackTriggeringDeploymentId,
+      ),
+    ).toBe(true);
 
     // the deploy action of an execution names its deployment
     const linked = executions.find(e => e.status === 'Succeeded')!;
@@ -166,8 +222,9 @@ describe('the demo fleet', () => {
         filter: { pipelineExecutionId: linked.pipelineExecutionId },
       }),
     );
-    const deploymentId = actions.actionExecutionDetails!.find(a => a.actionName === 'BlueGreen')!.output!
-      .executionResult!.externalExecutionId!;
+    const deploymentId = actions.actionExecutionDetails!.find(
+      a => a.actionName === 'BlueGreen',
+    )!.output!.executionResult!.externalExecutionId!;
     expect(deploymentIds).toContain(deploymentId);
 
     // failures across the fleet: failed deployments with stopped-task reasons
@@ -179,9 +236,14 @@ describe('the demo fleet', () => {
       }),
     );
     expect(failed.deployments!.length).toBeGreaterThan(0);
-    const failure = (await c('dev').cd.send(new GetDeploymentCommand({ deploymentId: failed.deployments![0] })))
-      .deploymentInfo!;
-    expect(failure.errorInformation?.message).toMatch(/exited|OutOfMemory|health checks|Smoke tests/);
+    const failure = (
+      await c('dev').cd.send(
+        new GetDeploymentCommand({ deploymentId: failed.deployments![0] }),
+      )
+    ).deploymentInfo!;
+    expect(failure.errorInformation?.message).toMatch(
+      /exited|OutOfMemory|health checks|Smoke tests/,
+    );
     expect(failure.rollbackInfo?.rollbackDeploymentId).toMatch(/^d-/);
   });
 
@@ -204,22 +266,37 @@ describe('the demo fleet', () => {
     );
     expect(canary.deployments).toHaveLength(1);
     const target = await c('staging').cd.send(
-      new GetDeploymentTargetCommand({ deploymentId: canary.deployments![0], targetId: 'storefront-staging:payments-api' }),
+      new GetDeploymentTargetCommand({
+        deploymentId: canary.deployments![0],
+        targetId: 'storefront-staging:payments-api',
+      }),
     );
-    expect(target.deploymentTarget!.ecsTarget!.taskSetsInfo!.find(t => t.taskSetLabel === 'Green')!.trafficWeight).toBe(10);
+    expect(
+      target.deploymentTarget!.ecsTarget!.taskSetsInfo!.find(
+        t => t.taskSetLabel === 'Green',
+      )!.trafficWeight,
+    ).toBe(10);
 
-    const state = await c('prod').cp.send(new GetPipelineStateCommand({ name: 'checkout-web-prod' }));
+    const state = await c('prod').cp.send(
+      new GetPipelineStateCommand({ name: 'checkout-web-prod' }),
+    );
     const approve = state.stageStates!.find(s => s.stageName === 'Approve')!;
     expect(approve.latestExecution?.status).toBe('InProgress');
     expect(approve.actionStates![0].latestExecution?.token).toBeDefined();
 
     const bakes = await c('staging').ecs.send(
-      new ListServiceDeploymentsCommand({ cluster: 'storefront-staging', service: 'inventory-api', status: ['IN_PROGRESS'] }),
+      new ListServiceDeploymentsCommand({
+        cluster: 'storefront-staging',
+        service: 'inventory-api',
+        status: ['IN_PROGRESS'],
+      }),
     );
     expect(bakes.serviceDeployments).toHaveLength(1);
     const described = await c('staging').ecs.send(
       new DescribeServiceDeploymentsCommand({
-        serviceDeploymentArns: [bakes.serviceDeployments![0].serviceDeploymentArn!],
+        serviceDeploymentArns: [
+          bakes.serviceDeployments![0].serviceDeploymentArn!,
+        ],
       }),
     );
     expect(described.serviceDeployments![0].lifecycleStage).toBe('BAKE_TIME');
@@ -227,31 +304,111 @@ describe('the demo fleet', () => {
     // the canary finishes a little later: 5-minute canary, then the termination wait
     sb.clock.advance(70 * MINUTE);
     sb.world.tick();
-    const done = await c('staging').cd.send(new GetDeploymentCommand({ deploymentId: canary.deployments![0] }));
+    const done = await c('staging').cd.send(
+      new GetDeploymentCommand({ deploymentId: canary.deployments![0] }),
+    );
     expect(done.deploymentInfo!.status).toBe('Succeeded');
+  });
+
+  it('has a last day of ECS service deployments: a release and a rolled-back hotfix', async () => {
+    const ecs = c('prod').ecs;
+    const { serviceDeployments } = await ecs.send(
+      new ListServiceDeploymentsCommand({
+        cluster: 'storefront-prod',
+        service: 'orders-worker',
+      }),
+    );
+    const statuses = serviceDeployments!.map(d => d.status);
+    expect(statuses).toEqual(
+      expect.arrayContaining(['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL']),
+    );
+
+    const stopped = await ecs.send(
+      new ListTasksCommand({
+        cluster: 'storefront-prod',
+        serviceName: 'orders-worker',
+        desiredStatus: 'STOPPED',
+      }),
+    );
+    const tasks = await ecs.send(
+      new DescribeTasksCommand({
+        cluster: 'storefront-prod',
+        tasks: stopped.taskArns!,
+      }),
+    );
+    expect(
+      tasks.tasks!.some(
+        t =>
+          t.stoppedReason === 'Essential container in task exited' &&
+          t.containers![0].exitCode === 1,
+      ),
+    ).toBe(true);
+
+    const [latest] = (
+      await c('prod').cp.send(
+        new ListPipelineExecutionsCommand({
+          pipelineName: 'orders-worker-prod',
+          maxResults: 5,
+        }),
+      )
+    ).pipelineExecutionSummaries!;
+    expect(latest.status).toBe('Succeeded');
+    const actions = await c('prod').cp.send(
+      new ListActionExecutionsCommand({
+        pipelineName: 'orders-worker-prod',
+        filter: { pipelineExecutionId: latest.pipelineExecutionId },
+      }),
+    );
+    const deployed = actions.actionExecutionDetails!.find(
+      a => a.actionName === 'Deploy',
+    )!;
+    expect(serviceDeployments!.map(d => d.serviceDeploymentArn)).toContain(
+      deployed.output!.executionResult!.externalExecutionId,
+    );
   });
 
   it('keeps live deployments and history across a restart (state file)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-sandbox-demo-'));
     const statePath = path.join(dir, 'state.json');
     try {
-      const first = await startSandbox({ seed: 'demo', speed: 0, startAt: START, statePath });
+      const first = await startSandbox({
+        seed: 'demo',
+        speed: 0,
+        startAt: START,
+        statePath,
+      });
       await first.close();
       const second = await startSandbox({ seed: 'demo', speed: 0, statePath });
       try {
         const cd = new CodeDeployClient(clientConfig(second, account('prod')));
-        const group = { applicationName: 'payments-api-prod', deploymentGroupName: 'payments-api-prod-dg' };
-        const ready = await cd.send(new ListDeploymentsCommand({ ...group, includeOnlyStatuses: ['Ready'] }));
+        const group = {
+          applicationName: 'payments-api-prod',
+          deploymentGroupName: 'payments-api-prod-dg',
+        };
+        const ready = await cd.send(
+          new ListDeploymentsCommand({
+            ...group,
+            includeOnlyStatuses: ['Ready'],
+          }),
+        );
         expect(ready.deployments).toHaveLength(1);
         const all = await cd.send(new ListDeploymentsCommand(group));
         expect(all.deployments!.length).toBeGreaterThan(15);
         await cd.send(
-          new ContinueDeploymentCommand({ deploymentId: ready.deployments![0], deploymentWaitType: 'READY_WAIT' }),
+          new ContinueDeploymentCommand({
+            deploymentId: ready.deployments![0],
+            deploymentWaitType: 'READY_WAIT',
+          }),
         );
         second.clock.advance(10 * MINUTE);
         second.world.tick();
-        const info = await cd.send(new GetDeploymentCommand({ deploymentId: ready.deployments![0] }));
-        expect(info.deploymentInfo).toMatchObject({ status: 'InProgress', instanceTerminationWaitTimeStarted: true });
+        const info = await cd.send(
+          new GetDeploymentCommand({ deploymentId: ready.deployments![0] }),
+        );
+        expect(info.deploymentInfo).toMatchObject({
+          status: 'InProgress',
+          instanceTerminationWaitTimeStarted: true,
+        });
         cd.destroy();
       } finally {
         await second.close();
@@ -262,12 +419,23 @@ describe('the demo fleet', () => {
   });
 
   it('is the same fleet every time', async () => {
-    const again = await startSandbox({ seed: 'demo', speed: 0, startAt: START });
+    const again = await startSandbox({
+      seed: 'demo',
+      speed: 0,
+      startAt: START,
+    });
     try {
       const cd = new CodeDeployClient(clientConfig(again, account('dev')));
       const list = (client: CodeDeployClient) =>
-        client.send(new ListDeploymentsCommand({ applicationName: 'checkout-web-dev', deploymentGroupName: 'checkout-web-dev-dg' }));
-      expect((await list(cd)).deployments).toEqual((await list(c('dev').cd)).deployments);
+        client.send(
+          new ListDeploymentsCommand({
+            applicationName: 'checkout-web-dev',
+            deploymentGroupName: 'checkout-web-dev-dg',
+          }),
+        );
+      expect((await list(cd)).deployments).toEqual(
+        (await list(c('dev').cd)).deployments,
+      );
       cd.destroy();
     } finally {
       await again.close();

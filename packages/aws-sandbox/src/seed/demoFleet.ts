@@ -9,12 +9,14 @@ import {
   HISTORY_PER_ENV,
 } from './catalog';
 import { createRepository, pushImage } from './images';
-import { seedLiveState } from './liveState';
+import { liveStateEvents } from './liveState';
+import { recentEcsEvents } from './recentEcsHistory';
+import { playTimeline, type TimelineEvent } from './timeline';
 import { clusterName } from './names';
 import { planHistory, type PlannedDeployment } from './plan';
 import { seedServiceEnv } from './seedService';
 
-const MINUTE = 60_000;
+const HOUR = 60 * 60_000;
 
 /**
  * The demo fleet of COMMON.md: clusters, ECR repositories and images, and for
@@ -29,8 +31,14 @@ export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
   const { world } = ctx;
   const now = world.clock.nowMs();
   const random = createPrng(String(ctx.options.prngSeed ?? 'ecs-deploy-demo'));
-  // Resources exist before the live deployments of the last half hour start.
-  world.clock.resumeAt(now - 30 * MINUTE);
+  // Resources exist a day before now: the last day is played out through the
+  // real lifecycles (timeline.ts), everything older is imported as records.
+  world.clock.resumeAt(now - 26 * HOUR);
+  // Until ECS can import finished service deployments, ECS-controller
+  // services get their last day of deployments played out instead.
+  const playEcsHistory = !world.ecs.importServiceDeployment;
+  const timeline: TimelineEvent[] = [];
+  let slot = 0;
 
   for (const env of DEMO_ENVIRONMENTS) {
     await ctx.invoke(
@@ -63,6 +71,10 @@ export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
           people: DEMO_PEOPLE,
           // later environments ship a subset of dev's commits, in order
           commitOf: i => Math.floor((i * devCount) / Math.max(count, 1)),
+          endsAgoMs:
+            playEcsHistory && service.controller.kind === 'ECS'
+              ? 26 * HOUR
+              : undefined,
         }),
       );
     }
@@ -97,8 +109,21 @@ export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
         plans.get(env) ?? [],
         repositoryUri,
       );
+      if (playEcsHistory && service.controller.kind === 'ECS') {
+        timeline.push(
+          ...recentEcsEvents(
+            ctx,
+            service,
+            placement,
+            repositoryUri,
+            now,
+            slot++,
+          ),
+        );
+      }
     }
   }
 
-  await seedLiveState(ctx, now);
+  timeline.push(...liveStateEvents(ctx, now));
+  await playTimeline(world, timeline, now);
 }

@@ -1,4 +1,7 @@
-import { CodeDeployClient, paginateListDeployments } from '@aws-sdk/client-codedeploy';
+import {
+  CodeDeployClient,
+  paginateListDeployments,
+} from '@aws-sdk/client-codedeploy';
 import {
   CodePipelineClient,
   ListPipelinesCommand,
@@ -48,7 +51,10 @@ describe('generateFleet', () => {
     const deployments: string[] = [];
     for await (const page of paginateListDeployments(
       { client: cd },
-      { applicationName: 'svc-0002-prod', deploymentGroupName: 'svc-0002-prod-dg' },
+      {
+        applicationName: 'svc-0002-prod',
+        deploymentGroupName: 'svc-0002-prod-dg',
+      },
     )) {
       deployments.push(...page.deployments!);
     }

@@ -407,8 +407,10 @@ export function pipelineDeclaration(
               version: '1',
             },
             configuration: {
-              ApplicationName: codeDeployNames(service.name, at.env).applicationName,
-              DeploymentGroupName: codeDeployNames(service.name, at.env).deploymentGroupName,
+              ApplicationName: codeDeployNames(service.name, at.env)
+                .applicationName,
+              DeploymentGroupName: codeDeployNames(service.name, at.env)
+                .deploymentGroupName,
               TaskDefinitionTemplateArtifact: 'InfraArtifact',
               TaskDefinitionTemplatePath: 'taskdef.json',
               AppSpecTemplateArtifact: 'InfraArtifact',

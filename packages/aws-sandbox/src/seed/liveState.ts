@@ -5,10 +5,9 @@ import { DEMO_ENVIRONMENTS, DEMO_REGION } from './catalog';
 import { pushImage } from './images';
 import { pipelineName } from './names';
 import { commitIdFor } from './plan';
+import type { TimelineEvent } from './timeline';
 
 const MINUTE = 60_000;
-/** How far the clock moves per tick while the live state plays out. */
-const STEP_MS = 5_000;
 
 /** A step of the live state: at `minutesAgo`, push a new commit's image with an env tag. */
 interface LiveStep {
@@ -47,13 +46,13 @@ export const LIVE_STEPS: LiveStep[] = [
 export const liveCommitOf = (service: string, step: number) =>
   commitIdFor(service, 10_000 + step);
 
-export async function seedLiveState(
+export function liveStateEvents(
   ctx: SeedContext,
   now: number,
-): Promise<void> {
+): TimelineEvent[] {
   const { world } = ctx;
   const pipelines = world.stores.codepipeline as CodePipelineStore;
-  const events: { at: number; run: () => Promise<void> }[] = [];
+  const events: TimelineEvent[] = [];
   for (const [index, step] of LIVE_STEPS.entries()) {
     const commitId = liveCommitOf(step.service, index);
     events.push({
@@ -98,22 +97,5 @@ export async function seedLiveState(
       });
     }
   }
-  events.sort((a, b) => a.at - b.at);
-  // Time moves in small steps, as a running sandbox ticks, so that actions
-  // that read the clock (a deploy action creating its deployment) do so at
-  // the time they would have.
-  const runUntil = (until: number) => {
-    let t = world.clock.nowMs();
-    while (t < until) {
-      t = Math.min(until, t + STEP_MS);
-      world.clock.resumeAt(t);
-      world.tick();
-    }
-  };
-  for (const event of events) {
-    runUntil(event.at);
-    await event.run();
-  }
-  runUntil(now);
+  return events;
 }
-

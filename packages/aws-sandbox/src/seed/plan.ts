@@ -109,14 +109,16 @@ export function planHistory(options: {
   people: string[];
   /** commit numbering offset, so envs ship a subset of the same commits */
   commitOf: (i: number) => number;
+  /** the window ends this long before now (default two hours) */
+  endsAgoMs?: number;
 }): PlannedDeployment[] {
   const { random, now, days, count } = options;
   const span = days * 24 * 60 * 60 * 1000;
   const slot = span / Math.max(count, 1);
-  const end = now - 2 * 60 * 60 * 1000;
+  const end = now - (options.endsAgoMs ?? 2 * 60 * 60 * 1000);
   const plans: PlannedDeployment[] = [];
   for (let i = 0; i < count; i++) {
-    // Jitter within each slot; the window ends two hours ago, so nothing
+    // Jitter within each slot; the window ends before now, so nothing
     // planned is still running.
     const startedAt = Math.round(end - span + i * slot + random() * slot * 0.6);
     const roll = random();

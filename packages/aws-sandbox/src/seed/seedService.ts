@@ -38,16 +38,25 @@ export async function seedServiceEnv(
 ): Promise<void> {
   const { world } = ctx;
   const where = { accountId: at.accountId, region: at.region };
-  const wanted = Math.max(1, Math.min(plans.length, options.maxRevisions ?? plans.length));
+  const wanted = Math.max(
+    1,
+    Math.min(plans.length, options.maxRevisions ?? plans.length),
+  );
   const arns: string[] = [];
   for (let i = 0; i < wanted; i++) {
     // with fewer revisions than plans, register the images of evenly spaced plans
     const plan = plans[Math.floor((i * plans.length) / wanted)];
-    const image = `${repositoryUri}:${plan ? plan.commitId.slice(0, 7) : 'latest'}`;
+    const image = `${repositoryUri}:${
+      plan ? plan.commitId.slice(0, 7) : 'latest'
+    }`;
     const input = taskDefinitionInput(service, image);
-    arns.push((await ctx.invoke('ecs', 'RegisterTaskDefinition', input, where)).taskDefinition.taskDefinitionArn);
+    arns.push(
+      (await ctx.invoke('ecs', 'RegisterTaskDefinition', input, where))
+        .taskDefinition.taskDefinitionArn,
+    );
   }
-  const arnOf = (revision: number) => arns[Math.floor(((revision - 1) * wanted) / Math.max(plans.length, 1))];
+  const arnOf = (revision: number) =>
+    arns[Math.floor(((revision - 1) * wanted) / Math.max(plans.length, 1))];
   const lastGood = [...plans].reverse().find(p => p.outcome === 'success');
   const current = arnOf(lastGood?.revision ?? 1);
 
