@@ -8,6 +8,7 @@ import { AwsClientFactory } from '@ecs-deploy/plugin-ecs-deploy-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EcsDeployActionService } from './actions/EcsDeployActionService';
+import { ledgerHistoryAnnotator } from './actions/ledgerHistory';
 import { ActionLedger } from './ledger/ActionLedger';
 import { createActionRouter } from './routes/createActionRouter';
 import { createReadRouter } from './routes/createReadRouter';
@@ -59,13 +60,21 @@ export const ecsDeployPlugin = createBackendPlugin({
 
         const router = Router();
         router.use(express.json());
-        router.use(createReadRouter({ httpAuth, catalog, permissions, reads }));
         const ledger = await ActionLedger.create({ database });
         const actions = EcsDeployActionService.create({
           config,
           reads,
           ledger,
         });
+        router.use(
+          createReadRouter({
+            httpAuth,
+            catalog,
+            permissions,
+            reads,
+            annotateHistory: ledgerHistoryAnnotator(ledger),
+          }),
+        );
         router.use(
           createActionRouter({
             httpAuth,

@@ -8,7 +8,10 @@ import {
   advanceSandbox,
   startSandbox,
 } from '@ecs-deploy/aws-sandbox';
-import { EcsDeployActionResponse } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  EcsDeployActionResponse,
+  HistoryResponse,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import request from 'supertest';
 import { component } from '../__testUtils__/sandboxFleet';
 import {
@@ -106,6 +109,24 @@ describe('pipeline actions over HTTP against the AWS sandbox', () => {
     ).toBe('Approved by user:default/mock in Backstage: ship it');
     advanceSandbox(sb, 10_000);
     expect((await execution(executionId)).status).toBe('Succeeded');
+
+    // the timeline names who approved, from the ledger
+    const history = await request(backend.server)
+      .get(api('checkout-web', '/history'))
+      .query({ environment: 'prod' });
+    expect(history.status).toBe(200);
+    const entry = (history.body as HistoryResponse).items.find(
+      i => i.id === `pipeline:${executionId}`,
+    );
+    expect(entry?.portalActions).toEqual([
+      expect.objectContaining({
+        action: 'approve',
+        actor: 'user:default/mock',
+        decision: 'Approved',
+        comment: 'ship it',
+        status: 'succeeded',
+      }),
+    ]);
 
     const decided = await post('approve', body, 'approve-key-2');
     expect(decided.status).toBe(409);

@@ -3,7 +3,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ecsDeployReadPermission } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  HistoryResponse,
+  ecsDeployReadPermission,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { requireEntityPermission } from '../permissions/requireEntityPermission';
@@ -27,6 +30,11 @@ export function createReadRouter(deps: {
   catalog: CatalogService;
   permissions: PermissionsService;
   reads: EcsDeployReadService;
+  /** Adds what the portal knows to a history page (the action ledger). */
+  annotateHistory?: (
+    entityRef: string,
+    history: HistoryResponse,
+  ) => Promise<HistoryResponse>;
 }): express.Router {
   const router = Router();
   const base = '/entities/:kind/:namespace/:name';
@@ -45,8 +53,13 @@ export function createReadRouter(deps: {
 
   router.get(`${base}/history`, async (req, res) => {
     const query = parseInput(historyQuery, req.query);
-    const { entity } = await authorize(req, req.params);
-    res.json(await deps.reads.history(entity, query));
+    const { entity, entityRef } = await authorize(req, req.params);
+    const history = await deps.reads.history(entity, query);
+    res.json(
+      deps.annotateHistory
+        ? await deps.annotateHistory(entityRef, history)
+        : history,
+    );
   });
 
   router.get(`${base}/deployments/:deploymentId`, async (req, res) => {

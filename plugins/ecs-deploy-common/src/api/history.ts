@@ -1,3 +1,4 @@
+import type { ActionLedgerEntry } from '../actionsApi';
 import {
   DeploymentControllerKind,
   DeploymentKind,
@@ -65,6 +66,12 @@ export interface DeploymentSummary {
   errorMessage?: string;
   /** Pipeline entries: the pipeline's name. */
   pipelineName?: string;
+  /**
+   * Actions taken on this entry from the portal ("approved by
+   * user:default/jane"), from the action ledger, oldest first. Absent when
+   * there are none.
+   */
+  portalActions?: ActionLedgerEntry[];
   /** Links AWS itself records between a pipeline execution and the deployment its deploy action started. */
   links: {
     /** On a deployment: the pipeline execution that started it (`pipeline:<id>`). */
