@@ -323,4 +323,3 @@ export class EcsStore {
     for (const r of state.deployments ?? []) this.addDeployment(r);
   }
 }
-

@@ -271,6 +271,33 @@ describe('ECS native traffic-shifting deployments', () => {
     ).rejects.toBeInstanceOf(ServiceDeploymentNotFoundException);
   });
 
+  it('refuses switching a plain service to BLUE_GREEN, changing nothing', async () => {
+    const v1 = await register('1');
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'shop',
+        serviceName: 'plain',
+        taskDefinition: v1,
+        desiredCount: 1,
+      }),
+    );
+    await expect(
+      ecs.send(
+        new UpdateServiceCommand({
+          cluster: 'shop',
+          service: 'plain',
+          desiredCount: 3,
+          deploymentConfiguration: { strategy: 'BLUE_GREEN' },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    const { services } = await ecs.send(
+      new DescribeServicesCommand({ cluster: 'shop', services: ['plain'] }),
+    );
+    expect(services![0].desiredCount).toBe(1);
+    expect(services![0].deploymentConfiguration!.strategy).toBe('ROLLING');
+  });
+
   it('refuses traffic shifting without an alternate target group', async () => {
     const v1 = await register('1');
     await expect(

@@ -81,7 +81,15 @@ function validateTrafficShifting(
   service: ServiceRecord,
 ): void {
   if (service.controller !== 'ECS' || strategyOf(service) === 'ROLLING') return;
-  if (service.loadBalancers.length === 0) return;
+  if (service.loadBalancers.length === 0) {
+    // Service Connect, the other way AWS shifts traffic, is not simulated.
+    throw new AwsError(
+      INVALID,
+      `The ${strategyOf(
+        service,
+      )} deployment strategy requires a load balancer.`,
+    );
+  }
   for (const lb of service.loadBalancers) {
     const advanced = lb.advancedConfiguration;
     if (
@@ -292,7 +300,26 @@ export function serviceOperations(
             : 'Unable to update task definition on services with a EXTERNAL deployment controller. Use task sets to deploy a new revision.',
         );
       }
+      // Validate the whole update before applying any of it.
       const desiredCount = optionalNumber(input, 'desiredCount', INVALID);
+      const nextConfig = input.deploymentConfiguration
+        ? withDefaults(
+            {
+              ...service.deploymentConfiguration,
+              ...input.deploymentConfiguration,
+            },
+            service.controller,
+          )
+        : service.deploymentConfiguration;
+      const nextLoadBalancers = input.loadBalancers
+        ? parseLoadBalancers(input.loadBalancers)
+        : service.loadBalancers;
+      validateTrafficShifting(store, {
+        ...service,
+        deploymentConfiguration: nextConfig,
+        loadBalancers: nextLoadBalancers,
+      });
+
       if (desiredCount !== undefined) {
         service.desiredCount = desiredCount;
         const primary = store.primaryRollout(service);
@@ -301,25 +328,10 @@ export function serviceOperations(
           primary.desiredCount = desiredCount;
         service.steady = false;
       }
-      if (input.deploymentConfiguration) {
-        service.deploymentConfiguration = withDefaults(
-          {
-            ...service.deploymentConfiguration,
-            ...input.deploymentConfiguration,
-          },
-          service.controller,
-        );
-      }
+      service.deploymentConfiguration = nextConfig;
       if (input.loadBalancers) {
-        const previous = service.loadBalancers;
-        service.loadBalancers = parseLoadBalancers(input.loadBalancers);
-        try {
-          validateTrafficShifting(store, service);
-        } catch (e) {
-          service.loadBalancers = previous;
-          throw e;
-        }
-        service.liveTargetGroups = service.loadBalancers.map(
+        service.loadBalancers = nextLoadBalancers;
+        service.liveTargetGroups = nextLoadBalancers.map(
           (lb, i) => service.liveTargetGroups[i] ?? lb.targetGroupArn,
         );
       }
