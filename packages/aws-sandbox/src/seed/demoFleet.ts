@@ -34,9 +34,9 @@ export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
   // Resources exist a day before now: the last day is played out through the
   // real lifecycles (timeline.ts), everything older is imported as records.
   world.clock.resumeAt(now - 26 * HOUR);
-  // Until ECS can import finished service deployments, ECS-controller
-  // services get their last day of deployments played out instead.
-  const playEcsHistory = !world.ecs.importServiceDeployment;
+  // ECS-controller services get their last day of service deployments played
+  // out (whether or not ECS can import older ones), so the live history is
+  // the same either way.
   const timeline: TimelineEvent[] = [];
   let slot = 0;
 
@@ -71,10 +71,7 @@ export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
           people: DEMO_PEOPLE,
           // later environments ship a subset of dev's commits, in order
           commitOf: i => Math.floor((i * devCount) / Math.max(count, 1)),
-          endsAgoMs:
-            playEcsHistory && service.controller.kind === 'ECS'
-              ? 26 * HOUR
-              : undefined,
+          endsAgoMs: service.controller.kind === 'ECS' ? 26 * HOUR : undefined,
         }),
       );
     }
@@ -109,7 +106,7 @@ export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
         plans.get(env) ?? [],
         repositoryUri,
       );
-      if (playEcsHistory && service.controller.kind === 'ECS') {
+      if (service.controller.kind === 'ECS') {
         timeline.push(
           ...recentEcsEvents(
             ctx,
