@@ -16,9 +16,8 @@ export interface Config {
     };
     /**
      * Where `ecs-deploy.io/discovery: tags` looks for resources tagged with
-     * the entity. Default: the account of the `aws.mainAccount` credentials
-     * in `ecsDeploy.aws.defaultRegion` is not known without STS, so list the
-     * accounts explicitly.
+     * the entity: the Tagging API is per account and region, so list them.
+     * Without locations, tag discovery answers 404 saying so.
      */
     discovery?: {
       locations?: Array<{

@@ -111,6 +111,22 @@ describe('mergeHistory', () => {
   });
 });
 
+it('stops after maxScanned entries with a short page and a cursor', async () => {
+  const a = fakeSource('a', 300, { step: 1, offset: 0, pageSize: 20 });
+  const result = await mergeHistory({
+    sources: [a.source],
+    positions: {},
+    limit: 10,
+    filter: s => s.status === 'UNKNOWN',
+    maxScanned: 50,
+  });
+  expect(result.items).toEqual([]);
+  expect(result.exhausted).toBe(false);
+  expect(result.positions.a).toEqual({ token: '40', offset: 10 });
+  // Described: the 50 scanned plus one look-ahead slice, not 300.
+  expect(a.calls.described).toBeLessThanOrEqual(60);
+});
+
 describe('history cursor', () => {
   it('rejects garbage and cursors made for other filters with InputError', () => {
     expect(() => decodeCursor('!!!', 'f')).toThrow(/Invalid cursor/);

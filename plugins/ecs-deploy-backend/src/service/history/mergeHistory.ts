@@ -57,6 +57,12 @@ export async function mergeHistory(options: {
   positions: Record<string, SourcePosition>;
   limit: number;
   filter: (item: DeploymentSummary) => boolean;
+  /**
+   * Most entries to look at in one request. A filter that matches rarely
+   * would otherwise read a whole long history in one go; past this the page
+   * comes back short, with a cursor to go on.
+   */
+  maxScanned?: number;
 }): Promise<{
   items: DeploymentSummary[];
   positions: Record<string, SourcePosition>;
@@ -70,8 +76,10 @@ export async function mergeHistory(options: {
     buffer: [],
   }));
   const items: DeploymentSummary[] = [];
+  const maxScanned = options.maxScanned ?? 500;
+  let scanned = 0;
 
-  while (items.length < limit) {
+  while (items.length < limit && scanned < maxScanned) {
     await Promise.all(states.map(s => fill(s, chunkSize)));
     let best: StreamState | undefined;
     for (const s of states) {
@@ -83,6 +91,7 @@ export async function mergeHistory(options: {
     if (!best) break;
     const item = best.buffer.shift()!;
     best.position = { ...best.position, offset: best.position.offset + 1 };
+    scanned++;
     if (filter(item)) items.push(item);
   }
 
