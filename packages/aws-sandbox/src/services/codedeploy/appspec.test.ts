@@ -20,10 +20,14 @@ describe('parseAppSpec', () => {
       ].join('\n'),
     );
     expect(spec).toEqual({
-      taskDefinition: 'arn:aws:ecs:eu-west-1:111111111111:task-definition/web:7',
+      taskDefinition:
+        'arn:aws:ecs:eu-west-1:111111111111:task-definition/web:7',
       containerName: 'web',
       containerPort: 8080,
-      hooks: { BeforeInstall: 'web-prepare', AfterAllowTestTraffic: 'web-smoke-tests-fail' },
+      hooks: {
+        BeforeInstall: 'web-prepare',
+        AfterAllowTestTraffic: 'web-smoke-tests-fail',
+      },
     });
     expect(failingHook(spec.hooks)).toBe('AfterAllowTestTraffic');
   });
@@ -59,7 +63,10 @@ describe('parseAppSpec', () => {
 describe('shiftPlan', () => {
   it('shifts canary, linear and all-at-once traffic as CodeDeploy does', () => {
     expect(
-      shiftPlan({ type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 } }),
+      shiftPlan({
+        type: 'TimeBasedCanary',
+        timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 },
+      }),
     ).toEqual([
       { greenWeight: 10, holdMinutes: 5 },
       { greenWeight: 100, holdMinutes: 0 },
@@ -69,7 +76,14 @@ describe('shiftPlan', () => {
       timeBasedLinear: { linearPercentage: 30, linearInterval: 3 },
     });
     expect(linear.map(s => s.greenWeight)).toEqual([30, 60, 90, 100]);
-    expect(shiftMinutes({ type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 10, linearInterval: 1 } })).toBe(9);
-    expect(shiftPlan({ type: 'AllAtOnce' })).toEqual([{ greenWeight: 100, holdMinutes: 0 }]);
+    expect(
+      shiftMinutes({
+        type: 'TimeBasedLinear',
+        timeBasedLinear: { linearPercentage: 10, linearInterval: 1 },
+      }),
+    ).toBe(9);
+    expect(shiftPlan({ type: 'AllAtOnce' })).toEqual([
+      { greenWeight: 100, holdMinutes: 0 },
+    ]);
   });
 });

@@ -68,16 +68,26 @@ describe('CodeDeploy conformance', () => {
     sb.world.tick();
   };
   const weights = async (listenerArn: string) => {
-    const { Listeners } = await elb.send(new DescribeListenersCommand({ ListenerArns: [listenerArn] }));
-    const groups = Listeners![0].DefaultActions![0].ForwardConfig?.TargetGroups ?? [];
-    const weight = (arn: string) => groups.find(g => g.TargetGroupArn === arn)?.Weight ?? 0;
+    const { Listeners } = await elb.send(
+      new DescribeListenersCommand({ ListenerArns: [listenerArn] }),
+    );
+    const groups =
+      Listeners![0].DefaultActions![0].ForwardConfig?.TargetGroups ?? [];
+    const weight = (arn: string) =>
+      groups.find(g => g.TargetGroupArn === arn)?.Weight ?? 0;
     return { blue: weight(alb.blue), green: weight(alb.green) };
   };
   const greenSet = async (deploymentId: string) =>
-    (await codedeploy.send(new GetDeploymentTargetCommand({ deploymentId, targetId: 'shop:web' })))
-      .deploymentTarget!.ecsTarget!.taskSetsInfo!.find(t => t.taskSetLabel === 'Green')!;
+    (
+      await codedeploy.send(
+        new GetDeploymentTargetCommand({ deploymentId, targetId: 'shop:web' }),
+      )
+    ).deploymentTarget!.ecsTarget!.taskSetsInfo!.find(
+      t => t.taskSetLabel === 'Green',
+    )!;
   const status = async (deploymentId: string) =>
-    (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo!.status;
+    (await codedeploy.send(new GetDeploymentCommand({ deploymentId })))
+      .deploymentInfo!.status;
   const deploy = async () =>
     (
       await codedeploy.send(
@@ -96,7 +106,10 @@ describe('CodeDeploy conformance', () => {
                       Type: 'AWS::ECS::Service',
                       Properties: {
                         TaskDefinition: nextTaskDefinition,
-                        LoadBalancerInfo: { ContainerName: 'web', ContainerPort: 8080 },
+                        LoadBalancerInfo: {
+                          ContainerName: 'web',
+                          ContainerPort: 8080,
+                        },
                       },
                     },
                   },
@@ -130,7 +143,12 @@ describe('CodeDeploy conformance', () => {
             cpu: '256',
             memory: '512',
             containerDefinitions: [
-              { name: 'web', image, essential: true, portMappings: [{ containerPort: 8080 }] },
+              {
+                name: 'web',
+                image,
+                essential: true,
+                portMappings: [{ containerPort: 8080 }],
+              },
             ],
           }),
         )
@@ -145,18 +163,32 @@ describe('CodeDeploy conformance', () => {
         desiredCount: 2,
         launchType: 'FARGATE',
         deploymentController: { type: 'CODE_DEPLOY' },
-        loadBalancers: [{ targetGroupArn: alb.blue, containerName: 'web', containerPort: 8080 }],
+        loadBalancers: [
+          {
+            targetGroupArn: alb.blue,
+            containerName: 'web',
+            containerPort: 8080,
+          },
+        ],
       }),
     );
     advance(MINUTE);
-    await codedeploy.send(new CreateApplicationCommand({ applicationName: 'web', computePlatform: 'ECS' }));
+    await codedeploy.send(
+      new CreateApplicationCommand({
+        applicationName: 'web',
+        computePlatform: 'ECS',
+      }),
+    );
     await codedeploy.send(
       new CreateDeploymentGroupCommand({
         applicationName: 'web',
         deploymentGroupName: 'web-dg',
         serviceRoleArn: ROLE,
         deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
-        deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+        deploymentStyle: {
+          deploymentType: 'BLUE_GREEN',
+          deploymentOption: 'WITH_TRAFFIC_CONTROL',
+        },
         ecsServices: [{ clusterName: 'shop', serviceName: 'web' }],
         loadBalancerInfo: {
           targetGroupPairInfoList: [
@@ -168,10 +200,19 @@ describe('CodeDeploy conformance', () => {
           ],
         },
         blueGreenDeploymentConfiguration: {
-          deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT', waitTimeInMinutes: 0 },
-          terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 60 },
+          deploymentReadyOption: {
+            actionOnTimeout: 'CONTINUE_DEPLOYMENT',
+            waitTimeInMinutes: 0,
+          },
+          terminateBlueInstancesOnDeploymentSuccess: {
+            action: 'TERMINATE',
+            terminationWaitTimeInMinutes: 60,
+          },
         },
-        autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST'] },
+        autoRollbackConfiguration: {
+          enabled: true,
+          events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST'],
+        },
         tags: [{ Key: 'backstage.io/entity', Value: 'component:default/web' }],
       }),
     );
@@ -190,8 +231,12 @@ describe('CodeDeploy conformance', () => {
 
     advance(40 * SECOND);
     expect(await status(id)).toBe('InProgress');
-    const taskSets = await ecs.send(new DescribeTaskSetsCommand({ cluster: 'shop', service: 'web' }));
-    expect(taskSets.taskSets!.map(t => t.taskDefinition).sort()).toContain(nextTaskDefinition);
+    const taskSets = await ecs.send(
+      new DescribeTaskSetsCommand({ cluster: 'shop', service: 'web' }),
+    );
+    expect(taskSets.taskSets!.map(t => t.taskDefinition).sort()).toContain(
+      nextTaskDefinition,
+    );
 
     advance(50 * SECOND);
     expect((await greenSet(id)).trafficWeight).toBe(10);
@@ -201,59 +246,113 @@ describe('CodeDeploy conformance', () => {
     advance(5 * MINUTE);
     expect((await greenSet(id)).trafficWeight).toBe(100);
     expect(await weights(alb.production)).toEqual({ blue: 0, green: 100 });
-    const waiting = (await codedeploy.send(new GetDeploymentCommand({ deploymentId: id }))).deploymentInfo!;
-    expect(waiting).toMatchObject({ status: 'InProgress', instanceTerminationWaitTimeStarted: true });
+    const waiting = (
+      await codedeploy.send(new GetDeploymentCommand({ deploymentId: id }))
+    ).deploymentInfo!;
+    expect(waiting).toMatchObject({
+      status: 'InProgress',
+      instanceTerminationWaitTimeStarted: true,
+    });
 
     advance(61 * MINUTE);
-    await waitUntilDeploymentSuccessful({ client: codedeploy, maxWaitTime: 5, minDelay: 1 }, { deploymentId: id });
-    const service = (await ecs.send(new DescribeServicesCommand({ cluster: 'shop', services: ['web'] })))
-      .services![0];
+    await waitUntilDeploymentSuccessful(
+      { client: codedeploy, maxWaitTime: 5, minDelay: 1 },
+      { deploymentId: id },
+    );
+    const service = (
+      await ecs.send(
+        new DescribeServicesCommand({ cluster: 'shop', services: ['web'] }),
+      )
+    ).services![0];
     expect(service.taskDefinition).toBe(nextTaskDefinition);
-    const remaining = await ecs.send(new DescribeTaskSetsCommand({ cluster: 'shop', service: 'web' }));
-    expect(remaining.taskSets!.filter(t => t.status !== 'DRAINING').map(t => [t.status, t.taskDefinition])).toEqual([
-      ['PRIMARY', nextTaskDefinition],
-    ]);
+    const remaining = await ecs.send(
+      new DescribeTaskSetsCommand({ cluster: 'shop', service: 'web' }),
+    );
+    expect(
+      remaining
+        .taskSets!.filter(t => t.status !== 'DRAINING')
+        .map(t => [t.status, t.taskDefinition]),
+    ).toEqual([['PRIMARY', nextTaskDefinition]]);
   });
 
   it('stops and rolls back: production traffic returns to blue', async () => {
     const id = await deploy();
     advance(90 * SECOND);
     expect(await weights(alb.production)).toEqual({ blue: 90, green: 10 });
-    await expect(deploy()).rejects.toBeInstanceOf(DeploymentLimitExceededException);
+    await expect(deploy()).rejects.toBeInstanceOf(
+      DeploymentLimitExceededException,
+    );
 
-    await codedeploy.send(new StopDeploymentCommand({ deploymentId: id, autoRollbackEnabled: true }));
+    await codedeploy.send(
+      new StopDeploymentCommand({
+        deploymentId: id,
+        autoRollbackEnabled: true,
+      }),
+    );
     expect(await weights(alb.production)).toEqual({ blue: 100, green: 0 });
     expect(await weights(alb.test)).toEqual({ blue: 100, green: 0 });
-    const stopped = (await codedeploy.send(new GetDeploymentCommand({ deploymentId: id }))).deploymentInfo!;
+    const stopped = (
+      await codedeploy.send(new GetDeploymentCommand({ deploymentId: id }))
+    ).deploymentInfo!;
     expect(stopped.status).toBe('Stopped');
     const rollbackId = stopped.rollbackInfo!.rollbackDeploymentId!;
     advance(MINUTE);
-    const batch = await codedeploy.send(new BatchGetDeploymentsCommand({ deploymentIds: [id, rollbackId] }));
+    const batch = await codedeploy.send(
+      new BatchGetDeploymentsCommand({ deploymentIds: [id, rollbackId] }),
+    );
     expect(batch.deploymentsInfo!.map(d => [d.status, d.creator])).toEqual([
       ['Stopped', 'user'],
       ['Succeeded', 'codeDeployRollback'],
     ]);
-    const service = (await ecs.send(new DescribeServicesCommand({ cluster: 'shop', services: ['web'] })))
-      .services![0];
+    const service = (
+      await ecs.send(
+        new DescribeServicesCommand({ cluster: 'shop', services: ['web'] }),
+      )
+    ).services![0];
     expect(service.taskDefinition).not.toBe(nextTaskDefinition);
   });
 
   it('serves applications, groups, configs, targets and tags with the real exceptions', async () => {
-    expect((await codedeploy.send(new GetApplicationCommand({ applicationName: 'web' }))).application).toMatchObject({
+    expect(
+      (
+        await codedeploy.send(
+          new GetApplicationCommand({ applicationName: 'web' }),
+        )
+      ).application,
+    ).toMatchObject({
       applicationName: 'web',
       computePlatform: 'ECS',
     });
-    expect((await codedeploy.send(new BatchGetApplicationsCommand({ applicationNames: ['web'] }))).applicationsInfo).toHaveLength(1);
-    expect((await codedeploy.send(new ListApplicationsCommand({}))).applications).toEqual(['web']);
+    expect(
+      (
+        await codedeploy.send(
+          new BatchGetApplicationsCommand({ applicationNames: ['web'] }),
+        )
+      ).applicationsInfo,
+    ).toHaveLength(1);
+    expect(
+      (await codedeploy.send(new ListApplicationsCommand({}))).applications,
+    ).toEqual(['web']);
     await expect(
-      codedeploy.send(new CreateApplicationCommand({ applicationName: 'web', computePlatform: 'ECS' })),
+      codedeploy.send(
+        new CreateApplicationCommand({
+          applicationName: 'web',
+          computePlatform: 'ECS',
+        }),
+      ),
     ).rejects.toBeInstanceOf(ApplicationAlreadyExistsException);
-    await expect(codedeploy.send(new GetApplicationCommand({ applicationName: 'nope' }))).rejects.toBeInstanceOf(
-      ApplicationDoesNotExistException,
-    );
+    await expect(
+      codedeploy.send(new GetApplicationCommand({ applicationName: 'nope' })),
+    ).rejects.toBeInstanceOf(ApplicationDoesNotExistException);
 
-    const group = (await codedeploy.send(new GetDeploymentGroupCommand({ applicationName: 'web', deploymentGroupName: 'web-dg' })))
-      .deploymentGroupInfo!;
+    const group = (
+      await codedeploy.send(
+        new GetDeploymentGroupCommand({
+          applicationName: 'web',
+          deploymentGroupName: 'web-dg',
+        }),
+      )
+    ).deploymentGroupInfo!;
     expect(group).toMatchObject({
       computePlatform: 'ECS',
       ecsServices: [{ clusterName: 'shop', serviceName: 'web' }],
@@ -267,12 +366,28 @@ describe('CodeDeploy conformance', () => {
       }),
     );
     const updated = await codedeploy.send(
-      new BatchGetDeploymentGroupsCommand({ applicationName: 'web', deploymentGroupNames: ['web-dg'] }),
+      new BatchGetDeploymentGroupsCommand({
+        applicationName: 'web',
+        deploymentGroupNames: ['web-dg'],
+      }),
     );
-    expect(updated.deploymentGroupsInfo![0].deploymentConfigName).toBe('CodeDeployDefault.ECSAllAtOnce');
-    expect((await codedeploy.send(new ListDeploymentGroupsCommand({ applicationName: 'web' }))).deploymentGroups).toEqual(['web-dg']);
+    expect(updated.deploymentGroupsInfo![0].deploymentConfigName).toBe(
+      'CodeDeployDefault.ECSAllAtOnce',
+    );
+    expect(
+      (
+        await codedeploy.send(
+          new ListDeploymentGroupsCommand({ applicationName: 'web' }),
+        )
+      ).deploymentGroups,
+    ).toEqual(['web-dg']);
     await expect(
-      codedeploy.send(new GetDeploymentGroupCommand({ applicationName: 'web', deploymentGroupName: 'nope' })),
+      codedeploy.send(
+        new GetDeploymentGroupCommand({
+          applicationName: 'web',
+          deploymentGroupName: 'nope',
+        }),
+      ),
     ).rejects.toBeInstanceOf(DeploymentGroupDoesNotExistException);
     await expect(
       codedeploy.send(
@@ -280,44 +395,79 @@ describe('CodeDeploy conformance', () => {
           applicationName: 'web',
           deploymentGroupName: 'missing-service',
           serviceRoleArn: ROLE,
-          deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+          deploymentStyle: {
+            deploymentType: 'BLUE_GREEN',
+            deploymentOption: 'WITH_TRAFFIC_CONTROL',
+          },
           ecsServices: [{ clusterName: 'shop', serviceName: 'nope' }],
         }),
       ),
     ).rejects.toBeInstanceOf(InvalidECSServiceException);
 
     const canary = await codedeploy.send(
-      new GetDeploymentConfigCommand({ deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent15Minutes' }),
+      new GetDeploymentConfigCommand({
+        deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent15Minutes',
+      }),
     );
     expect(canary.deploymentConfigInfo!.trafficRoutingConfig).toEqual({
       type: 'TimeBasedCanary',
       timeBasedCanary: { canaryPercentage: 10, canaryInterval: 15 },
     });
-    expect((await codedeploy.send(new ListDeploymentConfigsCommand({}))).deploymentConfigsList).toContain(
-      'CodeDeployDefault.ECSLinear10PercentEvery3Minutes',
-    );
+    expect(
+      (await codedeploy.send(new ListDeploymentConfigsCommand({})))
+        .deploymentConfigsList,
+    ).toContain('CodeDeployDefault.ECSLinear10PercentEvery3Minutes');
     await expect(
-      codedeploy.send(new GetDeploymentConfigCommand({ deploymentConfigName: 'Nope' })),
+      codedeploy.send(
+        new GetDeploymentConfigCommand({ deploymentConfigName: 'Nope' }),
+      ),
     ).rejects.toBeInstanceOf(DeploymentConfigDoesNotExistException);
 
     const id = await deploy();
     advance(10 * SECOND);
-    const { targetIds } = await codedeploy.send(new ListDeploymentTargetsCommand({ deploymentId: id }));
+    const { targetIds } = await codedeploy.send(
+      new ListDeploymentTargetsCommand({ deploymentId: id }),
+    );
     expect(targetIds).toEqual(['shop:web']);
-    const targets = await codedeploy.send(new BatchGetDeploymentTargetsCommand({ deploymentId: id, targetIds }));
+    const targets = await codedeploy.send(
+      new BatchGetDeploymentTargetsCommand({ deploymentId: id, targetIds }),
+    );
     expect(targets.deploymentTargets![0]).toMatchObject({
       deploymentTargetType: 'ECSTarget',
-      ecsTarget: { targetArn: expect.stringContaining(':service/shop/web'), status: 'InProgress' },
+      ecsTarget: {
+        targetArn: expect.stringContaining(':service/shop/web'),
+        status: 'InProgress',
+      },
     });
     await expect(
-      codedeploy.send(new ContinueDeploymentCommand({ deploymentId: id, deploymentWaitType: 'READY_WAIT' })),
+      codedeploy.send(
+        new ContinueDeploymentCommand({
+          deploymentId: id,
+          deploymentWaitType: 'READY_WAIT',
+        }),
+      ),
     ).rejects.toBeInstanceOf(DeploymentIsNotInReadyStateException);
 
-    const arn = 'arn:aws:codedeploy:eu-west-1:111111111111:deploymentgroup:web/web-dg';
-    await codedeploy.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'environment', Value: 'dev' }] }));
-    await codedeploy.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['backstage.io/entity'] }));
-    expect((await codedeploy.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).toEqual([
-      { Key: 'environment', Value: 'dev' },
-    ]);
+    const arn =
+      'arn:aws:codedeploy:eu-west-1:111111111111:deploymentgroup:web/web-dg';
+    await codedeploy.send(
+      new TagResourceCommand({
+        ResourceArn: arn,
+        Tags: [{ Key: 'environment', Value: 'dev' }],
+      }),
+    );
+    await codedeploy.send(
+      new UntagResourceCommand({
+        ResourceArn: arn,
+        TagKeys: ['backstage.io/entity'],
+      }),
+    );
+    expect(
+      (
+        await codedeploy.send(
+          new ListTagsForResourceCommand({ ResourceArn: arn }),
+        )
+      ).Tags,
+    ).toEqual([{ Key: 'environment', Value: 'dev' }]);
   });
 });

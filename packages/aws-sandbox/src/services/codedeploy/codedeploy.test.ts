@@ -60,17 +60,28 @@ describe('CodeDeploy ECS blue/green', () => {
     sb.world.tick();
   };
   const greenWeight = (listener: string) =>
-    fake.listeners.get(listener)!.find(w => w.targetGroupArn.includes('/web-green/'))!.weight;
+    fake.listeners
+      .get(listener)!
+      .find(w => w.targetGroupArn.includes('/web-green/'))!.weight;
   const get = async (deploymentId: string) =>
-    (await client.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo!;
+    (await client.send(new GetDeploymentCommand({ deploymentId })))
+      .deploymentInfo!;
   const target = async (deploymentId: string) =>
-    (await client.send(
-      new GetDeploymentTargetCommand({ deploymentId, targetId: 'web-cluster:web' }),
-    )).deploymentTarget!.ecsTarget!;
+    (
+      await client.send(
+        new GetDeploymentTargetCommand({
+          deploymentId,
+          targetId: 'web-cluster:web',
+        }),
+      )
+    ).deploymentTarget!.ecsTarget!;
 
   async function setUp(group: Partial<CreateDeploymentGroupCommandInput> = {}) {
     await client.send(
-      new CreateApplicationCommand({ applicationName: 'web', computePlatform: 'ECS' }),
+      new CreateApplicationCommand({
+        applicationName: 'web',
+        computePlatform: 'ECS',
+      }),
     );
     await client.send(
       new CreateDeploymentGroupCommand({
@@ -78,7 +89,10 @@ describe('CodeDeploy ECS blue/green', () => {
         deploymentGroupName: 'web-dg',
         serviceRoleArn: 'arn:aws:iam::111111111111:role/codedeploy',
         deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
-        deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+        deploymentStyle: {
+          deploymentType: 'BLUE_GREEN',
+          deploymentOption: 'WITH_TRAFFIC_CONTROL',
+        },
         ecsServices: [{ clusterName: 'web-cluster', serviceName: 'web' }],
         loadBalancerInfo: {
           targetGroupPairInfoList: [
@@ -90,7 +104,10 @@ describe('CodeDeploy ECS blue/green', () => {
           ],
         },
         blueGreenDeploymentConfiguration: {
-          deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT', waitTimeInMinutes: 0 },
+          deploymentReadyOption: {
+            actionOnTimeout: 'CONTINUE_DEPLOYMENT',
+            waitTimeInMinutes: 0,
+          },
           terminateBlueInstancesOnDeploymentSuccess: {
             action: 'TERMINATE',
             terminationWaitTimeInMinutes: 60,
@@ -106,23 +123,31 @@ describe('CodeDeploy ECS blue/green', () => {
   }
 
   const deploy = async (hooks: Record<string, string> = {}) =>
-    (await client.send(
-      new CreateDeploymentCommand({
-        applicationName: 'web',
-        deploymentGroupName: 'web-dg',
-        revision: {
-          revisionType: 'AppSpecContent',
-          appSpecContent: {
-            content: appspec('arn:aws:ecs:eu-west-1:111111111111:task-definition/web:2', hooks),
+    (
+      await client.send(
+        new CreateDeploymentCommand({
+          applicationName: 'web',
+          deploymentGroupName: 'web-dg',
+          revision: {
+            revisionType: 'AppSpecContent',
+            appSpecContent: {
+              content: appspec(
+                'arn:aws:ecs:eu-west-1:111111111111:task-definition/web:2',
+                hooks,
+              ),
+            },
           },
-        },
-      }),
-    )).deploymentId!;
+        }),
+      )
+    ).deploymentId!;
 
   beforeEach(async () => {
     fake = new FakeNeighbours();
     fake.addService('web', 'web-blue', 'web-green', ['web-prod', 'web-test']);
-    sb = await startSandbox({ modules: [fake.module(), codeDeployModule], speed: 0 });
+    sb = await startSandbox({
+      modules: [fake.module(), codeDeployModule],
+      speed: 0,
+    });
     client = new CodeDeployClient({
       endpoint: sb.url,
       region: 'eu-west-1',
@@ -143,8 +168,13 @@ describe('CodeDeploy ECS blue/green', () => {
     advance(10 * SECOND);
     expect((await get(id)).status).toBe('InProgress');
     const installing = await target(id);
-    expect(installing.lifecycleEvents!.find(e => e.lifecycleEventName === 'Install')!.status).toBe('InProgress');
-    expect(installing.taskSetsInfo!.map(t => [t.taskSetLabel, t.trafficWeight])).toEqual([
+    expect(
+      installing.lifecycleEvents!.find(e => e.lifecycleEventName === 'Install')!
+        .status,
+    ).toBe('InProgress');
+    expect(
+      installing.taskSetsInfo!.map(t => [t.taskSetLabel, t.trafficWeight]),
+    ).toEqual([
       ['Blue', 100],
       ['Green', 0],
     ]);
@@ -152,7 +182,9 @@ describe('CodeDeploy ECS blue/green', () => {
 
     advance(80 * SECOND);
     const canary = await target(id);
-    expect(canary.taskSetsInfo!.find(t => t.taskSetLabel === 'Green')).toMatchObject({
+    expect(
+      canary.taskSetsInfo!.find(t => t.taskSetLabel === 'Green'),
+    ).toMatchObject({
       trafficWeight: 10,
       targetGroup: { name: 'web-green' },
     });
@@ -162,35 +194,58 @@ describe('CodeDeploy ECS blue/green', () => {
     advance(5 * MINUTE);
     expect(greenWeight(prod())).toBe(100);
     const waiting = await get(id);
-    expect(waiting).toMatchObject({ status: 'InProgress', instanceTerminationWaitTimeStarted: true });
+    expect(waiting).toMatchObject({
+      status: 'InProgress',
+      instanceTerminationWaitTimeStarted: true,
+    });
     const afterShift = await target(id);
-    expect(afterShift.lifecycleEvents!.every(e => e.status === 'Succeeded')).toBe(true);
+    expect(
+      afterShift.lifecycleEvents!.every(e => e.status === 'Succeeded'),
+    ).toBe(true);
     expect(fake.deletedTaskSets).toHaveLength(0);
 
     await client.send(
-      new ContinueDeploymentCommand({ deploymentId: id, deploymentWaitType: 'TERMINATION_WAIT' }),
+      new ContinueDeploymentCommand({
+        deploymentId: id,
+        deploymentWaitType: 'TERMINATION_WAIT',
+      }),
     );
     const result = await waitUntilDeploymentSuccessful(
       { client, maxWaitTime: 5, minDelay: 1 },
       { deploymentId: id },
     );
     expect(result.state).toBe('SUCCESS');
-    expect(fake.deletedTaskSets).toEqual([expect.stringContaining('/ecs-svc/1000000000000000000')]);
+    expect(fake.deletedTaskSets).toEqual([
+      expect.stringContaining('/ecs-svc/1000000000000000000'),
+    ]);
     const green = [...fake.taskSets.values()].find(t => t.primary)!;
-    expect(green.taskDefinition).toBe('arn:aws:ecs:eu-west-1:111111111111:task-definition/web:2');
+    expect(green.taskDefinition).toBe(
+      'arn:aws:ecs:eu-west-1:111111111111:task-definition/web:2',
+    );
   });
 
   it('waits at Ready with STOP_DEPLOYMENT until continued, refusing the wrong wait type', async () => {
     await setUp({
       blueGreenDeploymentConfiguration: {
-        deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 30 },
-        terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 0 },
+        deploymentReadyOption: {
+          actionOnTimeout: 'STOP_DEPLOYMENT',
+          waitTimeInMinutes: 30,
+        },
+        terminateBlueInstancesOnDeploymentSuccess: {
+          action: 'TERMINATE',
+          terminationWaitTimeInMinutes: 0,
+        },
       },
       deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
     });
     const id = await deploy();
     await expect(
-      client.send(new ContinueDeploymentCommand({ deploymentId: id, deploymentWaitType: 'READY_WAIT' })),
+      client.send(
+        new ContinueDeploymentCommand({
+          deploymentId: id,
+          deploymentWaitType: 'READY_WAIT',
+        }),
+      ),
     ).rejects.toBeInstanceOf(DeploymentIsNotInReadyStateException);
 
     advance(2 * MINUTE);
@@ -198,10 +253,20 @@ describe('CodeDeploy ECS blue/green', () => {
     expect(greenWeight(test())).toBe(100);
     expect(greenWeight(prod())).toBe(0);
     await expect(
-      client.send(new ContinueDeploymentCommand({ deploymentId: id, deploymentWaitType: 'TERMINATION_WAIT' })),
+      client.send(
+        new ContinueDeploymentCommand({
+          deploymentId: id,
+          deploymentWaitType: 'TERMINATION_WAIT',
+        }),
+      ),
     ).rejects.toBeInstanceOf(InvalidDeploymentStatusException);
 
-    await client.send(new ContinueDeploymentCommand({ deploymentId: id, deploymentWaitType: 'READY_WAIT' }));
+    await client.send(
+      new ContinueDeploymentCommand({
+        deploymentId: id,
+        deploymentWaitType: 'READY_WAIT',
+      }),
+    );
     advance(10 * SECOND);
     expect((await get(id)).status).toBe('Succeeded');
     expect(greenWeight(prod())).toBe(100);
@@ -210,13 +275,19 @@ describe('CodeDeploy ECS blue/green', () => {
   it('stops at the end of the ready wait when nobody continues', async () => {
     await setUp({
       blueGreenDeploymentConfiguration: {
-        deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 30 },
+        deploymentReadyOption: {
+          actionOnTimeout: 'STOP_DEPLOYMENT',
+          waitTimeInMinutes: 30,
+        },
       },
     });
     const id = await deploy();
     advance(33 * MINUTE);
     const info = await get(id);
-    expect(info).toMatchObject({ status: 'Stopped', errorInformation: { code: 'TIMEOUT' } });
+    expect(info).toMatchObject({
+      status: 'Stopped',
+      errorInformation: { code: 'TIMEOUT' },
+    });
     expect(greenWeight(test())).toBe(0);
   });
 
@@ -226,7 +297,12 @@ describe('CodeDeploy ECS blue/green', () => {
     advance(90 * SECOND);
     expect(greenWeight(prod())).toBe(10);
 
-    await client.send(new StopDeploymentCommand({ deploymentId: id, autoRollbackEnabled: true }));
+    await client.send(
+      new StopDeploymentCommand({
+        deploymentId: id,
+        autoRollbackEnabled: true,
+      }),
+    );
     const stopped = await get(id);
     expect(stopped.status).toBe('Stopped');
     expect(greenWeight(prod())).toBe(0);
@@ -238,7 +314,9 @@ describe('CodeDeploy ECS blue/green', () => {
       status: 'InProgress',
       rollbackInfo: { rollbackTriggeringDeploymentId: id },
     });
-    await expect(deploy()).rejects.toBeInstanceOf(DeploymentLimitExceededException);
+    await expect(deploy()).rejects.toBeInstanceOf(
+      DeploymentLimitExceededException,
+    );
     advance(MINUTE);
     expect((await get(rollbackId)).status).toBe('Succeeded');
     const blue = [...fake.taskSets.values()].find(t => t.primary)!;
@@ -256,23 +334,41 @@ describe('CodeDeploy ECS blue/green', () => {
     });
     expect(info.rollbackInfo?.rollbackDeploymentId).toBeDefined();
     const events = (await target(id)).lifecycleEvents!;
-    expect(events.find(e => e.lifecycleEventName === 'AfterAllowTestTraffic')!.status).toBe('Failed');
-    expect(events.find(e => e.lifecycleEventName === 'AllowTraffic')!.status).toBe('Skipped');
+    expect(
+      events.find(e => e.lifecycleEventName === 'AfterAllowTestTraffic')!
+        .status,
+    ).toBe('Failed');
+    expect(
+      events.find(e => e.lifecycleEventName === 'AllowTraffic')!.status,
+    ).toBe('Skipped');
   });
 
   it('records stopped tasks when the replacement cannot start (sandbox knob)', async () => {
     await setUp();
     (sb.world.stores.codedeploy as CodeDeployStore).failNextDeployment(
-      { accountId: '111111111111', region: 'eu-west-1', applicationName: 'web', deploymentGroupName: 'web-dg' },
-      { event: 'Install', reason: 'Essential container in task exited', exitCode: 137 },
+      {
+        accountId: '111111111111',
+        region: 'eu-west-1',
+        applicationName: 'web',
+        deploymentGroupName: 'web-dg',
+      },
+      {
+        event: 'Install',
+        reason: 'Essential container in task exited',
+        exitCode: 137,
+      },
     );
     const id = await deploy();
-    const greenArn = () => [...fake.taskSets.values()].find(t => !t.primary)?.arn;
+    const greenArn = () =>
+      [...fake.taskSets.values()].find(t => !t.primary)?.arn;
     advance(30 * SECOND);
     const green = fake.taskSets.get(greenArn()!)!;
     advance(2 * MINUTE);
     expect((await get(id)).errorInformation?.code).toBe('ECS_UPDATE_ERROR');
-    expect(green.stopped[0]).toEqual({ reason: 'Essential container in task exited', exitCode: 137 });
+    expect(green.stopped[0]).toEqual({
+      reason: 'Essential container in task exited',
+      exitCode: 137,
+    });
     expect(fake.deletedTaskSets).toContain(green.arn);
   });
 
@@ -282,7 +378,12 @@ describe('CodeDeploy ECS blue/green', () => {
     for (let i = 0; i < 3; i++) {
       ids.push(await deploy());
       advance(2 * MINUTE);
-      await client.send(new ContinueDeploymentCommand({ deploymentId: ids[i], deploymentWaitType: 'TERMINATION_WAIT' }));
+      await client.send(
+        new ContinueDeploymentCommand({
+          deploymentId: ids[i],
+          deploymentWaitType: 'TERMINATION_WAIT',
+        }),
+      );
     }
     const last = await deploy();
     const all: string[] = [];
@@ -302,12 +403,18 @@ describe('CodeDeploy ECS blue/green', () => {
     );
     expect(running.deployments).toEqual([last]);
     const recent = await client.send(
-      new ListDeploymentsCommand({ createTimeRange: { start: new Date(sb.clock.nowMs() - 60 * SECOND) } }),
+      new ListDeploymentsCommand({
+        createTimeRange: { start: new Date(sb.clock.nowMs() - 60 * SECOND) },
+      }),
     );
     expect(recent.deployments).toEqual([last]);
-    expect((await client.send(new ListDeploymentTargetsCommand({ deploymentId: ids[0] }))).targetIds).toEqual([
-      'web-cluster:web',
-    ]);
+    expect(
+      (
+        await client.send(
+          new ListDeploymentTargetsCommand({ deploymentId: ids[0] }),
+        )
+      ).targetIds,
+    ).toEqual(['web-cluster:web']);
   });
 
   it('shifts linearly by a custom config and raises real exceptions', async () => {
@@ -315,7 +422,10 @@ describe('CodeDeploy ECS blue/green', () => {
       new CreateDeploymentConfigCommand({
         deploymentConfigName: 'Linear25Every2',
         computePlatform: 'ECS',
-        trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 25, linearInterval: 2 } },
+        trafficRoutingConfig: {
+          type: 'TimeBasedLinear',
+          timeBasedLinear: { linearPercentage: 25, linearInterval: 2 },
+        },
       }),
     );
     await setUp({ deploymentConfigName: 'Linear25Every2' });
@@ -327,9 +437,9 @@ describe('CodeDeploy ECS blue/green', () => {
       seen.push(greenWeight(prod()));
     }
     expect(seen).toEqual([25, 50, 75, 100]);
-    await expect(client.send(new GetDeploymentCommand({ deploymentId: 'd-NOPE12345' }))).rejects.toBeInstanceOf(
-      DeploymentDoesNotExistException,
-    );
+    await expect(
+      client.send(new GetDeploymentCommand({ deploymentId: 'd-NOPE12345' })),
+    ).rejects.toBeInstanceOf(DeploymentDoesNotExistException);
     expect((await get(id)).deploymentConfigName).toBe('Linear25Every2');
   });
 });

@@ -29,7 +29,10 @@ export function uuidFor(kind: string, seq: number | string): string {
   let prefix = prefixes.get(kind);
   if (!prefix) {
     const hex = createHash('sha1').update(kind).digest('hex');
-    prefix = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}`;
+    prefix = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(
+      13,
+      16,
+    )}-8${hex.slice(17, 20)}`;
     prefixes.set(kind, prefix);
   }
   const tail =

@@ -258,7 +258,8 @@ function endedAt(d: DeploymentRecord): number {
   if (d.status === 'Failed') {
     return ECS_LIFECYCLE_EVENTS.indexOf(d.failure?.event ?? 'Install');
   }
-  if (d.status === 'Stopped') return ECS_LIFECYCLE_EVENTS.indexOf('AllowTraffic');
+  if (d.status === 'Stopped')
+    return ECS_LIFECYCLE_EVENTS.indexOf('AllowTraffic');
   return ECS_LIFECYCLE_EVENTS.length;
 }
 

@@ -25,7 +25,11 @@ import {
   paginateListActionExecutions,
   type PipelineDeclaration,
 } from '@aws-sdk/client-codepipeline';
-import { CreateRepositoryCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
+import {
+  CreateRepositoryCommand,
+  ECRClient,
+  PutImageCommand,
+} from '@aws-sdk/client-ecr';
 import {
   CreateClusterCommand,
   CreateServiceCommand,
@@ -50,7 +54,11 @@ const MINUTE = 60 * SECOND;
 const MANIFEST = JSON.stringify({
   schemaVersion: 2,
   mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-  config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 7023, digest: `sha256:${'c'.repeat(64)}` },
+  config: {
+    mediaType: 'application/vnd.docker.container.image.v1+json',
+    size: 7023,
+    digest: `sha256:${'c'.repeat(64)}`,
+  },
   layers: [],
 });
 
@@ -66,13 +74,23 @@ const declaration = (name: string): PipelineDeclaration => ({
       actions: [
         {
           name: 'Image',
-          actionTypeId: { category: 'Source', owner: 'AWS', provider: 'ECR', version: '1' },
+          actionTypeId: {
+            category: 'Source',
+            owner: 'AWS',
+            provider: 'ECR',
+            version: '1',
+          },
           configuration: { RepositoryName: 'web', ImageTag: 'prod' },
           outputArtifacts: [{ name: 'ImageArtifact' }],
         },
         {
           name: 'Infra',
-          actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeCommit', version: '1' },
+          actionTypeId: {
+            category: 'Source',
+            owner: 'AWS',
+            provider: 'CodeCommit',
+            version: '1',
+          },
           configuration: { RepositoryName: 'web-infra', BranchName: 'main' },
           outputArtifacts: [{ name: 'InfraArtifact' }],
         },
@@ -83,7 +101,12 @@ const declaration = (name: string): PipelineDeclaration => ({
       actions: [
         {
           name: 'ManualApproval',
-          actionTypeId: { category: 'Approval', owner: 'AWS', provider: 'Manual', version: '1' },
+          actionTypeId: {
+            category: 'Approval',
+            owner: 'AWS',
+            provider: 'Manual',
+            version: '1',
+          },
         },
       ],
     },
@@ -92,7 +115,12 @@ const declaration = (name: string): PipelineDeclaration => ({
       actions: [
         {
           name: 'BlueGreen',
-          actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CodeDeployToECS', version: '1' },
+          actionTypeId: {
+            category: 'Deploy',
+            owner: 'AWS',
+            provider: 'CodeDeployToECS',
+            version: '1',
+          },
           configuration: {
             ApplicationName: 'web',
             DeploymentGroupName: 'web-dg',
@@ -101,7 +129,10 @@ const declaration = (name: string): PipelineDeclaration => ({
             Image1ArtifactName: 'ImageArtifact',
             Image1ContainerName: 'IMAGE1_NAME',
           },
-          inputArtifacts: [{ name: 'ImageArtifact' }, { name: 'InfraArtifact' }],
+          inputArtifacts: [
+            { name: 'ImageArtifact' },
+            { name: 'InfraArtifact' },
+          ],
         },
       ],
     },
@@ -143,7 +174,14 @@ describe('CodePipeline conformance', () => {
         networkMode: 'awsvpc',
         cpu: '256',
         memory: '512',
-        containerDefinitions: [{ name: 'web', image: 'web:old', essential: true, portMappings: [{ containerPort: 8080 }] }],
+        containerDefinitions: [
+          {
+            name: 'web',
+            image: 'web:old',
+            essential: true,
+            portMappings: [{ containerPort: 8080 }],
+          },
+        ],
       }),
     );
     await ecs.send(
@@ -154,17 +192,31 @@ describe('CodePipeline conformance', () => {
         desiredCount: 1,
         launchType: 'FARGATE',
         deploymentController: { type: 'CODE_DEPLOY' },
-        loadBalancers: [{ targetGroupArn: alb.blue, containerName: 'web', containerPort: 8080 }],
+        loadBalancers: [
+          {
+            targetGroupArn: alb.blue,
+            containerName: 'web',
+            containerPort: 8080,
+          },
+        ],
       }),
     );
-    await cd.send(new CreateApplicationCommand({ applicationName: 'web', computePlatform: 'ECS' }));
+    await cd.send(
+      new CreateApplicationCommand({
+        applicationName: 'web',
+        computePlatform: 'ECS',
+      }),
+    );
     await cd.send(
       new CreateDeploymentGroupCommand({
         applicationName: 'web',
         deploymentGroupName: 'web-dg',
         serviceRoleArn: 'arn:aws:iam::111111111111:role/codedeploy',
         deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
-        deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+        deploymentStyle: {
+          deploymentType: 'BLUE_GREEN',
+          deploymentOption: 'WITH_TRAFFIC_CONTROL',
+        },
         ecsServices: [{ clusterName: 'shop', serviceName: 'web' }],
         loadBalancerInfo: {
           targetGroupPairInfoList: [
@@ -176,13 +228,19 @@ describe('CodePipeline conformance', () => {
           ],
         },
         blueGreenDeploymentConfiguration: {
-          terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 5 },
+          terminateBlueInstancesOnDeploymentSuccess: {
+            action: 'TERMINATE',
+            terminationWaitTimeInMinutes: 5,
+          },
         },
       }),
     );
     await ecr.send(new CreateRepositoryCommand({ repositoryName: 'web' }));
     (sb.world.stores.codepipeline as CodePipelineStore).pushSourceCommit(
-      { provider: 'CodeCommit', configuration: { RepositoryName: 'web-infra', BranchName: 'main' } },
+      {
+        provider: 'CodeCommit',
+        configuration: { RepositoryName: 'web-infra', BranchName: 'main' },
+      },
       {
         message: 'web infrastructure',
         files: {
@@ -192,7 +250,14 @@ describe('CodePipeline conformance', () => {
             networkMode: 'awsvpc',
             cpu: '256',
             memory: '512',
-            containerDefinitions: [{ name: 'web', image: '<IMAGE1_NAME>', essential: true, portMappings: [{ containerPort: 8080 }] }],
+            containerDefinitions: [
+              {
+                name: 'web',
+                image: '<IMAGE1_NAME>',
+                essential: true,
+                portMappings: [{ containerPort: 8080 }],
+              },
+            ],
           }),
           'appspec.yaml': [
             'version: 0.0',
@@ -222,18 +287,38 @@ describe('CodePipeline conformance', () => {
   });
 
   it('is started by an ECR push, waits for approval and deploys through CodeDeploy', async () => {
-    const pushed = await ecr.send(new PutImageCommand({ repositoryName: 'web', imageManifest: MANIFEST, imageTag: 'prod' }));
+    const pushed = await ecr.send(
+      new PutImageCommand({
+        repositoryName: 'web',
+        imageManifest: MANIFEST,
+        imageTag: 'prod',
+      }),
+    );
     const digest = pushed.image!.imageId!.imageDigest!;
     advance(10 * SECOND);
 
-    const state = await cp.send(new GetPipelineStateCommand({ name: 'web-prod' }));
+    const state = await cp.send(
+      new GetPipelineStateCommand({ name: 'web-prod' }),
+    );
     const approve = state.stageStates!.find(s => s.stageName === 'Approve')!;
     const executionId = approve.latestExecution!.pipelineExecutionId!;
     const token = approve.actionStates![0].latestExecution!.token!;
-    const execution = (await cp.send(new GetPipelineExecutionCommand({ pipelineName: 'web-prod', pipelineExecutionId: executionId })))
-      .pipelineExecution!;
-    expect(execution).toMatchObject({ status: 'InProgress', trigger: { triggerType: 'CloudWatchEvent' } });
-    expect(execution.artifactRevisions!.find(r => r.name === 'ImageArtifact')!.revisionId).toBe(digest);
+    const execution = (
+      await cp.send(
+        new GetPipelineExecutionCommand({
+          pipelineName: 'web-prod',
+          pipelineExecutionId: executionId,
+        }),
+      )
+    ).pipelineExecution!;
+    expect(execution).toMatchObject({
+      status: 'InProgress',
+      trigger: { triggerType: 'CloudWatchEvent' },
+    });
+    expect(
+      execution.artifactRevisions!.find(r => r.name === 'ImageArtifact')!
+        .revisionId,
+    ).toBe(digest);
 
     await cp.send(
       new PutApprovalResultCommand({
@@ -245,30 +330,67 @@ describe('CodePipeline conformance', () => {
       }),
     );
     const details = [];
-    for await (const page of paginateListActionExecutions({ client: cp }, { pipelineName: 'web-prod' })) {
+    for await (const page of paginateListActionExecutions(
+      { client: cp },
+      { pipelineName: 'web-prod' },
+    )) {
       details.push(...page.actionExecutionDetails!);
     }
     const deployAction = details.find(d => d.actionName === 'BlueGreen')!;
     expect(deployAction.status).toBe('InProgress');
-    const deploymentId = deployAction.output!.executionResult!.externalExecutionId!;
-    const deployment = (await cd.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo!;
-    expect(deployment).toMatchObject({ creator: 'CodePipeline', applicationName: 'web', deploymentGroupName: 'web-dg' });
+    const deploymentId =
+      deployAction.output!.executionResult!.externalExecutionId!;
+    const deployment = (
+      await cd.send(new GetDeploymentCommand({ deploymentId }))
+    ).deploymentInfo!;
+    expect(deployment).toMatchObject({
+      creator: 'CodePipeline',
+      applicationName: 'web',
+      deploymentGroupName: 'web-dg',
+    });
 
     advance(3 * MINUTE);
     advance(6 * MINUTE);
-    expect((await cd.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo!.status).toBe('Succeeded');
-    const done = (await cp.send(new GetPipelineExecutionCommand({ pipelineName: 'web-prod', pipelineExecutionId: executionId })))
-      .pipelineExecution!;
+    expect(
+      (await cd.send(new GetDeploymentCommand({ deploymentId })))
+        .deploymentInfo!.status,
+    ).toBe('Succeeded');
+    const done = (
+      await cp.send(
+        new GetPipelineExecutionCommand({
+          pipelineName: 'web-prod',
+          pipelineExecutionId: executionId,
+        }),
+      )
+    ).pipelineExecution!;
     expect(done.status).toBe('Succeeded');
-    const service = (await ecs.send(new DescribeServicesCommand({ cluster: 'shop', services: ['web'] }))).services![0];
-    const running = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition }));
-    expect(running.taskDefinition!.containerDefinitions![0].image).toContain(digest);
+    const service = (
+      await ecs.send(
+        new DescribeServicesCommand({ cluster: 'shop', services: ['web'] }),
+      )
+    ).services![0];
+    const running = await ecs.send(
+      new DescribeTaskDefinitionCommand({
+        taskDefinition: service.taskDefinition,
+      }),
+    );
+    expect(running.taskDefinition!.containerDefinitions![0].image).toContain(
+      digest,
+    );
   });
 
   it('stops an execution once its deployment ends, refusing a second stop', async () => {
-    await ecr.send(new PutImageCommand({ repositoryName: 'web', imageManifest: MANIFEST, imageTag: 'prod' }));
+    await ecr.send(
+      new PutImageCommand({
+        repositoryName: 'web',
+        imageManifest: MANIFEST,
+        imageTag: 'prod',
+      }),
+    );
     advance(10 * SECOND);
-    const state = await cp.send(new GetPipelineStateCommand({ name: 'web-prod' }));
+    const state = await cp.send(
+      new GetPipelineStateCommand({ name: 'web-prod' }),
+    );
     const approve = state.stageStates!.find(s => s.stageName === 'Approve')!;
     const pipelineExecutionId = approve.latestExecution!.pipelineExecutionId!;
     await cp.send(
@@ -280,45 +402,93 @@ describe('CodePipeline conformance', () => {
         result: { status: 'Approved', summary: 'ok' },
       }),
     );
-    await cp.send(new StopPipelineExecutionCommand({ pipelineName: 'web-prod', pipelineExecutionId, reason: 'hold' }));
+    await cp.send(
+      new StopPipelineExecutionCommand({
+        pipelineName: 'web-prod',
+        pipelineExecutionId,
+        reason: 'hold',
+      }),
+    );
     await expect(
-      cp.send(new StopPipelineExecutionCommand({ pipelineName: 'web-prod', pipelineExecutionId })),
+      cp.send(
+        new StopPipelineExecutionCommand({
+          pipelineName: 'web-prod',
+          pipelineExecutionId,
+        }),
+      ),
     ).rejects.toBeInstanceOf(DuplicatedStopRequestException);
     const get = async () =>
-      (await cp.send(new GetPipelineExecutionCommand({ pipelineName: 'web-prod', pipelineExecutionId }))).pipelineExecution!
-        .status;
+      (
+        await cp.send(
+          new GetPipelineExecutionCommand({
+            pipelineName: 'web-prod',
+            pipelineExecutionId,
+          }),
+        )
+      ).pipelineExecution!.status;
     expect(await get()).toBe('Stopping');
     advance(10 * MINUTE);
     expect(await get()).toBe('Stopped');
   });
 
   it('serves pipeline declarations, versions and tags with the real exceptions', async () => {
-    await expect(cp.send(new CreatePipelineCommand({ pipeline: declaration('web-prod') }))).rejects.toBeInstanceOf(
-      PipelineNameInUseException,
-    );
+    await expect(
+      cp.send(new CreatePipelineCommand({ pipeline: declaration('web-prod') })),
+    ).rejects.toBeInstanceOf(PipelineNameInUseException);
     const updated = declaration('web-prod');
-    updated.stages![1].actions![0].configuration = { CustomData: 'Check the dashboards first' };
-    expect((await cp.send(new UpdatePipelineCommand({ pipeline: updated }))).pipeline!.version).toBe(2);
-    const v1 = await cp.send(new GetPipelineCommand({ name: 'web-prod', version: 1 }));
+    updated.stages![1].actions![0].configuration = {
+      CustomData: 'Check the dashboards first',
+    };
+    expect(
+      (await cp.send(new UpdatePipelineCommand({ pipeline: updated })))
+        .pipeline!.version,
+    ).toBe(2);
+    const v1 = await cp.send(
+      new GetPipelineCommand({ name: 'web-prod', version: 1 }),
+    );
     expect(v1.pipeline!.stages![1].actions![0].configuration).toBeUndefined();
     const current = await cp.send(new GetPipelineCommand({ name: 'web-prod' }));
-    expect(current.metadata!.pipelineArn).toBe('arn:aws:codepipeline:eu-west-1:111111111111:web-prod');
-    await expect(cp.send(new GetPipelineCommand({ name: 'web-prod', version: 7 }))).rejects.toBeInstanceOf(
-      PipelineVersionNotFoundException,
+    expect(current.metadata!.pipelineArn).toBe(
+      'arn:aws:codepipeline:eu-west-1:111111111111:web-prod',
     );
+    await expect(
+      cp.send(new GetPipelineCommand({ name: 'web-prod', version: 7 })),
+    ).rejects.toBeInstanceOf(PipelineVersionNotFoundException);
     expect((await cp.send(new ListPipelinesCommand({}))).pipelines).toEqual([
-      expect.objectContaining({ name: 'web-prod', version: 2, pipelineType: 'V2', executionMode: 'QUEUED' }),
+      expect.objectContaining({
+        name: 'web-prod',
+        version: 2,
+        pipelineType: 'V2',
+        executionMode: 'QUEUED',
+      }),
     ]);
     await expect(
-      cp.send(new GetPipelineExecutionCommand({ pipelineName: 'web-prod', pipelineExecutionId: 'nope' })),
+      cp.send(
+        new GetPipelineExecutionCommand({
+          pipelineName: 'web-prod',
+          pipelineExecutionId: 'nope',
+        }),
+      ),
     ).rejects.toBeInstanceOf(PipelineExecutionNotFoundException);
-    await expect(cp.send(new GetPipelineCommand({ name: '' }))).rejects.toBeInstanceOf(ValidationException);
+    await expect(
+      cp.send(new GetPipelineCommand({ name: '' })),
+    ).rejects.toBeInstanceOf(ValidationException);
 
     const resourceArn = current.metadata!.pipelineArn!;
-    await cp.send(new TagResourceCommand({ resourceArn, tags: [{ key: 'environment', value: 'prod' }] }));
-    await cp.send(new UntagResourceCommand({ resourceArn, tagKeys: ['backstage.io/entity'] }));
-    expect((await cp.send(new ListTagsForResourceCommand({ resourceArn }))).tags).toEqual([
-      { key: 'environment', value: 'prod' },
-    ]);
+    await cp.send(
+      new TagResourceCommand({
+        resourceArn,
+        tags: [{ key: 'environment', value: 'prod' }],
+      }),
+    );
+    await cp.send(
+      new UntagResourceCommand({
+        resourceArn,
+        tagKeys: ['backstage.io/entity'],
+      }),
+    );
+    expect(
+      (await cp.send(new ListTagsForResourceCommand({ resourceArn }))).tags,
+    ).toEqual([{ key: 'environment', value: 'prod' }]);
   });
 });

@@ -44,13 +44,23 @@ const source = {
   actions: [
     {
       name: 'Image',
-      actionTypeId: { category: 'Source', owner: 'AWS', provider: 'ECR', version: '1' },
+      actionTypeId: {
+        category: 'Source',
+        owner: 'AWS',
+        provider: 'ECR',
+        version: '1',
+      },
       configuration: { RepositoryName: 'web', ImageTag: 'prod' },
       outputArtifacts: [{ name: 'ImageArtifact' }],
     },
     {
       name: 'Infra',
-      actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeCommit', version: '1' },
+      actionTypeId: {
+        category: 'Source',
+        owner: 'AWS',
+        provider: 'CodeCommit',
+        version: '1',
+      },
       configuration: { RepositoryName: 'web-infra', BranchName: 'main' },
       outputArtifacts: [{ name: 'InfraArtifact' }],
     },
@@ -62,7 +72,12 @@ const approval = {
   actions: [
     {
       name: 'ManualApproval',
-      actionTypeId: { category: 'Approval', owner: 'AWS', provider: 'Manual', version: '1' },
+      actionTypeId: {
+        category: 'Approval',
+        owner: 'AWS',
+        provider: 'Manual',
+        version: '1',
+      },
     },
   ],
 } as const;
@@ -72,7 +87,12 @@ const deployStage = {
   actions: [
     {
       name: 'BlueGreen',
-      actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CodeDeployToECS', version: '1' },
+      actionTypeId: {
+        category: 'Deploy',
+        owner: 'AWS',
+        provider: 'CodeDeployToECS',
+        version: '1',
+      },
       configuration: {
         ApplicationName: 'web',
         DeploymentGroupName: 'web-dg',
@@ -108,12 +128,19 @@ describe('CodePipeline executions', () => {
     sb.world.tick();
   };
   const execution = async (name: string, id: string) =>
-    (await pipelines.send(new GetPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: id })))
-      .pipelineExecution!;
+    (
+      await pipelines.send(
+        new GetPipelineExecutionCommand({
+          pipelineName: name,
+          pipelineExecutionId: id,
+        }),
+      )
+    ).pipelineExecution!;
   const approvalToken = async (name: string) =>
-    (await pipelines.send(new GetPipelineStateCommand({ name }))).stageStates!.find(
-      s => s.stageName === 'Approve',
-    )!.actionStates![0].latestExecution?.token;
+    (
+      await pipelines.send(new GetPipelineStateCommand({ name }))
+    ).stageStates!.find(s => s.stageName === 'Approve')!.actionStates![0]
+      .latestExecution?.token;
 
   beforeEach(async () => {
     fake = new FakeNeighbours();
@@ -130,13 +157,18 @@ describe('CodePipeline executions', () => {
     pipelines = new CodePipelineClient(config);
     codedeploy = new CodeDeployClient(config);
     (sb.world.stores.codepipeline as CodePipelineStore).pushSourceCommit(
-      { provider: 'CodeCommit', configuration: { RepositoryName: 'web-infra', BranchName: 'main' } },
+      {
+        provider: 'CodeCommit',
+        configuration: { RepositoryName: 'web-infra', BranchName: 'main' },
+      },
       {
         message: 'web infrastructure',
         files: {
           'taskdef.json': JSON.stringify({
             family: 'web',
-            containerDefinitions: [{ name: 'app', image: '<IMAGE1_NAME>', essential: true }],
+            containerDefinitions: [
+              { name: 'app', image: '<IMAGE1_NAME>', essential: true },
+            ],
           }),
           'appspec.yaml': [
             'version: 0.0',
@@ -158,20 +190,30 @@ describe('CodePipeline executions', () => {
   });
 
   async function createDeploymentGroup() {
-    await codedeploy.send(new CreateApplicationCommand({ applicationName: 'web', computePlatform: 'ECS' }));
+    await codedeploy.send(
+      new CreateApplicationCommand({
+        applicationName: 'web',
+        computePlatform: 'ECS',
+      }),
+    );
     await codedeploy.send(
       new CreateDeploymentGroupCommand({
         applicationName: 'web',
         deploymentGroupName: 'web-dg',
         serviceRoleArn: 'arn:aws:iam::111111111111:role/codedeploy',
         deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
-        deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+        deploymentStyle: {
+          deploymentType: 'BLUE_GREEN',
+          deploymentOption: 'WITH_TRAFFIC_CONTROL',
+        },
         ecsServices: [{ clusterName: 'web-cluster', serviceName: 'web' }],
         loadBalancerInfo: {
           targetGroupPairInfoList: [
             {
               targetGroups: [{ name: 'web-blue' }, { name: 'web-green' }],
-              prodTrafficRoute: { listenerArns: [fake.listenerArn('web-prod')] },
+              prodTrafficRoute: {
+                listenerArns: [fake.listenerArn('web-prod')],
+              },
             },
           ],
         },
@@ -181,16 +223,25 @@ describe('CodePipeline executions', () => {
 
   it('starts on an ECR push, waits for approval, and deploys through CodeDeploy', async () => {
     await createDeploymentGroup();
-    await pipelines.send(new CreatePipelineCommand({ pipeline: pipeline('web-prod', [source, approval, deployStage]) }));
+    await pipelines.send(
+      new CreatePipelineCommand({
+        pipeline: pipeline('web-prod', [source, approval, deployStage]),
+      }),
+    );
     fake.push('web', 'prod', DIGEST);
 
-    const [summary] = (await pipelines.send(new ListPipelineExecutionsCommand({ pipelineName: 'web-prod' })))
-      .pipelineExecutionSummaries!;
+    const [summary] = (
+      await pipelines.send(
+        new ListPipelineExecutionsCommand({ pipelineName: 'web-prod' }),
+      )
+    ).pipelineExecutionSummaries!;
     expect(summary.trigger?.triggerType).toBe('CloudWatchEvent');
     advance(10 * SECOND);
     const token = await approvalToken('web-prod');
     expect(token).toBeDefined();
-    expect((await execution('web-prod', summary.pipelineExecutionId!)).status).toBe('InProgress');
+    expect(
+      (await execution('web-prod', summary.pipelineExecutionId!)).status,
+    ).toBe('InProgress');
 
     const approve = (t: string) =>
       pipelines.send(
@@ -202,9 +253,13 @@ describe('CodePipeline executions', () => {
           result: { status: 'Approved', summary: 'looks good' },
         }),
       );
-    await expect(approve('not-the-token')).rejects.toBeInstanceOf(InvalidApprovalTokenException);
+    await expect(approve('not-the-token')).rejects.toBeInstanceOf(
+      InvalidApprovalTokenException,
+    );
     await approve(token!);
-    await expect(approve(token!)).rejects.toBeInstanceOf(ApprovalAlreadyCompletedException);
+    await expect(approve(token!)).rejects.toBeInstanceOf(
+      ApprovalAlreadyCompletedException,
+    );
 
     const actions = await pipelines.send(
       new ListActionExecutionsCommand({
@@ -212,38 +267,69 @@ describe('CodePipeline executions', () => {
         filter: { pipelineExecutionId: summary.pipelineExecutionId },
       }),
     );
-    const deployAction = actions.actionExecutionDetails!.find(a => a.actionName === 'BlueGreen')!;
-    const deploymentId = deployAction.output!.executionResult!.externalExecutionId!;
+    const deployAction = actions.actionExecutionDetails!.find(
+      a => a.actionName === 'BlueGreen',
+    )!;
+    const deploymentId =
+      deployAction.output!.executionResult!.externalExecutionId!;
     expect(deploymentId).toMatch(/^d-[A-Z0-9]{9}$/);
-    const deployment = (await codedeploy.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo!;
+    const deployment = (
+      await codedeploy.send(new GetDeploymentCommand({ deploymentId }))
+    ).deploymentInfo!;
     expect(deployment.creator).toBe('CodePipeline');
-    expect(deployment.revision?.appSpecContent?.content).toContain('task-definition/web:');
+    expect(deployment.revision?.appSpecContent?.content).toContain(
+      'task-definition/web:',
+    );
     expect(fake.taskDefinitions[0]).toMatchObject({
-      containerDefinitions: [{ image: `111111111111.dkr.ecr.eu-west-1.amazonaws.com/web@${DIGEST}` }],
+      containerDefinitions: [
+        { image: `111111111111.dkr.ecr.eu-west-1.amazonaws.com/web@${DIGEST}` },
+      ],
     });
 
     advance(3 * MINUTE);
     const done = await execution('web-prod', summary.pipelineExecutionId!);
     expect(done.status).toBe('Succeeded');
-    expect(done.artifactRevisions!.find(r => r.name === 'ImageArtifact')?.revisionId).toBe(DIGEST);
-    const listed = (await pipelines.send(new ListPipelineExecutionsCommand({ pipelineName: 'web-prod' })))
-      .pipelineExecutionSummaries![0];
-    expect(listed.sourceRevisions!.map(r => r.actionName).sort()).toEqual(['Image', 'Infra']);
+    expect(
+      done.artifactRevisions!.find(r => r.name === 'ImageArtifact')?.revisionId,
+    ).toBe(DIGEST);
+    const listed = (
+      await pipelines.send(
+        new ListPipelineExecutionsCommand({ pipelineName: 'web-prod' }),
+      )
+    ).pipelineExecutionSummaries![0];
+    expect(listed.sourceRevisions!.map(r => r.actionName).sort()).toEqual([
+      'Image',
+      'Infra',
+    ]);
   });
 
   it('fails the stage on rejection and retries only failed stages', async () => {
-    await pipelines.send(new CreatePipelineCommand({ pipeline: pipeline('web-gate', [source, approval]) }));
+    await pipelines.send(
+      new CreatePipelineCommand({
+        pipeline: pipeline('web-gate', [source, approval]),
+      }),
+    );
     fake.push('web', 'prod', DIGEST);
     advance(10 * SECOND);
     const token = await approvalToken('web-gate');
-    const [summary] = (await pipelines.send(new ListPipelineExecutionsCommand({ pipelineName: 'web-gate' })))
-      .pipelineExecutionSummaries!;
+    const [summary] = (
+      await pipelines.send(
+        new ListPipelineExecutionsCommand({ pipelineName: 'web-gate' }),
+      )
+    ).pipelineExecutionSummaries!;
     const id = summary.pipelineExecutionId!;
     const retry = (stageName: string) =>
       pipelines.send(
-        new RetryStageExecutionCommand({ pipelineName: 'web-gate', pipelineExecutionId: id, stageName, retryMode: 'FAILED_ACTIONS' }),
+        new RetryStageExecutionCommand({
+          pipelineName: 'web-gate',
+          pipelineExecutionId: id,
+          stageName,
+          retryMode: 'FAILED_ACTIONS',
+        }),
       );
-    await expect(retry('Approve')).rejects.toBeInstanceOf(StageNotRetryableException);
+    await expect(retry('Approve')).rejects.toBeInstanceOf(
+      StageNotRetryableException,
+    );
 
     await pipelines.send(
       new PutApprovalResultCommand({
@@ -255,7 +341,9 @@ describe('CodePipeline executions', () => {
       }),
     );
     expect(await execution('web-gate', id)).toMatchObject({ status: 'Failed' });
-    await expect(retry('Source')).rejects.toBeInstanceOf(StageNotRetryableException);
+    await expect(retry('Source')).rejects.toBeInstanceOf(
+      StageNotRetryableException,
+    );
     await retry('Approve');
     const retried = await approvalToken('web-gate');
     expect(retried).toBeDefined();
@@ -264,48 +352,76 @@ describe('CodePipeline executions', () => {
   });
 
   it('starts by hand, stops, pages executions and raises the real exceptions', async () => {
-    await pipelines.send(new CreatePipelineCommand({ pipeline: pipeline('web-manual', [source, approval]) }));
+    await pipelines.send(
+      new CreatePipelineCommand({
+        pipeline: pipeline('web-manual', [source, approval]),
+      }),
+    );
     fake.push('web', 'prod', DIGEST);
     advance(10 * SECOND);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const { pipelineExecutionId } = await pipelines.send(new StartPipelineExecutionCommand({ name: 'web-manual' }));
+      const { pipelineExecutionId } = await pipelines.send(
+        new StartPipelineExecutionCommand({ name: 'web-manual' }),
+      );
       ids.push(pipelineExecutionId!);
       advance(SECOND);
     }
     const stop = (id: string) =>
-      pipelines.send(new StopPipelineExecutionCommand({ pipelineName: 'web-manual', pipelineExecutionId: id, reason: 'no' }));
-    const all = (await pipelines.send(new ListPipelineExecutionsCommand({ pipelineName: 'web-manual' })))
-      .pipelineExecutionSummaries!;
+      pipelines.send(
+        new StopPipelineExecutionCommand({
+          pipelineName: 'web-manual',
+          pipelineExecutionId: id,
+          reason: 'no',
+        }),
+      );
+    const all = (
+      await pipelines.send(
+        new ListPipelineExecutionsCommand({ pipelineName: 'web-manual' }),
+      )
+    ).pipelineExecutionSummaries!;
     const waitingAtApproval = all[all.length - 1].pipelineExecutionId!;
     await stop(waitingAtApproval);
-    await expect(stop(waitingAtApproval)).rejects.toBeInstanceOf(PipelineExecutionNotStoppableException);
-    expect(await execution('web-manual', waitingAtApproval)).toMatchObject({ status: 'Stopped' });
+    await expect(stop(waitingAtApproval)).rejects.toBeInstanceOf(
+      PipelineExecutionNotStoppableException,
+    );
+    expect(await execution('web-manual', waitingAtApproval)).toMatchObject({
+      status: 'Stopped',
+    });
 
     const paged: string[] = [];
     for await (const page of paginateListPipelineExecutions(
       { client: pipelines, pageSize: 2 },
       { pipelineName: 'web-manual' },
     )) {
-      paged.push(...page.pipelineExecutionSummaries!.map(s => s.pipelineExecutionId!));
+      paged.push(
+        ...page.pipelineExecutionSummaries!.map(s => s.pipelineExecutionId!),
+      );
     }
     expect(paged.slice(0, 3)).toEqual([...ids].reverse());
     expect(paged).toHaveLength(4);
     const manual = await execution('web-manual', ids[0]);
     expect(manual.trigger?.triggerType).toBe('StartPipelineExecution');
 
-    await expect(pipelines.send(new GetPipelineStateCommand({ name: 'nope' }))).rejects.toBeInstanceOf(
-      PipelineNotFoundException,
-    );
     await expect(
-      pipelines.send(new CreatePipelineCommand({ pipeline: pipeline('one-stage', [source]) })),
+      pipelines.send(new GetPipelineStateCommand({ name: 'nope' })),
+    ).rejects.toBeInstanceOf(PipelineNotFoundException);
+    await expect(
+      pipelines.send(
+        new CreatePipelineCommand({
+          pipeline: pipeline('one-stage', [source]),
+        }),
+      ),
     ).rejects.toBeInstanceOf(InvalidStructureException);
   });
 
   it('supersedes an older execution waiting for the same stage (SUPERSEDED)', async () => {
     await pipelines.send(
       new CreatePipelineCommand({
-        pipeline: { ...pipeline('web-superseded', [source, approval]), executionMode: 'SUPERSEDED' },
+        pipeline: {
+          ...pipeline('web-superseded', [source, approval]),
+          executionMode: 'SUPERSEDED',
+        },
       }),
     );
     for (const digit of ['1', '2', '3']) {
@@ -313,8 +429,14 @@ describe('CodePipeline executions', () => {
       advance(10 * SECOND);
     }
     const list = async () =>
-      (await pipelines.send(new ListPipelineExecutionsCommand({ pipelineName: 'web-superseded' })))
-        .pipelineExecutionSummaries!.map(e => [e.sourceRevisions?.[0]?.revisionId?.slice(7, 8), e.status]);
+      (
+        await pipelines.send(
+          new ListPipelineExecutionsCommand({ pipelineName: 'web-superseded' }),
+        )
+      ).pipelineExecutionSummaries!.map(e => [
+        e.sourceRevisions?.[0]?.revisionId?.slice(7, 8),
+        e.status,
+      ]);
     expect(await list()).toEqual([
       ['3', 'InProgress'],
       ['2', 'Superseded'],
@@ -334,10 +456,18 @@ describe('CodePipeline executions', () => {
       ['2', 'Superseded'],
       ['1', 'Succeeded'],
     ]);
-    const state = await pipelines.send(new GetPipelineStateCommand({ name: 'web-superseded' }));
-    const latest = (await pipelines.send(new ListPipelineExecutionsCommand({ pipelineName: 'web-superseded' })))
-      .pipelineExecutionSummaries![0].pipelineExecutionId;
-    expect(state.stageStates!.find(s => s.stageName === 'Approve')!.latestExecution!.pipelineExecutionId).toBe(latest);
+    const state = await pipelines.send(
+      new GetPipelineStateCommand({ name: 'web-superseded' }),
+    );
+    const latest = (
+      await pipelines.send(
+        new ListPipelineExecutionsCommand({ pipelineName: 'web-superseded' }),
+      )
+    ).pipelineExecutionSummaries![0].pipelineExecutionId;
+    expect(
+      state.stageStates!.find(s => s.stageName === 'Approve')!.latestExecution!
+        .pipelineExecutionId,
+    ).toBe(latest);
   });
 
   it('updates the ECS service in a standard ECS deploy action', async () => {
@@ -350,8 +480,16 @@ describe('CodePipeline executions', () => {
             actions: [
               {
                 name: 'Rolling',
-                actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'ECS', version: '1' },
-                configuration: { ClusterName: 'web-cluster', ServiceName: 'web' },
+                actionTypeId: {
+                  category: 'Deploy',
+                  owner: 'AWS',
+                  provider: 'ECS',
+                  version: '1',
+                },
+                configuration: {
+                  ClusterName: 'web-cluster',
+                  ServiceName: 'web',
+                },
                 inputArtifacts: [{ name: 'ImageArtifact' }],
               },
             ],
@@ -362,15 +500,23 @@ describe('CodePipeline executions', () => {
     fake.push('web', 'prod', DIGEST);
     advance(10 * SECOND);
     expect(fake.serviceUpdates).toEqual([
-      { service: 'web', taskDefinition: expect.stringContaining('task-definition/web:') },
+      {
+        service: 'web',
+        taskDefinition: expect.stringContaining('task-definition/web:'),
+      },
     ]);
     expect(fake.taskDefinitions[0]).toMatchObject({
       family: 'web',
-      containerDefinitions: [{ name: 'app', image: expect.stringContaining(DIGEST) }],
+      containerDefinitions: [
+        { name: 'app', image: expect.stringContaining(DIGEST) },
+      ],
     });
     advance(5 * MINUTE);
-    const [summary] = (await pipelines.send(new ListPipelineExecutionsCommand({ pipelineName: 'worker' })))
-      .pipelineExecutionSummaries!;
+    const [summary] = (
+      await pipelines.send(
+        new ListPipelineExecutionsCommand({ pipelineName: 'worker' }),
+      )
+    ).pipelineExecutionSummaries!;
     expect(summary.status).toBe('Succeeded');
   });
 });

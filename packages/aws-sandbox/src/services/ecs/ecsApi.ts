@@ -18,6 +18,9 @@ import {
 import { renderTaskDefinition } from './render';
 import { ecsTagsInput } from './operations/common';
 
+/** How long a stopped task shows as draining in its target groups (AWS's default is 300 s). */
+const DEREGISTRATION_DELAY_MS = 30_000;
+
 /** ECS as CodeDeploy, CodePipeline and ELBv2 see it (world.ecs). */
 export function createEcsApi(store: EcsStore): EcsApi {
   const service = (ref: {
@@ -156,12 +159,18 @@ export function createEcsApi(store: EcsStore): EcsApi {
         port: number;
         state: 'initial' | 'healthy' | 'draining';
       }[] = [];
+      const now = store.now();
       for (const t of store.tasks.values()) {
-        if (
-          t.lastStatus === 'STOPPED' ||
-          !t.targetGroupArns.includes(targetGroupArn)
-        )
+        if (!t.targetGroupArns.includes(targetGroupArn)) continue;
+        if (t.lastStatus === 'STOPPED') {
+          // A task that served traffic drains for the deregistration delay.
+          const draining =
+            t.startedAt !== undefined &&
+            t.stoppedAt !== undefined &&
+            now < t.stoppedAt + DEREGISTRATION_DELAY_MS;
+          if (draining) out.push({ id: t.ip, port: t.port, state: 'draining' });
           continue;
+        }
         out.push({
           id: t.ip,
           port: t.port,

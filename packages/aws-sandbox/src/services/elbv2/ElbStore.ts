@@ -153,4 +153,3 @@ export class ElbStore implements ElbApi {
 function priorityOrder(rule: RuleRecord): number {
   return rule.isDefault ? Number.MAX_SAFE_INTEGER : Number(rule.priority);
 }
-

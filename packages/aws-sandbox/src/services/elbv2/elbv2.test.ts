@@ -21,6 +21,7 @@ import {
   CreateServiceCommand,
   ECSClient,
   RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { startSandbox, type RunningSandbox } from '../../server';
 import { advanceSandbox, sandboxClientConfig } from '../../testUtils';
@@ -183,6 +184,19 @@ describe('ELBv2 (Query protocol)', () => {
     expect(await health()).toEqual(['initial', 'initial']);
     advanceSandbox(sb, 70_000);
     expect(await health()).toEqual(['healthy', 'healthy']);
+
+    // scaled in: the stopped task drains, then leaves the target group
+    await ecs.send(
+      new UpdateServiceCommand({
+        cluster: 'shop',
+        service: 'web',
+        desiredCount: 1,
+      }),
+    );
+    sb.world.tick();
+    expect((await health()).sort()).toEqual(['draining', 'healthy']);
+    advanceSandbox(sb, 30_000);
+    expect(await health()).toEqual(['healthy']);
     ecs.destroy();
   });
 

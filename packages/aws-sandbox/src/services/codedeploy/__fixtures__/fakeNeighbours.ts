@@ -22,12 +22,21 @@ export class FakeNeighbours {
   readonly deletedTaskSets: string[] = [];
   readonly taskDefinitions: Record<string, unknown>[] = [];
   readonly serviceUpdates: { service: string; taskDefinition: string }[] = [];
-  readonly listeners = new Map<string, { targetGroupArn: string; weight: number }[]>();
-  readonly images = new Map<string, { imageDigest: string; imageUri: string }>();
+  readonly listeners = new Map<
+    string,
+    { targetGroupArn: string; weight: number }[]
+  >();
+  readonly images = new Map<
+    string,
+    { imageDigest: string; imageUri: string }
+  >();
   private readonly pushListeners: Parameters<EcrApi['onImagePushed']>[0][] = [];
   private seq = 0;
 
-  constructor(readonly account = '111111111111', readonly region = 'eu-west-1') {}
+  constructor(
+    readonly account = '111111111111',
+    readonly region = 'eu-west-1',
+  ) {}
 
   tgArn(name: string): string {
     return `arn:aws:elasticloadbalancing:${this.region}:${this.account}:targetgroup/${name}/0123456789abcdef`;
@@ -38,7 +47,12 @@ export class FakeNeighbours {
   }
 
   /** A service with a PRIMARY task set on `blue`, listeners forwarding to it. */
-  addService(name: string, blue: string, green: string, listeners: string[]): void {
+  addService(
+    name: string,
+    blue: string,
+    green: string,
+    listeners: string[],
+  ): void {
     const arn = `arn:aws:ecs:${this.region}:${this.account}:task-set/${name}-cluster/${name}/ecs-svc/1000000000000000000`;
     this.taskSets.set(arn, {
       arn,
@@ -62,7 +76,14 @@ export class FakeNeighbours {
       imageUri: `${this.account}.dkr.ecr.${this.region}.amazonaws.com/${repositoryName}@${imageDigest}`,
     });
     for (const listener of this.pushListeners) {
-      listener({ repositoryArn, repositoryName, accountId: this.account, region: this.region, imageTag, imageDigest });
+      listener({
+        repositoryArn,
+        repositoryName,
+        accountId: this.account,
+        region: this.region,
+        imageTag,
+        imageDigest,
+      });
     }
   }
 
@@ -72,7 +93,8 @@ export class FakeNeighbours {
         const primary = [...this.taskSets.values()].find(
           t => t.primary && t.arn.includes(`/${ref.service}/`),
         );
-        if (!primary) throw new AwsError('ServiceNotFoundException', 'Service not found.');
+        if (!primary)
+          throw new AwsError('ServiceNotFoundException', 'Service not found.');
         return {
           serviceArn: `arn:aws:ecs:${ref.region}:${ref.accountId}:service/${ref.cluster}/${ref.service}`,
           clusterArn: `arn:aws:ecs:${ref.region}:${ref.accountId}:cluster/${ref.cluster}`,
@@ -85,14 +107,21 @@ export class FakeNeighbours {
       createTaskSet: spec => {
         this.seq += 1;
         const arn = `arn:aws:ecs:${spec.region}:${spec.accountId}:task-set/${spec.cluster}/${spec.service}/ecs-svc/20000000000000000${this.seq}`;
-        this.taskSets.set(arn, { arn, taskDefinition: spec.taskDefinition, targetGroupArns: spec.targetGroupArns, primary: false, stopped: [] });
+        this.taskSets.set(arn, {
+          arn,
+          taskDefinition: spec.taskDefinition,
+          targetGroupArns: spec.targetGroupArns,
+          primary: false,
+          stopped: [],
+        });
         return arn;
       },
       updateTaskSetScale: () => {},
       setPrimaryTaskSet: arn => {
         const target = this.taskSets.get(arn)!;
         for (const t of this.taskSets.values()) {
-          if (t.arn.split('/')[2] === target.arn.split('/')[2]) t.primary = t === target;
+          if (t.arn.split('/')[2] === target.arn.split('/')[2])
+            t.primary = t === target;
         }
       },
       deleteTaskSet: arn => {
@@ -105,13 +134,19 @@ export class FakeNeighbours {
       targetsOf: () => [],
       registerTaskDefinition: (_account, _region, input) => {
         this.taskDefinitions.push(input);
-        return `arn:aws:ecs:${this.region}:${this.account}:task-definition/${String(input.family)}:${this.taskDefinitions.length + 1}`;
+        return `arn:aws:ecs:${this.region}:${
+          this.account
+        }:task-definition/${String(input.family)}:${
+          this.taskDefinitions.length + 1
+        }`;
       },
       getPrimaryTaskSet: ref => {
         const primary = [...this.taskSets.values()].find(
           t => t.primary && t.arn.includes(`/${ref.service}/`),
         );
-        return primary ? { taskSetArn: primary.arn, taskDefinition: primary.taskDefinition } : undefined;
+        return primary
+          ? { taskSetArn: primary.arn, taskDefinition: primary.taskDefinition }
+          : undefined;
       },
       describeTaskDefinition: arn => ({
         family: arn.split('/')[1].split(':')[0],
@@ -141,7 +176,8 @@ export class FakeNeighbours {
       onImagePushed: listener => {
         this.pushListeners.push(listener);
       },
-      describeImage: (repositoryArn, tag) => this.images.get(`${repositoryArn}:${tag}`),
+      describeImage: (repositoryArn, tag) =>
+        this.images.get(`${repositoryArn}:${tag}`),
     };
   }
 
@@ -153,7 +189,10 @@ export class FakeNeighbours {
         world.ecs = this.ecs();
         world.elbv2 = this.elbv2();
         world.ecr = this.ecr();
-        return { store: { tick() {}, snapshot: () => ({}), restore() {} }, definitions: [] };
+        return {
+          store: { tick() {}, snapshot: () => ({}), restore() {} },
+          definitions: [],
+        };
       },
     };
   }

@@ -100,7 +100,11 @@ export const ecsDeploy: ActionRunner = {
     }
     const status = env.world.ecs.getServiceDeploymentStatus?.(run.waitingOn.id);
     if (status === undefined) {
-      fail(run, now, `The ECS service deployment ${run.waitingOn.id} no longer exists`);
+      fail(
+        run,
+        now,
+        `The ECS service deployment ${run.waitingOn.id} no longer exists`,
+      );
     } else if (status === 'SUCCESSFUL') {
       succeed(run, now);
     } else if (/STOPPED|ROLLBACK/.test(status)) {
