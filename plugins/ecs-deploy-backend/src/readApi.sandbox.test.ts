@@ -465,6 +465,19 @@ describe('read API over HTTP against the AWS sandbox', () => {
         sb.faults.set('ecs:DescribeServices', undefined);
       }
     });
+
+    it('answers 503 when an AWS service fails, naming the failed action', async () => {
+      sb.faults.set('elbv2:*', { errorRate: 1 });
+      try {
+        const res = await request(backend.server).get(
+          api('notifications-service', '/traffic'),
+        );
+        expect(res.status).toBe(503);
+        expect(res.body.error.message).toContain('elasticloadbalancing:');
+      } finally {
+        sb.faults.set('elbv2:*', undefined);
+      }
+    });
   });
 
   describe('permissions and caching', () => {
