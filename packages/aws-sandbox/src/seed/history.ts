@@ -117,6 +117,7 @@ export function importHistory(
 
 interface DeployResult {
   externalId?: string;
+  summary?: string;
   startedAt: number;
   endedAt: number;
   ok: boolean;
@@ -281,7 +282,12 @@ function importEcsDeployment(
   if (plan.outcome === 'failure')
     recordStoppedTasks(target, plan, createdAt + 2 * MINUTE, arn);
   return {
-    externalId: arn ?? target.taskDefinitionArn(plan.revision),
+    // without an imported service deployment there is nothing to point at
+    externalId: arn,
+    summary: `Service ${target.service} updated to ${target
+      .taskDefinitionArn(plan.revision)
+      .split('/')
+      .pop()}`,
     startedAt: createdAt,
     endedAt: finishedAt,
     ok,
@@ -406,7 +412,7 @@ function executionFor(
           {
             externalExecutionId: deploy.externalId,
             externalExecutionSummary: deploy.ok
-              ? `Deployment ${deploy.externalId} succeeded`
+              ? deploy.summary ?? `Deployment ${deploy.externalId} succeeded`
               : deploy.message,
             errorDetails: deploy.ok
               ? undefined
