@@ -230,9 +230,13 @@ describe('guards of the promotion endpoints', () => {
   );
 
   it('refuses (403) to act on a resource without the entity tag, changing nothing', async () => {
-    const res = await post(allowed, 'untagged-api', 'start-pipeline', {
-      environment: 'prod',
-    });
+    const res = await post(
+      allowed,
+      'untagged-api',
+      'start-pipeline',
+      { environment: 'prod' },
+      'untagged-key-1',
+    );
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
       `${pipelineArn(
@@ -252,6 +256,19 @@ describe('guards of the promotion endpoints', () => {
       ).pipelineExecutionSummaries,
     ).toEqual([]);
     expect(audits[audits.length - 1]).toMatchObject({ outcome: 'fail' });
+
+    // a retry with the same key gets the same refusal, without asking AWS again
+    const retry = await post(
+      allowed,
+      'untagged-api',
+      'start-pipeline',
+      { environment: 'prod' },
+      'untagged-key-1',
+    );
+    expect(retry.status).toBe(403);
+    expect(retry.body.error).toEqual(res.body.error);
+    expect(sb.callLog.count('tagging:GetResources')).toBe(1);
+    expect(sb.callLog.count('codepipeline:StartPipelineExecution')).toBe(0);
   });
 
   it('refuses (403) an entity that annotates another entity’s resource', async () => {

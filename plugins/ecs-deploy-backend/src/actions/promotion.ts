@@ -236,11 +236,11 @@ export async function planPromotion(
   const [image, current, tagHolder] = await Promise.all([
     describeImage(ctx, source, digest),
     currentDigest
-      ? describeImage(ctx, target, currentDigest).catch(() => ({
-          repository: target.name,
-          digest: currentDigest,
-          tags: [],
-        }))
+      ? describeImage(ctx, target, currentDigest).catch(error => {
+          // the target may run an image its repository no longer holds
+          if (error.name !== 'NotFoundError') throw error;
+          return { repository: target.name, digest: currentDigest, tags: [] };
+        })
       : Promise.resolve(undefined),
     digestOfTag(ctx, target, targetTag),
   ]);
