@@ -210,12 +210,15 @@ export const DeploymentDetailView = ({
 
       {targets.map(target => (
         <Grid item xs={12} key={target.id}>
-          {target.lifecycleEvents.length > 0 && (
-            <LifecycleTimeline
-              title={`Target ${target.id}: lifecycle hooks`}
-              events={target.lifecycleEvents}
-            />
-          )}
+          {/* CodeDeploy reports the same hooks for the deployment and its
+              one ECS target; show the target's only when they add something. */}
+          {target.lifecycleEvents.length > 0 &&
+            lifecycleEvents.length === 0 && (
+              <LifecycleTimeline
+                title={`Target ${target.id}: lifecycle hooks`}
+                events={target.lifecycleEvents}
+              />
+            )}
           {target.taskSets.length > 0 && (
             <TaskSetsTable
               title={`Target ${target.id}: task sets`}

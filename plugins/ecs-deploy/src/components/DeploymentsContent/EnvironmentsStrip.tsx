@@ -35,12 +35,23 @@ export const EnvironmentBadge = ({ env }: { env: EnvironmentOverview }) => {
   return null;
 };
 
-/** The commit an environment runs: the deployment's, else the image tag. */
+/**
+ * The commit an environment runs: a commit-id image tag, else the commit of
+ * the last deployment if that deployment put the running revision in place
+ * (an unfinished deployment's commit does not run yet).
+ */
 export function runningCommit(env: EnvironmentOverview): string | undefined {
-  return (
-    env.lastDeployment?.trigger.commitId ??
-    env.images.find(i => i.tag && /^[0-9a-f]{7,40}$/.test(i.tag))?.tag
-  );
+  const fromTag = env.images.find(
+    i => i.tag && /^[0-9a-f]{7,40}$/.test(i.tag),
+  )?.tag;
+  if (fromTag) {
+    return fromTag;
+  }
+  const last = env.lastDeployment;
+  return last?.taskDefinitionTo?.arn &&
+    last.taskDefinitionTo.arn === env.taskDefinition?.arn
+    ? last.trigger.commitId
+    : undefined;
 }
 
 const EnvironmentCard = ({

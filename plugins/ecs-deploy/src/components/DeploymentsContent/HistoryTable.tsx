@@ -24,6 +24,19 @@ import { ledgerByDeployment, ledgerText } from './ledgerText';
 import { useStableId } from '../../hooks/useStableId';
 import { detailSearch } from '../DeploymentDetail/detailSearch';
 
+/**
+ * A person or role as people say it: the session name of an assumed role
+ * (`arn:aws:sts::1:assumed-role/deployer/priya.patel` → `priya.patel`), the
+ * last part of any other ARN, else the text as it is.
+ */
+export function actorText(actor: string): string {
+  if (!actor.startsWith('arn:')) {
+    return actor;
+  }
+  const resource = actor.split(':').slice(5).join(':');
+  return resource.slice(resource.lastIndexOf('/') + 1) || actor;
+}
+
 /** How the trigger of an entry reads: "commit 3ed9bd7 via payments-api-prod". */
 export function triggerText(d: DeploymentSummary): string {
   const { trigger } = d;
@@ -38,11 +51,18 @@ export function triggerText(d: DeploymentSummary): string {
     case 'autoscaling':
       return 'autoscaling';
     case 'user':
-      return [commit, trigger.actor && `by ${trigger.actor}`]
+      return [commit, trigger.actor && `by ${actorText(trigger.actor)}`]
         .filter(Boolean)
         .join(' ');
     case 'pipeline':
-      return [commit, `via ${d.pipelineName ?? trigger.actor ?? 'pipeline'}`]
+      return [
+        commit,
+        `via ${
+          d.pipelineName ??
+          (trigger.actor && actorText(trigger.actor)) ??
+          'pipeline'
+        }`,
+      ]
         .filter(Boolean)
         .join(' ');
     default:
@@ -91,7 +111,9 @@ const columns: TableColumn<Row>[] = [
         aria-label={`Details of ${row.id}`}
       >
         {KIND_NAMES[row.kind]}{' '}
-        {row.id.slice(row.id.indexOf(':') + 1, row.id.indexOf(':') + 13)}
+        <Typography variant="caption" component="span">
+          {row.id.slice(row.id.indexOf(':') + 1)}
+        </Typography>
       </Link>
     ),
   },
