@@ -1,4 +1,5 @@
 import type { RunningSandbox } from './server';
+import type { SandboxWorld } from './world';
 
 /**
  * Client settings for the sandbox: its endpoint, any credentials, and no SDK
@@ -28,7 +29,9 @@ export function sandboxClientConfig(
  * @public
  */
 export function advanceSandbox(
-  sb: Pick<RunningSandbox, 'clock' | 'world'>,
+  sb:
+    | Pick<SandboxWorld, 'clock' | 'tick'>
+    | Pick<RunningSandbox, 'clock' | 'world'>,
   ms: number,
   stepMs = 5_000,
 ): void {
@@ -36,7 +39,8 @@ export function advanceSandbox(
   while (left > 0) {
     const step = Math.min(stepMs, left);
     sb.clock.advance(step);
-    sb.world.tick();
+    if ('world' in sb) sb.world.tick();
+    else sb.tick();
     left -= step;
   }
 }

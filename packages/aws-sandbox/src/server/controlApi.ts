@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { advanceSandbox } from '../testUtils';
 import type { SandboxWorld } from '../world';
 import type { CallLog } from './CallLog';
 import type { FaultConfig, FaultInjector } from './FaultInjector';
@@ -18,7 +19,7 @@ interface ControlDeps {
  * `POST /_sandbox/calls/reset`
  * `GET  /_sandbox/faults`         -> the fault rules
  * `PUT  /_sandbox/faults`         <- rules to replace them (`{}` clears)
- * `POST /_sandbox/clock/advance`  <- `{ "ms": 60000 }` (ticks the world)
+ * `POST /_sandbox/clock/advance`  <- `{ "ms": 60000 }` (ticks the world in steps)
  */
 export async function handleControl(
   req: IncomingMessage,
@@ -59,8 +60,9 @@ export async function handleControl(
             error: 'body must be { "ms": <non-negative number> }',
           });
         }
-        deps.world.clock.advance(ms);
-        deps.world.tick();
+        // In steps, so lifecycles see the moments in between (a task that
+        // starts, then the traffic shift it allows), at most ~1000 ticks.
+        advanceSandbox(deps.world, ms, Math.max(5_000, ms / 1_000));
         return send(res, 200, { now: deps.world.clock.now().toISOString() });
       }
       default:
