@@ -411,6 +411,13 @@ describe('read API over HTTP against the AWS sandbox', () => {
       expect(sb.callLog.total()).toBe(0);
     });
 
+    it('accepts entity kinds as the catalog writes them (Component)', async () => {
+      const res = await request(backend.server).get(
+        '/api/ecs-deploy/entities/Component/default/notifications-service/traffic',
+      );
+      expect(res.status).toBe(200);
+    });
+
     it('answers 404 naming the annotations for an entity without them', async () => {
       const res = await request(backend.server).get(
         api('no-annotations', '/environments'),
