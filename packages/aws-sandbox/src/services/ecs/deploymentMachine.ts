@@ -404,6 +404,8 @@ function stepShifting(
       enterStage(store, d, service, 'SCALE_UP', now);
       return true;
     case 'SCALE_UP': {
+      // follows UpdateService desiredCount changes made meanwhile
+      target.desiredCount = service.desiredCount;
       const running = store
         .liveTasksOf(target.id)
         .filter(t => t.lastStatus === 'RUNNING');
