@@ -13,6 +13,7 @@ import {
   InvalidDeploymentStatusException,
   ListDeploymentsCommand,
   ListDeploymentTargetsCommand,
+  SkipWaitTimeForInstanceTerminationCommand,
   StopDeploymentCommand,
   paginateListDeployments,
   waitUntilDeploymentSuccessful,
@@ -378,12 +379,18 @@ describe('CodeDeploy ECS blue/green', () => {
     for (let i = 0; i < 3; i++) {
       ids.push(await deploy());
       advance(2 * MINUTE);
+      // the deprecated SkipWaitTimeForInstanceTermination does the same
       await client.send(
-        new ContinueDeploymentCommand({
-          deploymentId: ids[i],
-          deploymentWaitType: 'TERMINATION_WAIT',
-        }),
+        i === 1
+          ? new SkipWaitTimeForInstanceTerminationCommand({
+              deploymentId: ids[i],
+            })
+          : new ContinueDeploymentCommand({
+              deploymentId: ids[i],
+              deploymentWaitType: 'TERMINATION_WAIT',
+            }),
       );
+      expect((await get(ids[i])).status).toBe('Succeeded');
     }
     const last = await deploy();
     const all: string[] = [];
