@@ -34,7 +34,7 @@ describe('new frontend system extensions', () => {
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
       'Deployments',
     );
-    expect(tester.get(coreExtensionData.routePath)).toBe('/ecs-deployments');
+    expect(tester.get(coreExtensionData.routePath)).toBe('/deployments');
   });
 
   it('mounts the Traffic tab only on entities with ECS annotations', () => {
@@ -43,7 +43,7 @@ describe('new frontend system extensions', () => {
     expect(filter(annotated)).toBe(true);
     expect(filter(plain)).toBe(false);
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Traffic');
-    expect(tester.get(coreExtensionData.routePath)).toBe('/ecs-traffic');
+    expect(tester.get(coreExtensionData.routePath)).toBe('/traffic');
   });
 
   it('shows the overview card only on entities with ECS annotations', () => {

@@ -292,6 +292,68 @@ describe('EcsDeploymentsContent', () => {
     );
   });
 
+  it('approves a pipeline waiting for a person, with a comment', async () => {
+    const waiting = {
+      ...environmentsResponse,
+      environments: [
+        environmentsResponse.environments[0],
+        environmentsResponse.environments[1],
+        {
+          ...environmentsResponse.environments[2],
+          lastDeployment: summary({
+            id: 'pipeline:exec-9',
+            kind: 'pipeline',
+            status: 'WAITING',
+            pipelineName: 'payments-api-prod',
+          }),
+        },
+      ],
+    };
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(waiting),
+      performAction: jest
+        .fn()
+        .mockResolvedValue({ message: 'Approved', ledgerEntry }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    const prodCard = (await screen.findByLabelText('prod environment')).closest(
+      '.MuiCard-root',
+    ) as HTMLElement;
+    const devCard = screen
+      .getByLabelText('dev environment')
+      .closest('.MuiCard-root') as HTMLElement;
+    await waitFor(() =>
+      expect(
+        within(devCard).getByRole('button', { name: 'Approve' }),
+      ).toHaveAccessibleDescription('No manual approval is waiting in dev.'),
+    );
+
+    await userEvent.click(
+      within(prodCard).getByRole('button', { name: 'Approve' }),
+    );
+    const dialog = screen.getByRole('dialog', {
+      name: 'Approve payments-api-prod?',
+    });
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /comment/i }),
+      'canary looks healthy',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Approve' }),
+    );
+    expect(await within(dialog).findByText('Approved')).toBeInTheDocument();
+    expect(api.performAction).toHaveBeenCalledWith(
+      expect.anything(),
+      {
+        action: 'approve',
+        environment: 'prod',
+        decision: 'Approved',
+        comment: 'canary looks healthy',
+      },
+      { idempotencyKey: expect.any(String) },
+    );
+  });
+
   it('disables the controls with the reason when the user may not act', async () => {
     const api = fakeApi({
       getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),

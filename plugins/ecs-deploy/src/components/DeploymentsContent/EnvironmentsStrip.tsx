@@ -130,7 +130,10 @@ const EnvironmentCard = ({
         <dd>{last ? <DeploymentStatusLabel status={last.status} /> : '–'}</dd>
       </dl>
       <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
-        {last && <DeploymentControls deployment={last} onChanged={onChanged} />}
+        {/* A pipeline's approval is an environment control (below). */}
+        {last && last.kind !== 'pipeline' && (
+          <DeploymentControls deployment={last} onChanged={onChanged} />
+        )}
         <EnvironmentControls
           environment={env}
           next={next}

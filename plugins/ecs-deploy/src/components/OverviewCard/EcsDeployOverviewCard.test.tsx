@@ -24,12 +24,12 @@ describe('EcsDeployOverviewCard', () => {
     expect(screen.getByRole('link', { name: 'View traffic' })).toHaveAttribute(
       'href',
       expect.stringMatching(
-        /\/catalog\/test-\d+\/component\/payments-api\/ecs-traffic$/,
+        /\/catalog\/test-\d+\/component\/payments-api\/traffic$/,
       ),
     );
     expect(screen.getByText('View deployments').closest('a')).toHaveAttribute(
       'href',
-      expect.stringMatching(/\/payments-api\/ecs-deployments$/),
+      expect.stringMatching(/\/payments-api\/deployments$/),
     );
   });
 

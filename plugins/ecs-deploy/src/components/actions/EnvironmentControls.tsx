@@ -23,7 +23,9 @@ const describe = (r: EcsDeployActionResponse) => r.message;
 
 /**
  * Environment-level actions: promote the running image to the next
- * environment (after a preview of what changes) and start the pipeline.
+ * environment (after a preview of what changes), approve or reject the
+ * pipeline's manual approval, start the pipeline. An approval belongs to the
+ * pipeline, not to one deployment, so it lives here.
  */
 export const EnvironmentControls = ({
   environment,
@@ -36,6 +38,15 @@ export const EnvironmentControls = ({
     (p: PromotionPreview | undefined) => setPreview(p),
     [],
   );
+  const last = environment.lastDeployment;
+  const deploymentWaiting =
+    last !== undefined && last.kind !== 'pipeline' && last.status === 'WAITING';
+  // The overview says something waits for a person; if it is not the last
+  // deployment, it is the pipeline's manual approval.
+  const approvalReason =
+    environment.waitingForAction && !deploymentWaiting
+      ? undefined
+      : `No manual approval is waiting in ${environment.name}.`;
   const pipelineRunning =
     environment.lastDeployment?.kind === 'pipeline' &&
     ['PENDING', 'IN_PROGRESS', 'WAITING'].includes(
@@ -85,6 +96,49 @@ export const EnvironmentControls = ({
             onPreview={onPreview}
           />
         </EcsActionButton>
+      )}
+      {environment.pipeline && (
+        <>
+          <EcsActionButton
+            label="Approve"
+            permission={ECS_DEPLOY_ACTION_PERMISSIONS.approve}
+            disabledReason={approvalReason}
+            confirmTitle={`Approve ${environment.pipeline.name}?`}
+            comment="optional"
+            run={runAction({
+              action: 'approve',
+              environment: environment.name,
+              decision: 'Approved',
+            })}
+            describeResult={describe}
+            onSucceeded={onChanged}
+          >
+            <Typography variant="body2">
+              The pipeline continues past its manual approval. Your name and
+              comment are recorded with the approval.
+            </Typography>
+          </EcsActionButton>
+          <EcsActionButton
+            label="Reject"
+            permission={ECS_DEPLOY_ACTION_PERMISSIONS.approve}
+            disabledReason={approvalReason}
+            confirmTitle={`Reject ${environment.pipeline.name}?`}
+            comment="required"
+            destructive
+            run={runAction({
+              action: 'approve',
+              environment: environment.name,
+              decision: 'Rejected',
+            })}
+            describeResult={describe}
+            onSucceeded={onChanged}
+          >
+            <Typography variant="body2">
+              The pipeline execution stops at the approval. Say why, so the
+              author knows what to fix.
+            </Typography>
+          </EcsActionButton>
+        </>
       )}
       {environment.pipeline && (
         <EcsActionButton
