@@ -28,6 +28,8 @@ export interface StoppedTask {
   stoppedAt?: string;
   /** Who started the task (an ECS deployment id, a task set id). */
   startedBy?: string;
+  /** The history id of the deployment that started the task, when AWS says (`codedeploy:d-…`). */
+  deploymentId?: string;
   containers: StoppedContainer[];
 }
 

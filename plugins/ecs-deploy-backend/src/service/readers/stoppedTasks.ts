@@ -1,4 +1,7 @@
-import { StoppedTasksResponse } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  StoppedTasksResponse,
+  formatDeploymentId,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { listStoppedTasks } from '../aws/ecsReads';
 import { ReadContext } from '../aws/ReadContext';
 import { LoadedEnvironment } from '../EnvironmentContext';
@@ -28,6 +31,10 @@ export async function readStoppedTasks(
             ...(iso(t.startedAt) ? { startedAt: iso(t.startedAt) } : {}),
             ...(iso(t.stoppedAt) ? { stoppedAt: iso(t.stoppedAt) } : {}),
             ...(t.startedBy ? { startedBy: t.startedBy } : {}),
+            // CodeDeploy starts its task sets' tasks under its deployment id.
+            ...(t.startedBy && /^d-[A-Z0-9]+$/.test(t.startedBy)
+              ? { deploymentId: formatDeploymentId('codedeploy', t.startedBy) }
+              : {}),
             containers: (t.containers ?? []).map(c => ({
               name: c.name ?? '',
               ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
