@@ -3,8 +3,9 @@ import type { CodeDeployApi, SandboxWorld, ServiceStore } from '../../world';
 import { parseAppSpec } from './appspec';
 import { PREDEFINED_ECS_CONFIGS } from './configs';
 import { EcsBlueGreenEngine } from './engine';
+import { pickBlueGreen } from './blueGreen';
 import { deploymentIdFor, uuidFor } from './ids';
-import { ROLLBACK_MS } from './timing';
+import { rollbackOf } from './rollback';
 import type {
   ApplicationRecord,
   DeploymentConfigRecord,
@@ -317,7 +318,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
       d.failure = planned;
       this.failures.delete(this.groupKeyOf(group));
     }
-    this.pickBlueGreen(d, group);
+    pickBlueGreen(d, group, this.world.elbv2);
     d.blueTaskSetArn = this.world.ecs.getPrimaryTaskSet?.({
       accountId: d.accountId,
       region: d.region,
@@ -554,75 +555,12 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
     return undefined;
   }
 
-  /**
-   * Blue is the target group taking production traffic now (the pair's first
-   * when the listener does not say); green is the other one.
-   */
-  private pickBlueGreen(
-    d: DeploymentRecord,
-    group: DeploymentGroupRecord,
-  ): void {
-    const pair = group.loadBalancerInfo?.targetGroupPairInfoList?.[0];
-    const names = (pair?.targetGroups ?? [])
-      .map(t => t.name)
-      .filter((n): n is string => Boolean(n));
-    if (names.length < 2) return;
-    let blue = names[0];
-    const listener = pair?.prodTrafficRoute?.listenerArns?.[0];
-    if (listener) {
-      try {
-        const weights = this.world.elbv2.getListenerWeights(listener);
-        const top = [...weights].sort((a, b) => b.weight - a.weight)[0];
-        const match = names.find(n =>
-          top?.targetGroupArn.includes(`:targetgroup/${n}/`),
-        );
-        if (match) blue = match;
-      } catch {
-        // a listener ELBv2 does not know: keep the pair's order
-      }
-    }
-    d.blueTargetGroup = blue;
-    d.greenTargetGroup = names.find(n => n !== blue);
-  }
-
   private createRollback(
     d: DeploymentRecord,
     at: number,
     reason: string,
   ): void {
-    const rollback: DeploymentRecord = {
-      accountId: d.accountId,
-      region: d.region,
-      deploymentId: this.nextId(),
-      applicationName: d.applicationName,
-      deploymentGroupName: d.deploymentGroupName,
-      deploymentConfigName: d.deploymentConfigName,
-      status: 'InProgress',
-      creator: 'codeDeployRollback',
-      description: `Rollback of ${d.deploymentId}`,
-      createTime: at,
-      startTime: at,
-      appSpecContent: d.previousAppSpecContent ?? d.appSpecContent,
-      clusterName: d.clusterName,
-      serviceName: d.serviceName,
-      blueTargetGroup: d.blueTargetGroup,
-      greenTargetGroup: d.greenTargetGroup,
-      blueTaskSetArn: d.blueTaskSetArn,
-      trafficWeight: 0,
-      testTrafficWeight: 0,
-      rollbackInfo: {
-        rollbackTriggeringDeploymentId: d.deploymentId,
-        rollbackMessage: `Rollback deployment for ${d.deploymentId}: ${reason}`,
-      },
-      phase: 'rollback',
-      nextAt: at + ROLLBACK_MS,
-    };
-    const parsed = parseAppSpec(rollback.appSpecContent ?? '');
-    rollback.taskDefinition = parsed.taskDefinition;
-    d.rollbackInfo = {
-      rollbackDeploymentId: rollback.deploymentId,
-      rollbackMessage: `${reason}. The deployment was rolled back by deployment ${rollback.deploymentId}.`,
-    };
+    const rollback = rollbackOf(d, this.nextId(), at, reason);
     this.add(rollback);
     this.active.add(rollback.deploymentId);
   }
