@@ -100,6 +100,9 @@ function startBackend(sb: RunningSandbox) {
   });
 }
 
+// Over HTTP against a sandbox on a shared CI machine: allow slow runs.
+jest.setTimeout(60_000);
+
 describe('AWS calls per endpoint (demo fleet)', () => {
   let sb: RunningSandbox;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;

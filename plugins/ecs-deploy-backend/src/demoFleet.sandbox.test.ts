@@ -65,6 +65,9 @@ const entities = [
   }),
 ];
 
+// Over HTTP against a sandbox on a shared CI machine: allow slow runs.
+jest.setTimeout(60_000);
+
 describe('the demo fleet', () => {
   let sb: RunningSandbox;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;

@@ -20,6 +20,9 @@ import {
 
 const DEPLOYMENTS = 520;
 
+// Over HTTP against a sandbox on a shared CI machine: allow slow runs.
+jest.setTimeout(60_000);
+
 describe('history pagination across many deployments', () => {
   let sb: RunningSandbox;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;

@@ -82,6 +82,9 @@ async function backendFor(
 const api = (name: string, path: string) =>
   `/api/ecs-deploy/entities/component/default/${name}${path}`;
 
+// Over HTTP against a sandbox on a shared CI machine: allow slow runs.
+jest.setTimeout(60_000);
+
 describe('read API over HTTP against the AWS sandbox', () => {
   let sb: RunningSandbox;
   let backend: Backend;
