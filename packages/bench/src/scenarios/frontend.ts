@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { table } from '../report';
+import { runTabRender, TabRenderResult } from './tabRender';
 
 export interface ChunkSize {
   file: string;
@@ -15,6 +16,8 @@ export interface FrontendResult {
   allJsBytes?: number;
   allJsGzipBytes?: number;
   renderTiming: string;
+  tab?: TabRenderResult;
+  tabs?: TabRenderResult[];
   markdown: string;
 }
 
@@ -24,13 +27,16 @@ const PLUGIN_MARKERS = ['ecs-deploy.io/', '/api/ecs-deploy', 'ecs-deploy'];
 /**
  * Sizes of the app's JavaScript chunks that hold the ECS Deploy plugin, from
  * a production build of packages/app (`yarn workspace app build`, not run by
- * the bench: it takes minutes on two cores). The time to an interactive
- * Deployments tab in Chromium is not measured yet (docs/performance.md).
+ * the bench: it takes minutes on two cores), and the time until the
+ * Deployments tab of an entity with 1,000 history entries is rendered and
+ * answers a click, in Chromium.
  */
-export async function runFrontend(repoRoot: string): Promise<FrontendResult> {
+export async function runFrontend(
+  repoRoot: string,
+  options: { latencyMs: number; repeats: number },
+): Promise<FrontendResult> {
   const staticDir = path.join(repoRoot, 'packages/app/dist/static');
-  const renderTiming =
-    'not measured: needs the app served against a backend with a 1,000-entry entity and a Playwright script (see docs/performance.md)';
+  let renderTiming = 'not measured: needs the production build of packages/app';
   if (!fs.existsSync(staticDir)) {
     const markdown = `No production build at packages/app/dist: run \`yarn workspace app build\` first for chunk sizes.\n\nRender timing: ${renderTiming}.`;
     return { appBuild: 'missing', pluginChunks: [], renderTiming, markdown };
@@ -50,6 +56,27 @@ export async function runFrontend(repoRoot: string): Promise<FrontendResult> {
     }
   }
   chunks.sort((a, b) => b.bytes - a.bytes);
+  let tab: TabRenderResult | undefined;
+  const tabs: TabRenderResult[] = [];
+  try {
+    // 500 deployments: each is a pipeline execution and a CodeDeploy
+    // deployment in the history, 1,000 entries. Each run is cold (new
+    // sandbox, backend and browser); the median of the runs by first row.
+    for (let i = 0; i < options.repeats; i++) {
+      tabs.push(
+        await runTabRender({
+          repoRoot,
+          deployments: 500,
+          latencyMs: options.latencyMs,
+        }),
+      );
+    }
+    tabs.sort((a, b) => a.firstRowMs - b.firstRowMs);
+    tab = tabs[Math.floor(tabs.length / 2)];
+    renderTiming = 'measured';
+  } catch (error) {
+    renderTiming = `failed: ${String(error).split('\n')[0]}`;
+  }
   const kb = (n: number) => (n / 1024).toFixed(1);
   const markdown = [
     table(
@@ -59,7 +86,36 @@ export async function runFrontend(repoRoot: string): Promise<FrontendResult> {
         ['all JS of the app', kb(allJsBytes), kb(allJsGzipBytes)],
       ],
     ),
-    `Render timing: ${renderTiming}.`,
+    tab
+      ? table(
+          [
+            'Deployments tab, 1,000 entries',
+            'first row ms',
+            'settled ms',
+            'click to detail ms',
+            'API requests',
+            'AWS calls',
+          ],
+          tabs.map(t => [
+            t === tab
+              ? 'full page load, cold (median)'
+              : 'full page load, cold',
+            t.firstRowMs,
+            t.settledMs,
+            t.clickToDetailMs,
+            t.ecsDeployRequests,
+            t.awsCalls,
+          ]),
+        )
+      : `Render timing: ${renderTiming}.`,
+    ...(tab
+      ? [
+          `Requests of the tab: ${tab.requests
+            .map(r => `\`${r.replace(/cursor=[^&]+/, 'cursor=…')}\``)
+            .join(', ')}`,
+          `AWS calls of the tab: ${JSON.stringify(tab.awsCallsByOperation)}`,
+        ]
+      : []),
   ].join('\n\n');
   return {
     appBuild: 'found',
@@ -67,6 +123,7 @@ export async function runFrontend(repoRoot: string): Promise<FrontendResult> {
     allJsBytes,
     allJsGzipBytes,
     renderTiming,
+    ...(tab ? { tab, tabs } : {}),
     markdown,
   };
 }
