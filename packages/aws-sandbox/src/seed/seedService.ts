@@ -2,15 +2,12 @@ import type { SeedContext } from '../core/types';
 import type { CodePipelineStore } from '../services/codepipeline/CodePipelineStore';
 import type { FleetService } from './catalog';
 import { importHistory } from './history';
-import {
-  createCodeDeployGroup,
-  createEcsService,
-  createLoadBalancing,
-  createPipeline,
-  taskDefinitionInput,
-  TERMINATION_WAIT,
-  type Placement,
-} from './infrastructure';
+import { createCodeDeployGroup, TERMINATION_WAIT } from './codeDeployGroup';
+import { createEcsService } from './ecsService';
+import type { Placement } from './infrastructure';
+import { createLoadBalancing } from './loadBalancing';
+import { createPipeline } from './pipelines';
+import { taskDefinitionInput } from './taskDefinitions';
 import { clusterName, targetGroupName } from './names';
 import type { PlannedDeployment } from './plan';
 
