@@ -354,6 +354,41 @@ describe('EcsDeploymentsContent', () => {
     );
   });
 
+  it('keeps a blocked promotion from being confirmed and says why', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getPromotionPreview: jest.fn().mockResolvedValue({
+        from: 'dev',
+        to: 'staging',
+        targetTag: 'staging',
+        image: {
+          repository: 'payments-api',
+          digest: 'sha256:aaaa',
+          tags: ['dev'],
+        },
+        current: {
+          repository: 'payments-api',
+          digest: 'sha256:aaaa',
+          tags: ['staging'],
+        },
+        blockedReason: 'staging already runs sha256:aaaa',
+      }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    await screen.findByLabelText('dev environment');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Promote to staging' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(
+      await within(dialog).findByText('staging already runs sha256:aaaa'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Promote' }),
+    ).toBeDisabled();
+    expect(api.performAction).not.toHaveBeenCalled();
+  });
+
   it('disables the controls with the reason when the user may not act', async () => {
     const api = fakeApi({
       getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),

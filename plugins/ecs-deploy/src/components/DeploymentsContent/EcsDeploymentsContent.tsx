@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { EmptyState, Progress } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
@@ -13,6 +13,7 @@ import { usePolling } from '../../hooks/usePolling';
 import { HistoryFilters } from '../../hooks/useHistory';
 import { isEcsDeployAvailable } from '../../isEcsDeployAvailable';
 import { DeploymentDetailView } from '../DeploymentDetail/DeploymentDetailView';
+import { CardsSkeleton } from '../shared/CardsSkeleton';
 import { EcsDeploySetup } from '../shared/EcsDeploySetup';
 import { RequestError } from '../shared/RequestError';
 import { DeliveryMetricsCard } from './DeliveryMetricsCard';
@@ -79,7 +80,7 @@ const DeploymentsView = () => {
   }
 
   if (overview.loading && !overview.value) {
-    return <Progress aria-label="Loading environments" />;
+    return <CardsSkeleton label="Loading environments" />;
   }
   if (overview.error) {
     return <RequestError error={overview.error} retry={overview.retry} />;

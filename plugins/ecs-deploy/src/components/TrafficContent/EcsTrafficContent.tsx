@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Progress, EmptyState } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -11,6 +11,7 @@ import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
 import { usePolling } from '../../hooks/usePolling';
 import { isEcsDeployAvailable } from '../../isEcsDeployAvailable';
+import { CardsSkeleton } from '../shared/CardsSkeleton';
 import { EcsDeploySetup } from '../shared/EcsDeploySetup';
 import { RequestError } from '../shared/RequestError';
 import { EnvironmentTrafficCard } from './EnvironmentTrafficCard';
@@ -64,7 +65,7 @@ const TrafficView = ({ refreshIntervalMs }: { refreshIntervalMs: number }) => {
   usePolling(load, refreshIntervalMs, moving && !state.error);
 
   if (state.loading) {
-    return <Progress aria-label="Loading traffic" />;
+    return <CardsSkeleton label="Loading traffic" count={1} columns={12} />;
   }
   if (state.error && !state.value) {
     return <RequestError error={state.error} retry={load} />;

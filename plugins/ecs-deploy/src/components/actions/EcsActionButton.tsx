@@ -36,6 +36,11 @@ export type EcsActionButtonProps<TResult> = {
   children?: ReactNode;
   /** Whether the dialog asks for a comment (approvals). */
   comment?: 'optional' | 'required';
+  /**
+   * False keeps the confirm button disabled, e.g. until a preview has loaded
+   * or while it says the action cannot succeed.
+   */
+  ready?: boolean;
   /** Stop and roll back, reject: drawn in the error colour. */
   destructive?: boolean;
   /** Performs the request; the key goes into the `Idempotency-Key` header. */
@@ -64,6 +69,7 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
     confirmLabel = label,
     children,
     comment,
+    ready = true,
     destructive,
     run,
     describeResult,
@@ -112,6 +118,7 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
 
   const trimmed = commentText.trim();
   const canConfirm =
+    ready &&
     state.status !== 'running' &&
     state.status !== 'succeeded' &&
     (comment !== 'required' || trimmed.length > 0);

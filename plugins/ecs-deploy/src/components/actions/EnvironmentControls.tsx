@@ -86,6 +86,7 @@ export const EnvironmentControls = ({
           }
           confirmTitle={`Promote ${environment.name} to ${next.name}?`}
           confirmLabel="Promote"
+          ready={Boolean(preview && !preview.blockedReason)}
           run={promote}
           describeResult={describe}
           onSucceeded={onChanged}

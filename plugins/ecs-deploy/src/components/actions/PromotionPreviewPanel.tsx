@@ -42,6 +42,7 @@ export const PromotionPreviewPanel = ({
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
   const { loading, error, value } = useAsync(async () => {
+    onPreview(undefined);
     const preview = await api.getPromotionPreview(entityRef, { from, to });
     onPreview(preview);
     return preview;
