@@ -270,6 +270,9 @@ describe('EcsDeploymentsContent', () => {
     expect(
       await within(dialog).findByText('commit 3ed9bd7, aaaabbbbcccc'),
     ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('What the promotion changes'),
+    ).toBeInTheDocument();
     expect(within(dialog).getByText('111122223333')).toBeInTheDocument();
 
     await userEvent.click(

@@ -63,6 +63,9 @@ export const PromotionPreviewPanel = ({
   }
   return (
     <>
+      <Typography variant="subtitle2" component="h3">
+        What the promotion changes
+      </Typography>
       <Table size="small" aria-label="What the promotion changes">
         <TableBody>
           <TableRow>
