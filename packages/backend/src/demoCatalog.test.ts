@@ -50,50 +50,65 @@ describe('the demo catalog', () => {
     expect(owners).toContain('team-payments');
   });
 
-  it.each(services.map(e => [e.metadata.name, e] as const))(
-    '%s points at resources the sandbox demo fleet has',
-    async (name, entity) => {
-      const annotations = parseEcsDeployAnnotations(entity);
-      const entityRef = stringifyEntityRef(entity);
+  const annotated = services.map(entity => ({
+    entity,
+    name: entity.metadata.name,
+    annotations: parseEcsDeployAnnotations(entity),
+  }));
+  const serviceArns = annotated.flatMap(({ name, annotations }) =>
+    annotations.environments.map(env => [name, env.serviceArn!] as const),
+  );
+  const pipelineArns = annotated.flatMap(({ annotations }) =>
+    annotations.environments.flatMap(env =>
+      env.pipelineArn ? [env.pipelineArn] : [],
+    ),
+  );
+  const discovered = annotated.filter(a => a.annotations.discoverByTags);
 
-      if (annotations.discoverByTags) {
-        const found = await new ResourceGroupsTaggingAPIClient(
-          clientConfig('111111111111', 'eu-west-1'),
-        ).send(
-          new GetResourcesCommand({
-            TagFilters: [{ Key: 'backstage.io/entity', Values: [entityRef] }],
-            ResourceTypeFilters: ['ecs:service'],
-          }),
-        );
-        expect(found.ResourceTagMappingList?.length).toBeGreaterThan(0);
-        return;
-      }
+  it('points every entity at AWS one way or another', () => {
+    for (const { annotations } of annotated) {
+      expect(
+        annotations.environments.length > 0 || annotations.discoverByTags,
+      ).toBe(true);
+    }
+    expect(discovered.length).toBeGreaterThan(0);
+  });
 
-      expect(annotations.environments.length).toBeGreaterThan(0);
-      for (const env of annotations.environments) {
-        const service = parseEcsServiceArn(env.serviceArn!)!;
-        const ecs = new ECSClient(
-          clientConfig(service.accountId, service.region),
-        );
-        const { services: found } = await ecs.send(
-          new DescribeServicesCommand({
-            cluster: service.cluster,
-            services: [service.serviceName],
-          }),
-        );
-        expect(found?.map(s => s.serviceName)).toEqual([name]);
+  it.each(serviceArns)('%s: the service %s exists', async (name, arn) => {
+    const service = parseEcsServiceArn(arn)!;
+    const ecs = new ECSClient(clientConfig(service.accountId, service.region));
+    const { services: found } = await ecs.send(
+      new DescribeServicesCommand({
+        cluster: service.cluster,
+        services: [service.serviceName],
+      }),
+    );
+    expect(found?.map(s => s.serviceName)).toEqual([name]);
+  });
 
-        if (env.pipelineArn) {
-          const pipeline = parsePipelineArn(env.pipelineArn)!;
-          const codepipeline = new CodePipelineClient(
-            clientConfig(pipeline.accountId, pipeline.region),
-          );
-          const got = await codepipeline.send(
-            new GetPipelineCommand({ name: pipeline.name }),
-          );
-          expect(got.pipeline?.name).toBe(pipeline.name);
-        }
-      }
+  it.each(pipelineArns)('the pipeline %s exists', async arn => {
+    const pipeline = parsePipelineArn(arn)!;
+    const codepipeline = new CodePipelineClient(
+      clientConfig(pipeline.accountId, pipeline.region),
+    );
+    const got = await codepipeline.send(
+      new GetPipelineCommand({ name: pipeline.name }),
+    );
+    expect(got.pipeline?.name).toBe(pipeline.name);
+  });
+
+  it.each(discovered.map(d => [d.name, stringifyEntityRef(d.entity)]))(
+    '%s: its services are found by their entity tag',
+    async (_name, entityRef) => {
+      const found = await new ResourceGroupsTaggingAPIClient(
+        clientConfig('111111111111', 'eu-west-1'),
+      ).send(
+        new GetResourcesCommand({
+          TagFilters: [{ Key: 'backstage.io/entity', Values: [entityRef] }],
+          ResourceTypeFilters: ['ecs:service'],
+        }),
+      );
+      expect(found.ResourceTagMappingList?.length).toBeGreaterThan(0);
     },
   );
 });
