@@ -61,6 +61,11 @@ describe('EcsDeploymentsContent', () => {
     );
     expect(screen.getAllByText('continued by guest').length).toBeGreaterThan(0);
     expect(screen.getByText('commit abcdef0 by jane')).toBeInTheDocument();
+    // a rolled back deployment links to the deployment that rolled it back
+    expect(screen.getByRole('link', { name: 'rolled back' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('deployment=codedeploy%3Ad-RB1'),
+    );
     expect(screen.getAllByText('payments-api:11 → :12').length).toBeGreaterThan(
       0,
     );

@@ -95,7 +95,15 @@ const columns: TableColumn<Row>[] = [
         <DeploymentStatusLabel status={row.status} />
         {row.rollback?.rolledBack && (
           <Typography variant="caption" display="block" color="textSecondary">
-            rolled back
+            {row.rollback.byDeploymentId ? (
+              <Link
+                to={detailSearch(row.rollback.byDeploymentId, row.environment)}
+              >
+                rolled back
+              </Link>
+            ) : (
+              'rolled back'
+            )}
           </Typography>
         )}
       </>
@@ -117,7 +125,17 @@ const columns: TableColumn<Row>[] = [
       </Link>
     ),
   },
-  { title: 'Trigger', render: row => triggerText(row) },
+  {
+    title: 'Trigger',
+    render: row =>
+      row.rollback?.ofDeploymentId ? (
+        <Link to={detailSearch(row.rollback.ofDeploymentId, row.environment)}>
+          {triggerText(row)}
+        </Link>
+      ) : (
+        triggerText(row)
+      ),
+  },
   { title: 'Started', render: row => formatTime(row.startedAt) },
   { title: 'Duration', render: row => formatDuration(row.durationMs) },
   { title: 'Revision', render: row => revisionText(row) },
