@@ -1,0 +1,66 @@
+import { AwsError } from '../../../core/AwsError';
+import type { OperationHandler } from '../../../core/types';
+import type { CodeDeployStore } from '../CodeDeployStore';
+import { renderTarget, targetIdOf } from '../render';
+import { need, optionalList } from '../validate';
+import { deploymentOf } from './common';
+
+/** Deployment targets (one ECS target per deployment). */
+export function targetOperations(
+  store: CodeDeployStore,
+): Record<string, OperationHandler> {
+  return {
+    ListDeploymentTargets(input) {
+      const d = deploymentOf(store, input);
+      if (d.status === 'Created') {
+        throw new AwsError(
+          'DeploymentNotStartedException',
+          `The deployment ${d.deploymentId} has not started`,
+        );
+      }
+      return { targetIds: [targetIdOf(d)] };
+    },
+    GetDeploymentTarget(input, ctx) {
+      const d = deploymentOf(store, input);
+      const targetId = need(
+        input,
+        'targetId',
+        'DeploymentTargetIdRequiredException',
+      );
+      if (targetId !== targetIdOf(d)) {
+        throw new AwsError(
+          'DeploymentTargetDoesNotExistException',
+          `The target ${targetId} does not exist in deployment ${d.deploymentId}`,
+        );
+      }
+      return { deploymentTarget: renderTarget(d, ctx.world) };
+    },
+    BatchGetDeploymentTargets(input, ctx) {
+      const d = deploymentOf(store, input);
+      const ids = optionalList<string>(input, 'targetIds');
+      if (!ids?.length) {
+        throw new AwsError(
+          'DeploymentTargetIdRequiredException',
+          'targetIds is required',
+        );
+      }
+      if (ids.length > 25) {
+        throw new AwsError(
+          'DeploymentTargetListSizeExceededException',
+          'The maximum number of targets that can be associated with an Amazon ECS deployment was exceeded.',
+        );
+      }
+      return {
+        deploymentTargets: ids.map(id => {
+          if (id !== targetIdOf(d)) {
+            throw new AwsError(
+              'DeploymentTargetDoesNotExistException',
+              `The target ${id} does not exist in deployment ${d.deploymentId}`,
+            );
+          }
+          return renderTarget(d, ctx.world);
+        }),
+      };
+    },
+  };
+}
