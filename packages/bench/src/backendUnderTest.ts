@@ -7,7 +7,12 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { AddressInfo } from 'node:net';
 
-const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
+/** The demo and fleet accounts; the sandbox tells them apart by access key id. */
+export const SANDBOX_ACCOUNTS = [
+  '111111111111',
+  '222222222222',
+  '333333333333',
+];
 
 /** One request's outcome as a viewer sees it. */
 export interface Outcome {
@@ -48,7 +53,7 @@ export async function startBackendUnderTest(options: {
           },
           aws: {
             mainAccount: { accessKeyId: 'x', secretAccessKey: 'x' },
-            accounts: ACCOUNTS.map(accountId => ({
+            accounts: SANDBOX_ACCOUNTS.map(accountId => ({
               accountId,
               // The sandbox tells accounts apart by the access key id.
               accessKeyId: accountId,

@@ -245,7 +245,11 @@ async function main() {
 
   if (options.parts.has('peer')) {
     log('part 5: awslabs peer');
-    const peer = await runPeer(REPO_ROOT, options);
+    const peer = await runPeer({
+      peerDir: options.peerDir,
+      latencyMs: options.latencyMs,
+      repeats: options.warmRepeats,
+    });
     results.peer = peer;
     out.push('## 5. Side by side with the awslabs ECS plugin', peer.markdown);
   }

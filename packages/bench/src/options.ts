@@ -17,6 +17,8 @@ export interface BenchOptions {
   deepPage: number;
   parts: Set<string>;
   outDir: string;
+  /** node_modules folder holding the awslabs peer, assembled by hand */
+  peerDir?: string;
 }
 
 export const ALL_PARTS = [
@@ -71,5 +73,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     deepPage: num('deep-page', 4, 4),
     parts,
     outDir: flags.get('out') ?? 'bench-results',
+    peerDir: flags.get('peer-dir') ?? process.env.BENCH_PEER_DIR,
   };
 }
