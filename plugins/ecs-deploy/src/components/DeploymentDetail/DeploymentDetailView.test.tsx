@@ -71,6 +71,39 @@ describe('DeploymentDetailView', () => {
     expect(screen.getByRole('button', { name: 'Roll back' })).toBeDisabled();
   });
 
+  it("shows only the deployment's own stopped tasks when AWS links them", async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getDeployment: jest.fn().mockResolvedValue(detailResponse),
+      getStoppedTasks: jest.fn().mockResolvedValue({
+        environment: 'prod',
+        items: [
+          {
+            ...stoppedTasksResponse.items[0],
+            deploymentId: 'codedeploy:d-FAIL1',
+          },
+          {
+            taskId: 'ffffffffffffffff',
+            stopCode: 'ServiceSchedulerInitiated',
+            deploymentId: 'codedeploy:d-OTHER',
+            containers: [{ name: 'app', exitCode: 0 }],
+          },
+        ],
+      }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, {
+      api,
+      initialRouteEntries: [detailUrl],
+    });
+    expect(
+      await screen.findByText('app: exit 137 (OutOfMemoryError)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Started by this deployment')).toBeInTheDocument();
+    expect(
+      screen.queryByText('ServiceSchedulerInitiated'),
+    ).not.toBeInTheDocument();
+  });
+
   it('retries a failed stage through the API', async () => {
     const performAction = jest
       .fn()

@@ -5,7 +5,10 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { EnvironmentOverview } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  EnvironmentOverview,
+  StoppedTask,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
 import { deploymentUrl } from '../../utils/consoleLinks';
@@ -24,6 +27,24 @@ import { PipelineStages } from './PipelineStages';
 import { StoppedTasksTable } from './StoppedTasksTable';
 import { TaskSetsTable } from '../TrafficContent/TaskSetsTable';
 import { detailSearch } from './detailSearch';
+
+/**
+ * The stopped tasks to show for a deployment: its own when AWS says which
+ * deployment started each task, else all of the environment's latest.
+ */
+function stoppedTasksOf(
+  tasks: StoppedTask[],
+  deploymentId: string,
+  environment: string,
+): { tasks: StoppedTask[]; subtitle: string } {
+  if (tasks.some(t => t.deploymentId)) {
+    return {
+      tasks: tasks.filter(t => t.deploymentId === deploymentId),
+      subtitle: 'Started by this deployment',
+    };
+  }
+  return { tasks, subtitle: `Of the latest deployment in ${environment}` };
+}
 
 /** Props of {@link DeploymentDetailView}. */
 export type DeploymentDetailViewProps = {
@@ -247,7 +268,10 @@ export const DeploymentDetailView = ({
           />
         )}
         {stopped.value && (
-          <StoppedTasksTable tasks={stopped.value.items} location={location} />
+          <StoppedTasksTable
+            location={location}
+            {...stoppedTasksOf(stopped.value.items, deployment.id, environment)}
+          />
         )}
         {!stopped.error && !stopped.value && (
           <Progress aria-label="Loading stopped tasks" />

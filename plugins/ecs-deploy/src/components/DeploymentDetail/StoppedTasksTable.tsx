@@ -12,9 +12,11 @@ import { formatTime } from '../../utils/format';
 export const StoppedTasksTable = ({
   tasks,
   location,
+  subtitle,
 }: {
   tasks: StoppedTask[];
   location: ConsoleLocation;
+  subtitle: string;
 }) => {
   const columns: TableColumn<StoppedTask>[] = [
     {
@@ -61,7 +63,7 @@ export const StoppedTasksTable = ({
   return (
     <Table<StoppedTask>
       title="Stopped tasks"
-      subtitle="Of the latest deployment"
+      subtitle={subtitle}
       columns={columns}
       data={tasks}
       options={{

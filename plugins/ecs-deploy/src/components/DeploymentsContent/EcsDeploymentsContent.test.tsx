@@ -71,6 +71,32 @@ describe('EcsDeploymentsContent', () => {
     );
   });
 
+  it('shows the portal actions the backend attaches to history entries', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getHistory: jest.fn().mockResolvedValue({
+        items: [
+          summary({
+            id: 'pipeline:exec-7',
+            kind: 'pipeline',
+            portalActions: [
+              {
+                ...ledgerEntry,
+                id: 'l-7',
+                action: 'approve',
+                decision: 'Approved',
+                actor: 'user:default/jane',
+                deploymentId: 'pipeline:exec-7',
+              },
+            ],
+          }),
+        ],
+      }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    expect(await screen.findByText('approved by jane')).toBeInTheDocument();
+  });
+
   it('shows an empty state when the backend finds no services', async () => {
     const api = fakeApi({
       getEnvironments: jest

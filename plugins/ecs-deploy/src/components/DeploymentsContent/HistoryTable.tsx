@@ -179,15 +179,19 @@ export const HistoryTable = ({
   const statusLabel = useStableId('ecs-history-status');
   const rows = useMemo(() => {
     const byDeployment = ledgerByDeployment(ledger);
-    return history.items.map(item => ({
-      ...item,
-      ledger: [
+    return history.items.map(item => {
+      // The backend attaches the entry's own portal actions; the ledger
+      // page adds the ones on its pipeline execution and any newer ones.
+      const entries = [
+        ...(item.portalActions ?? []),
         ...(byDeployment.get(item.id) ?? []),
         ...(item.links.pipelineExecutionId
           ? byDeployment.get(item.links.pipelineExecutionId) ?? []
           : []),
-      ],
-    }));
+      ];
+      const unique = [...new Map(entries.map(e => [e.id, e])).values()];
+      return { ...item, ledger: unique };
+    });
   }, [history.items, ledger]);
 
   const filterBar = (
