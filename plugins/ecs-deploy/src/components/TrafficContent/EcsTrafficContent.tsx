@@ -29,6 +29,8 @@ export type EcsTrafficContentProps = {
 
 type State = {
   value?: TrafficResponse;
+  /** Local time the value arrived. */
+  receivedAt: number;
   error?: Error;
   loading: boolean;
   changes: SplitChanges;
@@ -37,14 +39,20 @@ type State = {
 const TrafficView = ({ refreshIntervalMs }: { refreshIntervalMs: number }) => {
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
-  const [state, setState] = useState<State>({ loading: true, changes: {} });
+  const [state, setState] = useState<State>({
+    loading: true,
+    changes: {},
+    receivedAt: 0,
+  });
   const previous = useRef<TrafficResponse>();
 
   const load = useCallback(async () => {
     try {
       const value = await api.getTraffic(entityRef);
+      const receivedAt = Date.now();
       setState(s => ({
         value,
+        receivedAt,
         loading: false,
         changes: updateSplitChanges(previous.current, value, s.changes),
       }));
@@ -112,6 +120,7 @@ const TrafficView = ({ refreshIntervalMs }: { refreshIntervalMs: number }) => {
           <EnvironmentTrafficCard
             env={env}
             changes={state.changes}
+            receivedAt={state.receivedAt}
             onChanged={load}
           />
         </Grid>

@@ -39,11 +39,14 @@ function segmentColor(label: string | undefined): SplitBarSegment['color'] {
 
 const ShiftProgress = ({
   env,
+  receivedAt,
   onChanged,
 }: {
   env: EnvironmentTraffic;
+  receivedAt: number;
   onChanged: () => void;
 }) => {
+  const observed = { at: env.observedAt, receivedAt };
   const shift = env.shift;
   if (!shift) {
     return (
@@ -69,12 +72,13 @@ const ShiftProgress = ({
       />
       {shift.nextStepAt && shift.phase !== 'DONE' && (
         <Typography variant="body2">
-          Next step <Countdown until={shift.nextStepAt} />
+          Next step <Countdown until={shift.nextStepAt} observed={observed} />
         </Typography>
       )}
       {shift.bakeTimeEndsAt && shift.phase !== 'DONE' && (
         <Typography variant="body2">
-          Bake time ends <Countdown until={shift.bakeTimeEndsAt} />
+          Bake time ends{' '}
+          <Countdown until={shift.bakeTimeEndsAt} observed={observed} />
         </Typography>
       )}
       {parsed && shift.phase !== 'DONE' && (
@@ -101,10 +105,13 @@ const ShiftProgress = ({
 export const EnvironmentTrafficCard = ({
   env,
   changes,
+  receivedAt,
   onChanged,
 }: {
   env: EnvironmentTraffic;
   changes: SplitChanges;
+  /** Local time the snapshot arrived, to count down on the server's clock. */
+  receivedAt: number;
   onChanged: () => void;
 }) => (
   <InfoCard
@@ -113,7 +120,7 @@ export const EnvironmentTrafficCard = ({
       env.strategy.configName ? ` (${env.strategy.configName})` : ''
     } · observed ${formatTime(env.observedAt)}`}
   >
-    <ShiftProgress env={env} onChanged={onChanged} />
+    <ShiftProgress env={env} receivedAt={receivedAt} onChanged={onChanged} />
     {env.listeners.length === 0 && (
       <Typography variant="body2" color="textSecondary">
         No load balancer listener routes to this service.
