@@ -9,7 +9,7 @@ import {
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
 import { EcsActionButton } from '../actions/EcsActionButton';
-import { useRunAction } from '../actions/DeploymentControls';
+import { useRunAction } from '../../hooks/useRunAction';
 import { formatTime } from '../../utils/format';
 import { detailSearch } from './detailSearch';
 
@@ -36,7 +36,7 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
 }));
 
-const describe = (r: EcsDeployActionResponse) => r.message;
+const describeOutcome = (r: EcsDeployActionResponse) => r.message;
 
 /**
  * A pipeline execution stage by stage: each action with its status, times,
@@ -123,7 +123,7 @@ export const PipelineStages = ({
                     stageName: stage.name,
                     pipelineExecutionId: pipeline.executionId,
                   })}
-                  describeResult={describe}
+                  describeResult={describeOutcome}
                   onSucceeded={onChanged}
                 >
                   <Typography variant="body2">

@@ -1,15 +1,12 @@
-import { useCallback } from 'react';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
   DeploymentSummary,
   ECS_DEPLOY_ACTION_PERMISSIONS,
-  EcsDeployActionRequest,
   EcsDeployActionResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { ecsDeployApiRef } from '../../api';
-import { useEntityRef } from '../../hooks/useEntityRef';
+import { useRunAction } from '../../hooks/useRunAction';
+import { ApprovalControls } from './ApprovalControls';
 import { EcsActionButton } from './EcsActionButton';
 
 /** What the controls need to know of a deployment. */
@@ -27,23 +24,7 @@ export type DeploymentControlsProps = {
 
 const ACTIVE = new Set(['PENDING', 'IN_PROGRESS', 'WAITING', 'BAKING']);
 
-/** Performs one action for the current entity, with the dialog's key. */
-export function useRunAction() {
-  const api = useApi(ecsDeployApiRef);
-  const entityRef = useEntityRef();
-  return useCallback(
-    (request: EcsDeployActionRequest) =>
-      (idempotencyKey: string, comment: string | undefined) =>
-        api.performAction(
-          entityRef,
-          request.action === 'approve' ? { ...request, comment } : request,
-          { idempotencyKey },
-        ),
-    [api, entityRef],
-  );
-}
-
-const describe = (r: EcsDeployActionResponse) => r.message;
+const describeOutcome = (r: EcsDeployActionResponse) => r.message;
 
 /**
  * The actions that fit a deployment's state: continue, finish early and
@@ -64,47 +45,11 @@ export const DeploymentControls = ({
     }
     return (
       <Box display="flex" style={{ gap: 8 }} flexWrap="wrap">
-        <EcsActionButton
-          label="Approve"
-          permission={ECS_DEPLOY_ACTION_PERMISSIONS.approve}
-          confirmTitle={`Approve ${
-            deployment.pipelineName ?? 'the pipeline'
-          } in ${environment}?`}
-          comment="optional"
-          run={runAction({
-            action: 'approve',
-            environment,
-            decision: 'Approved',
-          })}
-          describeResult={describe}
-          onSucceeded={onChanged}
-        >
-          <Typography variant="body2">
-            The pipeline continues past its manual approval. Your name and
-            comment are recorded with the approval.
-          </Typography>
-        </EcsActionButton>
-        <EcsActionButton
-          label="Reject"
-          permission={ECS_DEPLOY_ACTION_PERMISSIONS.approve}
-          confirmTitle={`Reject ${
-            deployment.pipelineName ?? 'the pipeline'
-          } in ${environment}?`}
-          comment="required"
-          destructive
-          run={runAction({
-            action: 'approve',
-            environment,
-            decision: 'Rejected',
-          })}
-          describeResult={describe}
-          onSucceeded={onChanged}
-        >
-          <Typography variant="body2">
-            The pipeline execution stops at the approval. Say why, so the author
-            knows what to fix.
-          </Typography>
-        </EcsActionButton>
+        <ApprovalControls
+          environment={environment}
+          pipelineName={deployment.pipelineName ?? 'the pipeline'}
+          onChanged={onChanged}
+        />
       </Box>
     );
   }
@@ -131,7 +76,7 @@ export const DeploymentControls = ({
         disabledReason={continueReason}
         confirmTitle={`Continue the deployment in ${environment}?`}
         run={runAction({ action: 'continue', environment, deploymentId: id })}
-        describeResult={describe}
+        describeResult={describeOutcome}
         onSucceeded={onChanged}
       >
         <Typography variant="body2">
@@ -151,7 +96,7 @@ export const DeploymentControls = ({
             environment,
             deploymentId: id,
           })}
-          describeResult={describe}
+          describeResult={describeOutcome}
           onSucceeded={onChanged}
         >
           <Typography variant="body2">
@@ -168,7 +113,7 @@ export const DeploymentControls = ({
         confirmLabel="Stop and roll back"
         destructive
         run={runAction({ action: 'rollback', environment, deploymentId: id })}
-        describeResult={describe}
+        describeResult={describeOutcome}
         onSucceeded={onChanged}
       >
         <Typography variant="body2">

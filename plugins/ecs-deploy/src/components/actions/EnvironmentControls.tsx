@@ -7,8 +7,9 @@ import {
   EnvironmentOverview,
   PromotionPreview,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ApprovalControls } from './ApprovalControls';
 import { EcsActionButton } from './EcsActionButton';
-import { useRunAction } from './DeploymentControls';
+import { useRunAction } from '../../hooks/useRunAction';
 import { PromotionPreviewPanel } from './PromotionPreviewPanel';
 
 /** Props of {@link EnvironmentControls}. */
@@ -19,7 +20,7 @@ export type EnvironmentControlsProps = {
   onChanged?: () => void;
 };
 
-const describe = (r: EcsDeployActionResponse) => r.message;
+const describeOutcome = (r: EcsDeployActionResponse) => r.message;
 
 /**
  * Environment-level actions: promote the running image to the next
@@ -88,7 +89,7 @@ export const EnvironmentControls = ({
           confirmLabel="Promote"
           ready={Boolean(preview && !preview.blockedReason)}
           run={promote}
-          describeResult={describe}
+          describeResult={describeOutcome}
           onSucceeded={onChanged}
         >
           <PromotionPreviewPanel
@@ -99,47 +100,12 @@ export const EnvironmentControls = ({
         </EcsActionButton>
       )}
       {environment.pipeline && (
-        <>
-          <EcsActionButton
-            label="Approve"
-            permission={ECS_DEPLOY_ACTION_PERMISSIONS.approve}
-            disabledReason={approvalReason}
-            confirmTitle={`Approve ${environment.pipeline.name}?`}
-            comment="optional"
-            run={runAction({
-              action: 'approve',
-              environment: environment.name,
-              decision: 'Approved',
-            })}
-            describeResult={describe}
-            onSucceeded={onChanged}
-          >
-            <Typography variant="body2">
-              The pipeline continues past its manual approval. Your name and
-              comment are recorded with the approval.
-            </Typography>
-          </EcsActionButton>
-          <EcsActionButton
-            label="Reject"
-            permission={ECS_DEPLOY_ACTION_PERMISSIONS.approve}
-            disabledReason={approvalReason}
-            confirmTitle={`Reject ${environment.pipeline.name}?`}
-            comment="required"
-            destructive
-            run={runAction({
-              action: 'approve',
-              environment: environment.name,
-              decision: 'Rejected',
-            })}
-            describeResult={describe}
-            onSucceeded={onChanged}
-          >
-            <Typography variant="body2">
-              The pipeline execution stops at the approval. Say why, so the
-              author knows what to fix.
-            </Typography>
-          </EcsActionButton>
-        </>
+        <ApprovalControls
+          environment={environment.name}
+          pipelineName={environment.pipeline.name}
+          disabledReason={approvalReason}
+          onChanged={onChanged}
+        />
       )}
       {environment.pipeline && (
         <EcsActionButton
@@ -156,7 +122,7 @@ export const EnvironmentControls = ({
             action: 'start-pipeline',
             environment: environment.name,
           })}
-          describeResult={describe}
+          describeResult={describeOutcome}
           onSucceeded={onChanged}
         >
           <Typography variant="body2">
