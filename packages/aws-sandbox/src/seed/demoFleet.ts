@@ -35,8 +35,8 @@ export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
   // real lifecycles (timeline.ts), everything older is imported as records.
   world.clock.resumeAt(now - 26 * HOUR);
   // ECS-controller services get their last day of service deployments played
-  // out (whether or not ECS can import older ones), so the live history is
-  // the same either way.
+  // out (older ones are imported), so the newest history comes from the real
+  // deployment lifecycle.
   const timeline: TimelineEvent[] = [];
   let slot = 0;
 

@@ -15,8 +15,8 @@ export const RECENT_ECS_DEPLOYMENTS = { release: 24, brokenHotfix: 12 };
 
 /**
  * ECS service deployments of the last day for an ECS-controller service,
- * played out through the real lifecycle (used while ECS cannot import finished
- * deployments): a release through the pipeline (an image pushed with the
+ * played out through the real lifecycle (older ones are imported as finished
+ * records): a release through the pipeline (an image pushed with the
  * environment's tag), and a hand-deployed hotfix whose containers crash, so
  * the circuit breaker rolls it back and its stopped tasks keep their exit
  * codes.

@@ -64,6 +64,13 @@ export class EcsStore {
     return this.world.randomHex(32);
   }
 
+  /** A private IPv4 address in the awsvpc subnets, for a task's network interface. */
+  newPrivateIp(): string {
+    return `10.0.${Math.floor(this.world.random() * 250) + 1}.${
+      Math.floor(this.world.random() * 250) + 2
+    }`;
+  }
+
   // ---- clusters ----
 
   cluster(ref: string | undefined, caller: Scope): ClusterRecord {
@@ -260,10 +267,22 @@ export class EcsStore {
 
   // ---- service deployments ----
 
+  /**
+   * Keeps a service's deployments in creation order: live ones arrive newest
+   * (appended at once), imported history is older than what already runs, and
+   * a restored state file lists them in whatever order they were stored.
+   */
   addDeployment(record: ServiceDeploymentRecord): void {
     this.deployments.set(record.arn, record);
     const list = this.deploymentsByService.get(record.serviceArn) ?? [];
-    list.push(record.arn);
+    let at = list.length;
+    while (
+      at > 0 &&
+      (this.deployments.get(list[at - 1])?.createdAt ?? 0) > record.createdAt
+    ) {
+      at -= 1;
+    }
+    list.splice(at, 0, record.arn);
     this.deploymentsByService.set(record.serviceArn, list);
   }
 

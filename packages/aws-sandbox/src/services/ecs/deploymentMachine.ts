@@ -1,6 +1,7 @@
 import { AwsError } from '../../core/AwsError';
-import { serviceDeploymentArn, serviceRevisionArn } from './arns';
+import { serviceDeploymentArn } from './arns';
 import type { EcsStore } from './EcsStore';
+import { createServiceRevision } from './revisions';
 import type {
   HookRecord,
   LifecycleStage,
@@ -70,30 +71,7 @@ export function startServiceDeployment(
   now: number,
 ): ServiceDeploymentRecord {
   const scope = { accountId: service.accountId, region: service.region };
-  const td = store.taskDefinitions.get(taskDefinition);
-  const revisionId = String(Math.floor(store.world.random() * 1e13)).padStart(
-    13,
-    '1',
-  );
-  const revision = {
-    arn: serviceRevisionArn(
-      scope,
-      service.clusterName,
-      service.name,
-      revisionId,
-    ),
-    serviceArn: service.arn,
-    clusterArn: service.clusterArn,
-    taskDefinition,
-    launchType: service.launchType,
-    loadBalancers: service.loadBalancers,
-    containerImages: (td?.document.containerDefinitions ?? []).map(c => ({
-      containerName: String(c.name),
-      image: String(c.image ?? ''),
-    })),
-    createdAt: now,
-  };
-  store.revisions.set(revision.arn, revision);
+  const revision = createServiceRevision(store, service, taskDefinition, now);
 
   // A newer deployment supersedes one still running.
   const previous = service.currentServiceDeployment

@@ -1,8 +1,9 @@
 import { AwsError } from '../../core/AwsError';
 import type { EcsApi, TaskSetSpec } from '../../world';
-import { taskArn } from './arns';
 import { startServiceDeployment } from './deploymentMachine';
 import type { EcsStore } from './EcsStore';
+import { importServiceDeployment, importStoppedTask } from './importedHistory';
+import { addStoppedTask } from './stoppedTasks';
 import type {
   ServiceRecord,
   TaskDefinitionDocument,
@@ -100,48 +101,16 @@ export function createEcsApi(store: EcsStore): EcsApi {
       const ts = taskSet(arn);
       const s = store.services.get(ts.serviceArn);
       if (!s) return;
-      const td = store.taskDefinitions.get(ts.taskDefinition);
-      const id = store.newTaskId();
       const now = store.now();
-      store.addTask({
-        arn: taskArn(
-          { accountId: s.accountId, region: s.region },
-          s.clusterName,
-          id,
-        ),
-        id,
-        clusterArn: s.clusterArn,
-        serviceArn: s.arn,
-        accountId: s.accountId,
-        region: s.region,
-        taskDefinitionArn: ts.taskDefinition,
-        group: `service:${s.name}`,
+      addStoppedTask(store, s, {
+        taskDefinition: ts.taskDefinition,
         startedBy: ts.startedBy ?? ts.id,
-        // not the task set itself, so the scheduler does not count it
         owner: `${ts.arn}#stopped`,
-        launchType: ts.launchType ?? 'FARGATE',
-        createdAt: now - 60_000,
-        startAt: now - 30_000,
-        willFail: true,
-        lastStatus: 'STOPPED',
-        desiredStatus: 'STOPPED',
+        launchType: ts.launchType,
         startedAt: now - 30_000,
-        stoppingAt: now,
         stoppedAt: now,
         stoppedReason,
-        stopCode: 'EssentialContainerExited',
-        containers: (td?.document.containerDefinitions ?? []).map(c => ({
-          name: String(c.name),
-          image: String(c.image ?? ''),
-          exitCode,
-          reason:
-            exitCode !== 0
-              ? `Essential container exited with code ${exitCode}`
-              : undefined,
-        })),
-        ip: '10.0.0.2',
-        port: 80,
-        targetGroupArns: [],
+        exitCode,
       });
     },
 
@@ -224,6 +193,14 @@ export function createEcsApi(store: EcsStore): EcsApi {
 
     getServiceDeploymentStatus(arn) {
       return store.deployments.get(arn)?.status;
+    },
+
+    importServiceDeployment(input) {
+      return importServiceDeployment(store, input);
+    },
+
+    importStoppedTask(input) {
+      importStoppedTask(store, input);
     },
   };
 }

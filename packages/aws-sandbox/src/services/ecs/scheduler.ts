@@ -268,9 +268,7 @@ function launchTask(
       name: String(c.name ?? 'app'),
       image: String(c.image ?? ''),
     })),
-    ip: `10.0.${Math.floor(store.world.random() * 250) + 1}.${
-      Math.floor(store.world.random() * 250) + 2
-    }`,
+    ip: store.newPrivateIp(),
     port: lb?.containerPort ?? 80,
     targetGroupArns: spec.targetGroupArns,
   };
