@@ -11,6 +11,7 @@ import { perCallBaseline } from './baseline';
 import { BIG_ENTITY, startFleetSandbox, subjectsOf } from './fleet';
 import { parseOptions } from './options';
 import { endpointsTable, historyTable, table, viewersTable } from './report';
+import { runControllers } from './scenarios/controllers';
 import { runEndpoints } from './scenarios/endpoints';
 import { runFrontend } from './scenarios/frontend';
 import { runHistoryScale } from './scenarios/historyScale';
@@ -122,6 +123,16 @@ async function main() {
         );
         await measured.stop();
         await walker.stop();
+        log('part 1b: demo fleet, one entity per deployment kind');
+        const controllers = await runControllers({
+          latencyMs: options.latencyMs,
+          warmWith: 'checkout-web',
+        });
+        results.controllers = controllers.rows;
+        out.push(
+          '### 1b. Demo fleet, one entity per deployment kind',
+          controllers.markdown,
+        );
       }
 
       if (options.parts.has('viewers')) {
