@@ -23,7 +23,7 @@ export function endpointsTable(results: EndpointResult[]): string {
       'p95 cold ms',
       'p50 warm ms',
       'p95 warm ms',
-      'chain depth (code / observed)',
+      'chain depth (bound / observed)',
       'lower bound ms',
       'ratio p50 cold / bound',
       'ratio to depth x measured call',
