@@ -32,7 +32,9 @@ export default defineConfig({
   // `yarn start` serves the app on :3000 and the backend on :7007; the global
   // setup waits for the backend too, since Playwright watches one URL per server.
   webServer: {
-    command: 'yarn start',
+    // a fresh sandbox for each run: the tests act on the demo fleet
+    command:
+      'rm -f .data/aws-sandbox.e2e.json && yarn start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
     url: 'http://localhost:3000',
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,

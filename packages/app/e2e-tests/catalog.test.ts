@@ -1,4 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { signInAsGuest } from './signIn';
 
 const demoServices = [
   'payments-api',
@@ -10,19 +11,11 @@ const demoServices = [
   'notifications-service',
 ];
 
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
-  ).toBeVisible();
-}
-
 test('a guest signs in and finds the demo ECS services in the catalog', async ({
   page,
 }) => {
   await signInAsGuest(page);
-  await page.goto('/catalog?filters[kind]=component&filters[user]=all');
+  await page.goto('/?filters[kind]=component&filters[user]=all');
 
   for (const name of demoServices) {
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
@@ -31,7 +24,7 @@ test('a guest signs in and finds the demo ECS services in the catalog', async ({
 
 test("the guest's team owns some services and not others", async ({ page }) => {
   await signInAsGuest(page);
-  await page.goto('/catalog?filters[kind]=component&filters[user]=owned');
+  await page.goto('/?filters[kind]=component&filters[user]=owned');
 
   await expect(
     page.getByRole('link', { name: 'payments-api', exact: true }),
