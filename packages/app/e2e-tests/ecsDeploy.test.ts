@@ -18,7 +18,10 @@ test('the Deployments tab shows the seeded history with failures and rollbacks, 
   // the demo fleet's history has both, within the first pages
   await expect(page.getByText('Rolled back').first()).toBeVisible();
   await expect(page.getByText('Failed').first()).toBeVisible();
-  await page.screenshot({ path: 'e2e-test-results/deployments-tab.png' });
+  await page.screenshot({
+    path: 'e2e-test-results/deployments-tab.png',
+    fullPage: true,
+  });
 
   await page
     .getByRole('link', { name: /^Details of / })
@@ -55,7 +58,10 @@ test('promoting dev to staging starts an ECS canary the Traffic tab follows, rec
   await expect(
     page.getByLabel(/staging: 10% of production traffic on the replacement/),
   ).toBeVisible({ timeout: 120_000 });
-  await page.screenshot({ path: 'e2e-test-results/traffic-tab-canary.png' });
+  await page.screenshot({
+    path: 'e2e-test-results/traffic-tab-canary.png',
+    fullPage: true,
+  });
   await expect(
     page.getByLabel(/staging: 100% of production traffic on the replacement/),
   ).toBeVisible({ timeout: 120_000 });

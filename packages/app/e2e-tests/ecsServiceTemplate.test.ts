@@ -37,7 +37,10 @@ test('a developer creates an ECS service from the template and sees its environm
     name: `Open ${name} in the catalog`,
   });
   await expect(entityLink).toBeVisible({ timeout: 120_000 });
-  await page.screenshot({ path: 'e2e-test-results/template-done.png' });
+  await page.screenshot({
+    path: 'e2e-test-results/template-done.png',
+    fullPage: true,
+  });
   await entityLink.click();
 
   // The catalog reads the new infrastructure repository on its next pass.
