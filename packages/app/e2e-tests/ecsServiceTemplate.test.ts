@@ -44,12 +44,14 @@ test('a developer creates an ECS service from the template and sees its environm
   await entityLink.click();
 
   // The catalog reads the new infrastructure repository on its next pass.
+  // (Until then the page shows the name over "Entity not found"; the
+  // description only shows once the entity is there.)
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole('heading', { name })).toBeVisible({
-      timeout: 5_000,
-    });
-  }).toPass({ timeout: 90_000 });
+    await expect(page.getByText('Shopping cart API (e2e)').first()).toBeVisible(
+      { timeout: 5_000 },
+    );
+  }).toPass({ timeout: 120_000 });
 
   await page.goto(`/catalog/default/component/${name}/deployments`);
   for (const env of ['dev', 'staging', 'prod']) {
