@@ -7,6 +7,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startBackendUnderTest } from './backendUnderTest';
+import { BenchJson, compareRuns, readBenchJson } from './compare';
 import { perCallBaseline } from './baseline';
 import { BIG_ENTITY, startFleetSandbox, subjectsOf } from './fleet';
 import { parseOptions } from './options';
@@ -31,6 +32,10 @@ function log(message: string) {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  // Read before the run, so a wrong path fails in a second, not in minutes.
+  const earlier = options.compare
+    ? readBenchJson(path.resolve(REPO_ROOT, options.compare))
+    : undefined;
   const results: Record<string, unknown> = {
     startedAt: new Date().toISOString(),
     options: { ...options, parts: [...options.parts] },
@@ -264,6 +269,8 @@ async function main() {
     results.peer = peer;
     out.push('## 5. Side by side with the awslabs ECS plugin', peer.markdown);
   }
+
+  if (earlier) out.push(compareRuns(earlier, results as BenchJson));
 
   const dir = path.resolve(REPO_ROOT, options.outDir);
   fs.mkdirSync(dir, { recursive: true });

@@ -19,6 +19,8 @@ export interface BenchOptions {
   outDir: string;
   /** node_modules folder holding the awslabs peer, assembled by hand */
   peerDir?: string;
+  /** an earlier run's JSON: print before → after for the parts both measured */
+  compare?: string;
 }
 
 export const ALL_PARTS = [
@@ -29,7 +31,7 @@ export const ALL_PARTS = [
   'peer',
 ];
 
-const USAGE = `yarn bench [--quick] [--duration=S] [--viewers=N] [--latency=MS] [--parts=endpoints,viewers,history,frontend,peer]`;
+const USAGE = `yarn bench [--quick] [--duration=S] [--viewers=N] [--latency=MS] [--parts=endpoints,viewers,history,frontend,peer] [--compare=bench-results/<earlier>.json]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const flags = new Map<string, string>();
@@ -74,5 +76,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     parts,
     outDir: flags.get('out') ?? 'bench-results',
     peerDir: flags.get('peer-dir') ?? process.env.BENCH_PEER_DIR,
+    compare: flags.get('compare'),
   };
 }
