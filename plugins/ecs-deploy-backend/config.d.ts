@@ -13,6 +13,18 @@ export interface Config {
       listTtlSeconds?: number;
       /** Resolution of entities to AWS resources (tags, CodeDeploy lookup). Default 10 minutes. */
       resolutionTtlSeconds?: number;
+      /**
+       * Most values each backend process also keeps in memory, in front of
+       * coreServices.cache, so that many viewers of one entity cost one
+       * deserialisation per lifetime. Default 10000.
+       */
+      memoryEntries?: number;
+      /**
+       * When AWS throttles or fails, a value that expired at most this long
+       * ago answers instead of an error (stale-if-error). 0 turns it off.
+       * Default 300 seconds.
+       */
+      staleIfErrorSeconds?: number;
     };
     /**
      * Where `ecs-deploy.io/discovery: tags` looks for resources tagged with

@@ -20,27 +20,30 @@ const services: Array<[string, string[]]> = [
 ];
 
 /*
- * Cold budgets per endpoint for three environments. payments-api's first
- * overview includes the one-off scan that finds CodeDeploy deployment groups
- * per account (not annotated); history pages pay one ListActionExecutions
- * per pipeline execution shown. Warm (within the TTLs) costs nothing.
+ * Cold budgets per endpoint for three environments, in the order a page asks
+ * (the overview first). payments-api's first overview includes the one-off
+ * scan that finds CodeDeploy deployment groups per account (not annotated).
+ * The overview reads the newest 100 pipeline executions and one
+ * ListActionExecutions page per pipeline, which links them all: the history
+ * page after it only describes deployments (it paid one ListActionExecutions
+ * per execution shown before: 10-14). Warm (within the TTLs) costs nothing.
  */
 const COLD_BUDGET: Record<string, Record<string, number>> = {
   'payments-api': {
     '/environments': 40,
-    '/history?limit=25': 30,
+    '/history?limit=25': 5,
     '/traffic': 12,
     '/stopped-tasks?environment=prod': 2,
   },
   'checkout-web': {
     '/environments': 25,
-    '/history?limit=25': 30,
+    '/history?limit=25': 5,
     '/traffic': 12,
     '/stopped-tasks?environment=prod': 2,
   },
   'search-api': {
-    '/environments': 25,
-    '/history?limit=25': 30,
+    '/environments': 22,
+    '/history?limit=25': 8,
     '/traffic': 12,
     '/stopped-tasks?environment=prod': 2,
   },

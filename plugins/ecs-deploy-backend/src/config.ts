@@ -19,6 +19,8 @@ export interface DiscoveryLocation {
 
 export interface BackendSettings {
   ttl: CacheTtls;
+  memoryEntries: number;
+  staleIfErrorMs: number;
   discovery: DiscoveryLocation[];
   tagKeys: EcsDeployTagKeys;
 }
@@ -45,6 +47,9 @@ export function readBackendSettings(config: Config): BackendSettings {
       list: seconds('listTtlSeconds', 15),
       resolution: seconds('resolutionTtlSeconds', 600),
     },
+    memoryEntries:
+      config.getOptionalNumber('ecsDeploy.cache.memoryEntries') ?? 10_000,
+    staleIfErrorMs: seconds('staleIfErrorSeconds', 300),
     discovery,
     tagKeys: readTagKeys(config),
   };

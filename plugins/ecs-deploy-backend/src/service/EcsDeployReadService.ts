@@ -13,7 +13,7 @@ import { readBackendSettings } from '../config';
 import { ReadContext } from './aws/ReadContext';
 import { LoadedEnvironment, loadEnvironment } from './EnvironmentContext';
 import { ResolvedEnvironment } from './model';
-import { ReadCache } from './ReadCache';
+import { ReadCache } from './cache/ReadCache';
 import { readDeploymentDetail } from './readers/detail';
 import {
   HistoryOptions,
@@ -41,7 +41,10 @@ export class EcsDeployReadService {
       options.clients ?? AwsClientFactory.fromConfig(options.config);
     const ctx: ReadContext = {
       clients,
-      cache: new ReadCache(options.cache),
+      cache: new ReadCache(options.cache, {
+        memoryEntries: settings.memoryEntries,
+        staleIfErrorMs: settings.staleIfErrorMs,
+      }),
       ttl: settings.ttl,
     };
     const resolver = new EnvironmentResolver(ctx, {
@@ -111,8 +114,13 @@ export class EcsDeployReadService {
     environment: string,
     deploymentId: string,
   ): Promise<DeploymentDetail> {
-    const [loaded] = await this.load(entity, environment);
-    return readDeploymentDetail(this.context, loaded, deploymentId);
+    const [env] = await this.environmentsOf(entity, environment);
+    return readDeploymentDetail(
+      this.context,
+      env,
+      loadEnvironment(this.context, env),
+      deploymentId,
+    );
   }
 
   async traffic(

@@ -35,10 +35,21 @@ export async function cachedBatch(
     }),
   );
   if (missing.length) {
-    const fetched = await ctx.cache.coalesce(
-      `${prefix}:batch:${missing.join(',')}`,
-      () => fetchMisses(missing),
-    );
+    let fetched: Map<string, DeploymentSummary>;
+    try {
+      fetched = await ctx.cache.coalesce(
+        `${prefix}:batch:${missing.join(',')}`,
+        () => fetchMisses(missing),
+      );
+    } catch (error) {
+      // Throttled: answer with what these ids were moments ago, if all known.
+      const stale = missing.map(id =>
+        ctx.cache.fallback<DeploymentSummary>(error, key(id)),
+      );
+      if (stale.some(s => s === undefined)) throw error;
+      missing.forEach((id, i) => found.set(id, stale[i]!));
+      fetched = new Map();
+    }
     await Promise.all(
       [...fetched].map(async ([id, summary]) => {
         found.set(id, summary);

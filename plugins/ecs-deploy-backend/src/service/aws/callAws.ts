@@ -30,3 +30,26 @@ export async function collectPages<T>(
   } while (token);
   return items;
 }
+
+/**
+ * Runs `fn` over `items` with at most `limit` calls in flight: a scan of a
+ * whole account should not spend the account's request budget in one burst.
+ */
+export async function mapConcurrently<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  return results;
+}

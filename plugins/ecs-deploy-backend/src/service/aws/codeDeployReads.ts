@@ -12,8 +12,13 @@ import {
   ListDeploymentTargetsCommand,
   ListDeploymentsCommand,
 } from '@aws-sdk/client-codedeploy';
+import {
+  DeploymentTarget as MappedTarget,
+  isActiveStatus,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { mapCodeDeployTarget } from '../mapping/codeDeployTarget';
 import { DeploymentConfigState, DeploymentGroupState } from '../model';
-import { callAws, collectPages } from './callAws';
+import { callAws, collectPages, mapConcurrently } from './callAws';
 import { chunk } from './ecsReads';
 import { ReadContext } from './ReadContext';
 
@@ -219,69 +224,115 @@ export async function getDeploymentTargets(
 }
 
 /**
- * Finds the deployment group that deploys an ECS service when the entity
- * does not annotate it. CodeDeploy has no lookup by service, so this scans
- * the account's ECS deployment groups once and caches the whole map.
+ * The mapped targets of a deployment, cached briefly while they move and
+ * long once finished: shared by the Traffic view and the deployment detail.
  */
-export async function findDeploymentGroupForService(
+export async function deploymentTargets(
   ctx: ReadContext,
   location: Location,
-  cluster: string,
-  serviceName: string,
-): Promise<GroupRef | undefined> {
-  const map = await ctx.cache.get(
-    `codedeploy:servicemap:${location.accountId}:${location.region}`,
-    async () => {
-      const { codeDeploy } = await ctx.clients.forResource(location);
-      const applications = await collectPages(async nextToken => {
-        const page = await callAws(
-          () => codeDeploy.send(new ListApplicationsCommand({ nextToken })),
-          {},
-        );
-        return { items: page.applications ?? [], next: page.nextToken };
-      });
-
-      const result: Record<string, GroupRef> = {};
-      await Promise.all(
-        applications.map(async application => {
-          const groups = await collectPages(async nextToken => {
-            const page = await callAws(
-              () =>
-                codeDeploy.send(
-                  new ListDeploymentGroupsCommand({
-                    applicationName: application,
-                    nextToken,
-                  }),
-                ),
-              { resource: application },
-            );
-            return { items: page.deploymentGroups ?? [], next: page.nextToken };
-          });
-          for (const names of chunk(groups, 100)) {
-            const infos = await callAws(
-              () =>
-                codeDeploy.send(
-                  new BatchGetDeploymentGroupsCommand({
-                    applicationName: application,
-                    deploymentGroupNames: names,
-                  }),
-                ),
-              { resource: application },
-            );
-            for (const info of infos.deploymentGroupsInfo ?? []) {
-              for (const s of info.ecsServices ?? []) {
-                result[`${s.clusterName}/${s.serviceName}`] = {
-                  application,
-                  deploymentGroup: info.deploymentGroupName ?? '',
-                };
-              }
-            }
-          }
-        }),
-      );
-      return result;
-    },
-    ctx.ttl.resolution,
+  deploymentId: string,
+): Promise<MappedTarget[]> {
+  return ctx.cache.get(
+    `codedeploy:targets:${location.accountId}:${deploymentId}`,
+    async () =>
+      (await getDeploymentTargets(ctx, location, deploymentId)).map(
+        mapCodeDeployTarget,
+      ),
+    targets =>
+      targets.length && !targets.some(t => isActiveStatus(t.status))
+        ? ctx.ttl.finished
+        : ctx.ttl.active,
   );
-  return map[`${cluster}/${serviceName}`];
+}
+
+/** One application's ECS deployment groups, by `cluster/service`. */
+async function ecsGroupsOfApplication(
+  ctx: ReadContext,
+  location: Location,
+  application: string,
+): Promise<Record<string, GroupRef>> {
+  const { codeDeploy } = await ctx.clients.forResource(location);
+  const groups = await collectPages(async nextToken => {
+    const page = await callAws(
+      () =>
+        codeDeploy.send(
+          new ListDeploymentGroupsCommand({
+            applicationName: application,
+            nextToken,
+          }),
+        ),
+      { resource: application },
+    );
+    return { items: page.deploymentGroups ?? [], next: page.nextToken };
+  });
+  const result: Record<string, GroupRef> = {};
+  for (const names of chunk(groups, 100)) {
+    const infos = await callAws(
+      () =>
+        codeDeploy.send(
+          new BatchGetDeploymentGroupsCommand({
+            applicationName: application,
+            deploymentGroupNames: names,
+          }),
+        ),
+      { resource: application },
+    );
+    for (const info of infos.deploymentGroupsInfo ?? []) {
+      for (const s of info.ecsServices ?? []) {
+        result[`${s.clusterName}/${s.serviceName}`] = {
+          application,
+          deploymentGroup: info.deploymentGroupName ?? '',
+        };
+      }
+    }
+  }
+  return result;
+}
+
+/** What a scan of an account's CodeDeploy applications found. */
+export interface DeploymentGroupScan {
+  /** Deployment groups by `cluster/service`. */
+  groups: Record<string, GroupRef>;
+  /** Applications that could not be read (throttled, failed): scan again. */
+  failed: string[];
+}
+
+/**
+ * Reads the ECS deployment groups of the given applications, or of every
+ * application in the account. CodeDeploy has no lookup by service, so this
+ * is the only way to find the group of a service nobody annotated. One
+ * failing application does not fail the scan: it is reported in `failed`.
+ */
+export async function scanEcsDeploymentGroups(
+  ctx: ReadContext,
+  location: Location,
+  applications?: string[],
+): Promise<DeploymentGroupScan> {
+  const { codeDeploy } = await ctx.clients.forResource(location);
+  const names =
+    applications ??
+    (await collectPages(async nextToken => {
+      const page = await callAws(
+        () => codeDeploy.send(new ListApplicationsCommand({ nextToken })),
+        {},
+      );
+      return { items: page.applications ?? [], next: page.nextToken };
+    }));
+  const scan: DeploymentGroupScan = { groups: {}, failed: [] };
+  let firstError: unknown;
+  // At most 20 applications (so 20 calls) at a time: a bounded burst.
+  await mapConcurrently(names, 20, async application => {
+    try {
+      Object.assign(
+        scan.groups,
+        await ecsGroupsOfApplication(ctx, location, application),
+      );
+    } catch (error) {
+      firstError ??= error;
+      scan.failed.push(application);
+    }
+  });
+  // Nothing readable (no permission, AWS down): say why rather than retry.
+  if (names.length && scan.failed.length === names.length) throw firstError;
+  return scan;
 }

@@ -111,6 +111,30 @@ export async function listActionExecutions(
   });
 }
 
+/** One page of a pipeline's action executions, newest first, all executions. */
+export async function listRecentActionExecutions(
+  ctx: ReadContext,
+  pipeline: PipelineRef,
+  token: string | undefined,
+): Promise<{ actions: ActionExecutionDetail[]; nextToken?: string }> {
+  const { codePipeline } = await ctx.clients.forResource(where(pipeline));
+  const out = await callAws(
+    () =>
+      codePipeline.send(
+        new ListActionExecutionsCommand({
+          pipelineName: pipeline.name,
+          maxResults: 100,
+          nextToken: token,
+        }),
+      ),
+    { resource: pipeline.arn },
+  );
+  return {
+    actions: out.actionExecutionDetails ?? [],
+    ...(out.nextToken ? { nextToken: out.nextToken } : {}),
+  };
+}
+
 export async function getPipelineExecution(
   ctx: ReadContext,
   pipeline: PipelineRef,

@@ -1,54 +1,98 @@
-import { ActionExecutionDetail } from '@aws-sdk/client-codepipeline';
 import {
   DeploymentSummary,
-  arnResourceId,
-  formatDeploymentId,
+  PipelineRef,
   isActiveStatus,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { listActionExecutions } from '../aws/pipelineReads';
 import { ReadContext } from '../aws/ReadContext';
+import { deploymentIdOfAction } from './deploymentIdOfAction';
+import { covers, pipelineActionIndex } from './pipelineActionIndex';
 import { ResolvedEnvironment } from '../model';
 
+const executionIdOf = (execution: DeploymentSummary) =>
+  execution.id.slice('pipeline:'.length);
+
+const linkKey = (pipeline: PipelineRef, execution: DeploymentSummary) =>
+  `codepipeline:links:${pipeline.arn}:${executionIdOf(execution)}`;
+
+const wantedOf = (executions: DeploymentSummary[]) =>
+  executions.map(e => ({
+    executionId: executionIdOf(e),
+    startedAt: e.startedAt,
+  }));
+
 /**
- * The history id of the deployment an action started, from the action's
- * external execution id: a CodeDeploy deployment id for CodeDeploy actions,
- * a service deployment ARN for ECS actions.
+ * Starts reading the links of executions about to be shown, unless cached:
+ * the history asks for them only after merging its streams, one level of
+ * AWS calls later than it could.
  */
-export function deploymentIdOfAction(
-  action: Pick<ActionExecutionDetail, 'input' | 'output'>,
-): string | undefined {
-  const external = action.output?.executionResult?.externalExecutionId;
-  if (!external) return undefined;
-  if (/^d-[A-Z0-9]+$/.test(external)) {
-    return formatDeploymentId('codedeploy', external);
-  }
-  if (external.includes(':service-deployment/')) {
-    return formatDeploymentId('ecs', arnResourceId(external));
-  }
-  return undefined;
+export function prefetchLinks(
+  ctx: ReadContext,
+  pipeline: PipelineRef,
+  executions: DeploymentSummary[],
+): void {
+  Promise.all(executions.map(e => ctx.cache.peek(linkKey(pipeline, e))))
+    .then(known => {
+      const missing = executions.filter((_, i) => !known[i]);
+      return missing.length
+        ? pipelineActionIndex(ctx, pipeline, wantedOf(missing))
+        : undefined;
+    })
+    .catch(() => undefined);
 }
 
-/** Deployment ids started by one pipeline execution (cached per execution). */
-export async function deploymentsOfExecution(
+/** Deployment ids one execution started, asking CodePipeline for it alone. */
+async function askForExecution(
   ctx: ReadContext,
-  env: ResolvedEnvironment,
-  execution: DeploymentSummary,
+  pipeline: PipelineRef,
+  executionId: string,
 ): Promise<string[]> {
-  const executionId = execution.id.slice('pipeline:'.length);
-  return ctx.cache.get(
-    `codepipeline:links:${env.pipeline!.arn}:${executionId}`,
-    async () => {
-      const actions = await listActionExecutions(
-        ctx,
-        env.pipeline!,
-        executionId,
+  const actions = await listActionExecutions(ctx, pipeline, executionId);
+  return actions.flatMap(a => {
+    const id = deploymentIdOfAction(a);
+    return id ? [id] : [];
+  });
+}
+
+/**
+ * Deployment ids started by each execution (of one pipeline), cached per
+ * execution: long when finished, briefly while it runs. The misses come from
+ * the pipeline's action index (one call for dozens of executions); only
+ * executions older than the index reaches are asked for one by one.
+ */
+export async function deploymentsOfExecutions(
+  ctx: ReadContext,
+  pipeline: PipelineRef,
+  executions: DeploymentSummary[],
+): Promise<string[][]> {
+  const key = (e: DeploymentSummary) => linkKey(pipeline, e);
+  const known = await Promise.all(
+    executions.map(e => ctx.cache.peek<string[]>(key(e))),
+  );
+  const missing = executions.filter((_, i) => !known[i]);
+  if (!missing.length) return known as string[][];
+  const index = await pipelineActionIndex(
+    ctx,
+    pipeline,
+    missing.map(e => ({
+      executionId: executionIdOf(e),
+      startedAt: e.startedAt,
+    })),
+  );
+  return Promise.all(
+    executions.map(async (execution, i) => {
+      if (known[i]) return known[i]!;
+      const executionId = executionIdOf(execution);
+      const links = covers(index, executionId, execution.startedAt)
+        ? index.byExecution[executionId] ?? []
+        : await askForExecution(ctx, pipeline, executionId);
+      await ctx.cache.put(
+        key(execution),
+        links,
+        isActiveStatus(execution.status) ? ctx.ttl.active : ctx.ttl.finished,
       );
-      return actions.flatMap(a => {
-        const id = deploymentIdOfAction(a);
-        return id ? [id] : [];
-      });
-    },
-    isActiveStatus(execution.status) ? ctx.ttl.active : ctx.ttl.finished,
+      return links;
+    }),
   );
 }
 
@@ -66,17 +110,28 @@ export async function linkPipelines(
   const executions = items.filter(
     i => i.kind === 'pipeline' && envByName.get(i.environment)?.pipeline,
   );
-  const links = await Promise.all(
-    executions.map(e =>
-      deploymentsOfExecution(ctx, envByName.get(e.environment)!, e),
-    ),
-  );
+  const byEnvironment = new Map<string, DeploymentSummary[]>();
+  for (const e of executions) {
+    byEnvironment.set(e.environment, [
+      ...(byEnvironment.get(e.environment) ?? []),
+      e,
+    ]);
+  }
   const byDeployment = new Map<string, DeploymentSummary>();
-  executions.forEach((execution, i) => {
-    if (!links[i].length) return;
-    execution.links.deploymentIds = links[i];
-    for (const id of links[i]) byDeployment.set(id, execution);
-  });
+  await Promise.all(
+    [...byEnvironment].map(async ([name, ofEnv]) => {
+      const links = await deploymentsOfExecutions(
+        ctx,
+        envByName.get(name)!.pipeline!,
+        ofEnv,
+      );
+      ofEnv.forEach((execution, i) => {
+        if (!links[i].length) return;
+        execution.links.deploymentIds = [...links[i]];
+        for (const id of links[i]) byDeployment.set(id, execution);
+      });
+    }),
+  );
   for (const item of items) {
     const execution = byDeployment.get(item.id);
     if (!execution || item.kind === 'pipeline') continue;

@@ -1,4 +1,7 @@
-import { DeploymentSummary } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  DeploymentSummary,
+  isActiveStatus,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ReadContext } from '../aws/ReadContext';
 import { batchGetDeployments, listDeploymentIds } from '../aws/codeDeployReads';
 import {
@@ -19,9 +22,15 @@ import {
 } from '../mapping/summaries';
 import { ResolvedEnvironment, ServiceState } from '../model';
 import { HistorySource } from './HistorySource';
+import { prefetchLinks } from './linkPipelines';
+import { pipelineActionIndex } from './pipelineActionIndex';
 
-/** Page size asked of AWS list calls. */
-export const LIST_PAGE_SIZE = 20;
+/**
+ * Page size asked of AWS list calls: the most they allow, so a history page
+ * (25, or 100 for the delivery metrics) rarely needs a second list call in
+ * sequence. Cursors hold tokens of this size: keep it fixed.
+ */
+export const LIST_PAGE_SIZE = 100;
 
 export function codeDeploySource(
   ctx: ReadContext,
@@ -95,42 +104,59 @@ export function ecsSource(
   };
 }
 
+/**
+ * One page of an environment's pipeline executions, mapped. Executions come
+ * complete from the list call, so the mapped page is what is cached: briefly
+ * while an execution runs (its approval state moves), else as a list.
+ */
+export function pipelinePage(
+  ctx: ReadContext,
+  env: ResolvedEnvironment,
+  token: string | undefined,
+): Promise<{ items: DeploymentSummary[]; nextToken?: string }> {
+  const pipeline = env.pipeline!;
+  return ctx.cache.get(
+    `codepipeline:page:${pipeline.arn}:${env.name}:${token ?? ''}`,
+    async () => {
+      // The links of these executions will be asked for next: start the
+      // action list (one call, usually cached) alongside this one.
+      pipelineActionIndex(ctx, pipeline).catch(() => undefined);
+      const out = await listPipelineExecutions(
+        ctx,
+        pipeline,
+        token,
+        LIST_PAGE_SIZE,
+      );
+      const inProgress = out.executions.some(e => e.status === 'InProgress');
+      const waiting = inProgress
+        ? await getPipelineWaitState(ctx, pipeline)
+        : { waitingExecutionIds: [] as string[] };
+      const items: DeploymentSummary[] = out.executions.map(e =>
+        pipelineSummary(
+          env.name,
+          pipeline.name,
+          e,
+          waiting.waitingExecutionIds.includes(e.pipelineExecutionId ?? ''),
+        ),
+      );
+      return {
+        items,
+        ...(out.nextToken ? { nextToken: out.nextToken } : {}),
+      };
+    },
+    page =>
+      page.items.some(i => isActiveStatus(i.status))
+        ? ctx.ttl.active
+        : ctx.ttl.list,
+  );
+}
+
 export function pipelineSource(
   ctx: ReadContext,
   env: ResolvedEnvironment,
 ): HistorySource {
   const pipeline = env.pipeline!;
-  // Executions come complete from the list call, so a page is mapped once
-  // and cached; describe slices it.
-  const page = (token: string | undefined) =>
-    ctx.cache.get(
-      `codepipeline:page:${pipeline.arn}:${env.name}:${token ?? ''}`,
-      async () => {
-        const out = await listPipelineExecutions(
-          ctx,
-          pipeline,
-          token,
-          LIST_PAGE_SIZE,
-        );
-        const inProgress = out.executions.some(e => e.status === 'InProgress');
-        const waiting = inProgress
-          ? await getPipelineWaitState(ctx, pipeline)
-          : { waitingExecutionIds: [] as string[] };
-        const items: DeploymentSummary[] = out.executions.map(e =>
-          pipelineSummary(
-            env.name,
-            pipeline.name,
-            e,
-            waiting.waitingExecutionIds.includes(e.pipelineExecutionId ?? ''),
-          ),
-        );
-        return {
-          items,
-          ...(out.nextToken ? { nextToken: out.nextToken } : {}),
-        };
-      },
-      ctx.ttl.list,
-    );
+  const page = (token: string | undefined) => pipelinePage(ctx, env, token);
   return {
     key: `${env.name}:pipeline`,
     list: async token => {
@@ -143,7 +169,9 @@ export function pipelineSource(
     describe: async (token, ids) => {
       const p = await page(token);
       const wanted = new Set(ids);
-      return p.items.filter(i => wanted.has(i.id));
+      const items = p.items.filter(i => wanted.has(i.id));
+      prefetchLinks(ctx, pipeline, items);
+      return items;
     },
   };
 }

@@ -4,7 +4,7 @@ import {
   PipelineStageExecution,
   fromPipelineStatus,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { deploymentIdOfAction } from '../history/linkPipelines';
+import { deploymentIdOfAction } from '../history/deploymentIdOfAction';
 import { iso } from './time';
 
 function stageStatus(actions: PipelineActionExecution[]): string {

@@ -2,15 +2,14 @@ import { ListActionExecutionsCommand } from '@aws-sdk/client-codepipeline';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   DeploymentDetail,
+  DeploymentSummary,
   LifecycleEvent,
+  isActiveStatus,
   fromEcsHookStatus,
   parseDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { callAws } from '../aws/callAws';
-import {
-  batchGetDeployments,
-  getDeploymentTargets,
-} from '../aws/codeDeployReads';
+import { batchGetDeployments, deploymentTargets } from '../aws/codeDeployReads';
 import {
   describeServiceDeployments,
   describeServiceRevisions,
@@ -23,8 +22,8 @@ import {
 } from '../aws/pipelineReads';
 import { ReadContext } from '../aws/ReadContext';
 import { LoadedEnvironment } from '../EnvironmentContext';
-import { deploymentIdOfAction, linkPipelines } from '../history/linkPipelines';
-import { mapCodeDeployTarget } from '../mapping/codeDeployTarget';
+import { deploymentIdOfAction } from '../history/deploymentIdOfAction';
+import { linkPipelines } from '../history/linkPipelines';
 import { pipelineStages } from '../mapping/pipelineStages';
 import {
   codeDeploySummary,
@@ -34,6 +33,8 @@ import {
   taskSetSummary,
 } from '../mapping/summaries';
 import { iso } from '../mapping/time';
+import { summaryTtl } from '../cachedBatch';
+import { ResolvedEnvironment } from '../model';
 
 function notHere(id: string, environment: string) {
   return new NotFoundError(
@@ -43,70 +44,122 @@ function notHere(id: string, environment: string) {
 
 /**
  * Finds the pipeline execution that started a deployment, among the
- * pipeline's recent action executions (one call), with its stages.
+ * pipeline's recent action executions (one call), with its stages. Cached:
+ * briefly while a stage moves or when not found, long once finished.
  */
 async function pipelineOf(
   ctx: ReadContext,
-  loaded: LoadedEnvironment,
+  env: ResolvedEnvironment,
   deploymentId: string,
 ): Promise<DeploymentDetail['pipeline'] | undefined> {
-  const pipeline = loaded.env.pipeline;
+  const pipeline = env.pipeline;
   if (!pipeline) return undefined;
-  const { codePipeline } = await ctx.clients.forResource({
-    accountId: pipeline.accountId,
-    region: pipeline.region,
-  });
-  const recent = await callAws(
-    () =>
-      codePipeline.send(
-        new ListActionExecutionsCommand({
-          pipelineName: pipeline.name,
-          maxResults: 100,
-        }),
-      ),
-    { resource: pipeline.arn },
+  const found = await ctx.cache.get(
+    `codepipeline:starter:${pipeline.arn}:${deploymentId}`,
+    async (): Promise<{ pipeline?: DeploymentDetail['pipeline'] }> => {
+      const { codePipeline } = await ctx.clients.forResource({
+        accountId: pipeline.accountId,
+        region: pipeline.region,
+      });
+      const recent = await callAws(
+        () =>
+          codePipeline.send(
+            new ListActionExecutionsCommand({
+              pipelineName: pipeline.name,
+              maxResults: 100,
+            }),
+          ),
+        { resource: pipeline.arn },
+      );
+      const starter = recent.actionExecutionDetails?.find(
+        a => deploymentIdOfAction(a) === deploymentId,
+      );
+      if (!starter?.pipelineExecutionId) return {};
+      const executionId = starter.pipelineExecutionId;
+      const actions = recent.actionExecutionDetails!.filter(
+        a => a.pipelineExecutionId === executionId,
+      );
+      return {
+        pipeline: {
+          name: pipeline.name,
+          executionId,
+          stages: pipelineStages(actions),
+        },
+      };
+    },
+    value =>
+      value.pipeline &&
+      !value.pipeline.stages.some(stage => isActiveStatus(stage.status))
+        ? ctx.ttl.finished
+        : ctx.ttl.active,
   );
-  const starter = recent.actionExecutionDetails?.find(
-    a => deploymentIdOfAction(a) === deploymentId,
+  return found.pipeline;
+}
+
+/** What the detail shows of a CodeDeploy deployment, cached by its status. */
+async function codeDeployDeployment(
+  ctx: ReadContext,
+  env: ResolvedEnvironment,
+  awsId: string,
+) {
+  const location = { accountId: env.accountId, region: env.region };
+  return ctx.cache.get(
+    `codedeploy:detail:${env.accountId}:${env.region}:${env.name}:${awsId}`,
+    async () => {
+      const [info] = await batchGetDeployments(ctx, location, [awsId]);
+      if (!info) return {};
+      return {
+        found: {
+          application: info.applicationName,
+          deploymentGroup: info.deploymentGroupName,
+          summary: codeDeploySummary(env.name, info),
+          statusMessages: [
+            ...(info.deploymentStatusMessages ?? []),
+            ...(info.additionalDeploymentStatusInfo
+              ? [info.additionalDeploymentStatusInfo]
+              : []),
+            ...(info.errorInformation?.message
+              ? [
+                  `${info.errorInformation.code ?? 'Error'}: ${
+                    info.errorInformation.message
+                  }`,
+                ]
+              : []),
+          ],
+        },
+      };
+    },
+    value =>
+      value.found ? summaryTtl(ctx, value.found.summary) : ctx.ttl.active,
   );
-  if (!starter?.pipelineExecutionId) return undefined;
-  const executionId = starter.pipelineExecutionId;
-  const actions = recent.actionExecutionDetails!.filter(
-    a => a.pipelineExecutionId === executionId,
-  );
-  return {
-    name: pipeline.name,
-    executionId,
-    stages: pipelineStages(actions),
-  };
 }
 
 async function codeDeployDetail(
   ctx: ReadContext,
-  loaded: LoadedEnvironment,
+  env: ResolvedEnvironment,
+  loading: Promise<LoadedEnvironment>,
   id: string,
   awsId: string,
 ): Promise<DeploymentDetail> {
-  const { env, codeDeploy } = loaded;
-  if (!codeDeploy) throw notHere(id, env.name);
   const location = { accountId: env.accountId, region: env.region };
-  const [infos, targets, pipeline] = await Promise.all([
-    batchGetDeployments(ctx, location, [awsId]),
-    getDeploymentTargets(ctx, location, awsId).catch(() => []),
-    pipelineOf(ctx, loaded, id),
+  // The id says CodeDeploy: read it while the service and its group load.
+  const [{ found }, targets, pipeline, { codeDeploy }] = await Promise.all([
+    codeDeployDeployment(ctx, env, awsId),
+    deploymentTargets(ctx, location, awsId).catch(() => []),
+    pipelineOf(ctx, env, id),
+    loading,
   ]);
-  const info = infos[0];
   // The id comes from the client: only a deployment of this environment's
   // own deployment group may be shown.
   if (
-    !info ||
-    info.applicationName !== codeDeploy.application ||
-    info.deploymentGroupName !== codeDeploy.deploymentGroup
+    !found ||
+    !codeDeploy ||
+    found.application !== codeDeploy.application ||
+    found.deploymentGroup !== codeDeploy.deploymentGroup
   ) {
     throw notHere(id, env.name);
   }
-  const deployment = codeDeploySummary(env.name, info);
-  const mappedTargets = targets.map(mapCodeDeployTarget);
+  const deployment = structuredClone(found.summary) as DeploymentSummary;
   if (pipeline) {
     deployment.links.pipelineExecutionId = `pipeline:${pipeline.executionId}`;
     deployment.trigger = {
@@ -117,41 +170,35 @@ async function codeDeployDetail(
   }
   return {
     deployment,
-    lifecycleEvents: mappedTargets[0]?.lifecycleEvents ?? [],
-    statusMessages: [
-      ...(info.deploymentStatusMessages ?? []),
-      ...(info.additionalDeploymentStatusInfo
-        ? [info.additionalDeploymentStatusInfo]
-        : []),
-      ...(info.errorInformation?.message
-        ? [
-            `${info.errorInformation.code ?? 'Error'}: ${
-              info.errorInformation.message
-            }`,
-          ]
-        : []),
-    ],
-    targets: mappedTargets,
+    lifecycleEvents: targets[0]?.lifecycleEvents ?? [],
+    statusMessages: found.statusMessages,
+    targets,
     ...(pipeline ? { pipeline } : {}),
   };
 }
 
 async function ecsDetail(
   ctx: ReadContext,
-  loaded: LoadedEnvironment,
+  env: ResolvedEnvironment,
+  loading: Promise<LoadedEnvironment>,
   id: string,
   awsId: string,
 ): Promise<DeploymentDetail> {
-  const { env, service } = loaded;
-  if (!env.service || !service || service.controller === 'CODE_DEPLOY') {
+  if (!env.service) throw notHere(id, env.name);
+  // Read the deployment while the service loads; used only if it is ECS's.
+  const rawRead = describeServiceDeployments(ctx, env.service, [
+    serviceDeploymentArn(env.service, awsId),
+  ]);
+  rawRead.catch(() => undefined);
+  const pipelineRead = pipelineOf(ctx, env, id);
+  pipelineRead.catch(() => undefined);
+  const loaded = await loading;
+  const { service } = loaded;
+  if (!service || service.controller === 'CODE_DEPLOY') {
     throw notHere(id, env.name);
   }
   if (service.controller === 'EXTERNAL') return taskSetDetail(loaded, id);
-  const arn = serviceDeploymentArn(env.service, awsId);
-  const [[raw], pipeline] = await Promise.all([
-    describeServiceDeployments(ctx, env.service, [arn]),
-    pipelineOf(ctx, loaded, id),
-  ]);
+  const [[raw], pipeline] = await Promise.all([rawRead, pipelineRead]);
   if (!raw || raw.serviceArn !== service.arn) throw notHere(id, env.name);
   const revisionArns = [
     ...(raw.sourceServiceRevisions ?? []),
@@ -254,11 +301,10 @@ function taskSetDetail(
 
 async function pipelineDetail(
   ctx: ReadContext,
-  loaded: LoadedEnvironment,
+  env: ResolvedEnvironment,
   id: string,
   executionId: string,
 ): Promise<DeploymentDetail> {
-  const { env } = loaded;
   const pipeline = env.pipeline;
   if (!pipeline) throw notHere(id, env.name);
   const [execution, actions, waitState] = await Promise.all([
@@ -305,12 +351,19 @@ async function pipelineDetail(
   };
 }
 
-/** The detail of one history entry of an environment. */
+/**
+ * The detail of one history entry of an environment. `loading` is the
+ * environment's service state, still being read: the reads the id alone
+ * allows start at once, the checks that need the service wait for it.
+ */
 export async function readDeploymentDetail(
   ctx: ReadContext,
-  loaded: LoadedEnvironment,
+  env: ResolvedEnvironment,
+  loading: Promise<LoadedEnvironment>,
   id: string,
 ): Promise<DeploymentDetail> {
+  // Awaited below on every path that reaches AWS; never left unhandled.
+  loading.catch(() => undefined);
   const parsed = parseDeploymentId(id);
   if (!parsed) {
     throw new InputError(
@@ -319,10 +372,12 @@ export async function readDeploymentDetail(
   }
   switch (parsed.kind) {
     case 'codedeploy':
-      return codeDeployDetail(ctx, loaded, id, parsed.awsId);
+      return codeDeployDetail(ctx, env, loading, id, parsed.awsId);
     case 'ecs':
-      return ecsDetail(ctx, loaded, id, parsed.awsId);
+      return ecsDetail(ctx, env, loading, id, parsed.awsId);
     default:
-      return pipelineDetail(ctx, loaded, id, parsed.awsId);
+      // A pipeline execution needs nothing of the service.
+      await loading;
+      return pipelineDetail(ctx, env, id, parsed.awsId);
   }
 }

@@ -4,12 +4,43 @@ import {
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { describeTaskDefinition } from '../aws/ecsReads';
 import { digestOfTag, parseEcrImageUri } from '../aws/ecrReads';
-import { getPipelineWaitState } from '../aws/pipelineReads';
 import { ReadContext } from '../aws/ReadContext';
 import { LoadedEnvironment } from '../EnvironmentContext';
 import { parseImage, taskDefinitionRef } from '../mapping/taskDefinition';
+import { pipelinePage } from '../history/sources';
 import { readHistory } from './history';
 import { strategyOf } from './strategy';
+
+type TaskDefinitionState = Awaited<ReturnType<typeof describeTaskDefinition>>;
+
+/**
+ * The images of the task definition, with digests: from the last deployment
+ * when it recorded one (ECS service revisions do), else asked of ECR. A
+ * missing image or a registry we cannot read leaves the digest unknown.
+ */
+async function imagesOf(
+  ctx: ReadContext,
+  taskDefinition: TaskDefinitionState | undefined,
+  knownDigest: string | undefined,
+) {
+  return Promise.all(
+    (taskDefinition?.containers ?? []).map(async (c, i) => {
+      const image = parseImage(
+        c.name,
+        c.image,
+        i === 0 ? knownDigest : undefined,
+      );
+      if (!image.digest && image.tag) {
+        const ecrImage = parseEcrImageUri(image.uri);
+        const digest = ecrImage
+          ? await digestOfTag(ctx, ecrImage, image.tag).catch(() => undefined)
+          : undefined;
+        if (digest) image.digest = digest;
+      }
+      return image;
+    }),
+  );
+}
 
 /**
  * Current state of one environment. Service, task definition, strategy, last
@@ -21,49 +52,44 @@ export async function readOverview(
 ): Promise<EnvironmentOverview> {
   const { env, service, codeDeploy } = loaded;
   const location = { accountId: env.accountId, region: env.region };
-  const [taskDefinition, { strategy }, history, pipelineState] =
+  const taskDefinitionRead = service?.taskDefinitionArn
+    ? describeTaskDefinition(ctx, location, service.taskDefinitionArn)
+    : Promise.resolve(undefined);
+  // Only ECS service revisions record the digest; for the other controllers
+  // ask ECR as soon as the image is known, not after the history.
+  const earlyImages =
+    service?.controller === 'ECS'
+      ? undefined
+      : taskDefinitionRead.then(td => imagesOf(ctx, td, undefined));
+  const [taskDefinition, { strategy }, history, pipelineExecutions] =
     await Promise.all([
-      service?.taskDefinitionArn
-        ? describeTaskDefinition(ctx, location, service.taskDefinitionArn)
-        : undefined,
+      taskDefinitionRead,
       strategyOf(ctx, loaded),
       readHistory(ctx, [loaded], { environment: env.name, limit: 1 }),
-      env.pipeline ? getPipelineWaitState(ctx, env.pipeline) : undefined,
+      // The newest executions, marked WAITING at an approval: the same
+      // cached page the history reads, so no GetPipelineState when idle.
+      env.pipeline ? pipelinePage(ctx, env, undefined) : undefined,
     ]);
   const lastDeployment = history.items[0];
   const taskDefinitionRefValue = taskDefinitionRef(service?.taskDefinitionArn);
   // The image digest is known from the last deployment when it deployed the
-  // task definition that runs now (ECS service revisions record it).
+  // task definition that runs now.
   const knownDigest =
     lastDeployment?.taskDefinitionTo?.arn === service?.taskDefinitionArn
       ? lastDeployment?.trigger.imageDigest
       : undefined;
-  const images = await Promise.all(
-    (taskDefinition?.containers ?? []).map(async (c, i) => {
-      const image = parseImage(
-        c.name,
-        c.image,
-        i === 0 ? knownDigest : undefined,
-      );
-      if (!image.digest && image.tag) {
-        // Not recorded by the deployment (CodeDeploy, EXTERNAL): ask ECR.
-        // A missing image or a registry we cannot read leaves it unknown.
-        const ecrImage = parseEcrImageUri(image.uri);
-        const digest = ecrImage
-          ? await digestOfTag(ctx, ecrImage, image.tag).catch(() => undefined)
-          : undefined;
-        if (digest) image.digest = digest;
-      }
-      return image;
-    }),
-  );
+  const images = earlyImages
+    ? (await earlyImages).map((image, i) =>
+        i === 0 && knownDigest ? { ...image, digest: knownDigest } : image,
+      )
+    : await imagesOf(ctx, taskDefinition, knownDigest);
   const moving =
     (lastDeployment && isActiveStatus(lastDeployment.status)) ||
     (service?.deployments.length ?? 0) > 1 ||
     (service?.taskSets.length ?? 0) > 1;
   const waiting =
     lastDeployment?.status === 'WAITING' ||
-    (pipelineState?.waitingExecutionIds.length ?? 0) > 0;
+    !!pipelineExecutions?.items.some(e => e.status === 'WAITING');
 
   return {
     name: env.name,

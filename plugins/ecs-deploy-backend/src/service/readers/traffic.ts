@@ -1,4 +1,5 @@
 import {
+  DeploymentSummary,
   EnvironmentTraffic,
   TaskSetInfo,
   TaskSetLabel,
@@ -7,7 +8,7 @@ import {
   isActiveStatus,
   parseDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { getDeploymentTargets } from '../aws/codeDeployReads';
+import { deploymentTargets } from '../aws/codeDeployReads';
 import {
   describeServiceDeployments,
   describeServiceRevisions,
@@ -23,7 +24,6 @@ import {
 import { ReadContext } from '../aws/ReadContext';
 import { LoadedEnvironment } from '../EnvironmentContext';
 import { codeDeploySource, ecsSource } from '../history/sources';
-import { mapCodeDeployTarget } from '../mapping/codeDeployTarget';
 import { taskDefinitionRef } from '../mapping/taskDefinition';
 import { iso } from '../mapping/time';
 import { DeploymentGroupState, ServiceState } from '../model';
@@ -84,6 +84,7 @@ async function codeDeployTraffic(
   service: ServiceState,
   group: DeploymentGroupState,
   strategy: EnvironmentTraffic['strategy'],
+  headRead: Promise<DeploymentSummary | undefined>,
 ) {
   const { env } = loaded;
   const location = { accountId: env.accountId, region: env.region };
@@ -92,21 +93,14 @@ async function codeDeployTraffic(
       listenerArns: [...group.prodListenerArns, ...group.testListenerArns],
     }),
     describeTargetGroups(ctx, location, { names: group.targetGroupNames }),
-    activeHead(codeDeploySource(ctx, env, loaded.codeDeploy!)),
+    headRead,
   ]);
   let taskSets = serviceTaskSets(service);
   let shift: TrafficShift | undefined;
   const labels = new Map<string, TaskSetLabel>();
   if (head) {
     const awsId = parseDeploymentId(head.id)!.awsId;
-    const targets = await ctx.cache.get(
-      `codedeploy:targets:${env.accountId}:${awsId}`,
-      async () =>
-        (
-          await getDeploymentTargets(ctx, location, awsId)
-        ).map(mapCodeDeployTarget),
-      ctx.ttl.active,
-    );
+    const targets = await deploymentTargets(ctx, location, awsId);
     const target = targets[0];
     if (target) {
       // CodeDeploy's task set info is the authority during a deployment;
@@ -355,6 +349,14 @@ export async function readTraffic(
   const { env, service } = loaded;
   // On AWS's clock, like the timestamps the shift times come from.
   const observedAt = ctx.clients.clock.now().toISOString();
+  // The newest CodeDeploy deployment does not need the group's settings:
+  // read it alongside them rather than after.
+  const headRead =
+    service?.controller === 'CODE_DEPLOY' && loaded.codeDeploy
+      ? activeHead(codeDeploySource(ctx, env, loaded.codeDeploy))
+      : undefined;
+  // A failing strategy read must not leave the head read's error unhandled.
+  headRead?.catch(() => undefined);
   const { strategy, group } = await strategyOf(ctx, loaded);
   const base = {
     environment: env.name,
@@ -364,8 +366,15 @@ export async function readTraffic(
   };
   if (!service) return { ...base, listeners: [], taskSets: [] };
   let result;
-  if (service.controller === 'CODE_DEPLOY' && group) {
-    result = await codeDeployTraffic(ctx, loaded, service, group, strategy);
+  if (service.controller === 'CODE_DEPLOY' && group && headRead) {
+    result = await codeDeployTraffic(
+      ctx,
+      loaded,
+      service,
+      group,
+      strategy,
+      headRead,
+    );
   } else if (service.controller === 'EXTERNAL') {
     result = await externalTraffic(ctx, loaded, service);
   } else {

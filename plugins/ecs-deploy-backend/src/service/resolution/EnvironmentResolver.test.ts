@@ -7,7 +7,7 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { AwsClientFactory } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { mockClient } from 'aws-sdk-client-mock';
-import { ReadCache } from '../ReadCache';
+import { ReadCache } from '../cache/ReadCache';
 import { EnvironmentResolver } from './EnvironmentResolver';
 
 const tagging = mockClient(ResourceGroupsTaggingAPIClient);

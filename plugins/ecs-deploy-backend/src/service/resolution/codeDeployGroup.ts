@@ -1,4 +1,4 @@
-import { findDeploymentGroupForService } from '../aws/codeDeployReads';
+import { deploymentGroupOfService } from './deploymentGroupIndex';
 import { ReadContext } from '../aws/ReadContext';
 import { ResolvedEnvironment, ServiceState } from '../model';
 
@@ -13,7 +13,7 @@ export async function codeDeployGroupFor(
 ): Promise<{ application: string; deploymentGroup: string } | undefined> {
   if (env.codeDeploy) return env.codeDeploy;
   if (!env.service || service?.controller !== 'CODE_DEPLOY') return undefined;
-  return findDeploymentGroupForService(
+  return deploymentGroupOfService(
     ctx,
     { accountId: env.accountId, region: env.region },
     env.service.cluster,

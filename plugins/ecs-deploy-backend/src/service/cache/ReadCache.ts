@@ -1,0 +1,143 @@
+import { CacheService } from '@backstage/backend-plugin-api';
+import { JsonValue } from '@backstage/types';
+import { MemoryLayer } from './MemoryLayer';
+
+/** How a value is kept in the shared cache: with its expiry, for the memory layer. */
+interface SharedEntry {
+  v: JsonValue;
+  exp: number;
+}
+
+function isSharedEntry(value: unknown): value is SharedEntry {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'v' in value &&
+    typeof (value as SharedEntry).exp === 'number'
+  );
+}
+
+/** Throttling and AWS outages: worth answering from a value a little old. */
+function isTransient(error: unknown): boolean {
+  return (error as Error | undefined)?.name === 'ServiceUnavailableError';
+}
+
+export interface ReadCacheOptions {
+  /** Most values kept in this process (least recently used go first). */
+  memoryEntries?: number;
+  /** How long past its expiry a value may answer when AWS throttles or fails. */
+  staleIfErrorMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Read-through cache with request coalescing, in two layers. Values live in
+ * `coreServices.cache` (shared by replicas when it is Redis) and, for their
+ * remaining lifetime, in this process's memory, so a value read by many
+ * viewers is deserialised once. An in-flight map makes concurrent requests
+ * for one key share a single AWS call. When AWS throttles or fails, a value
+ * that expired moments ago answers instead of an error (stale-if-error).
+ */
+export class ReadCache {
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly memory: MemoryLayer;
+  private readonly now: () => number;
+  private staleAnswers = 0;
+
+  constructor(
+    private readonly cache: CacheService,
+    options: ReadCacheOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.memory = new MemoryLayer({
+      maxEntries: options.memoryEntries ?? 10_000,
+      staleMs: options.staleIfErrorMs ?? 300_000,
+      now: this.now,
+    });
+  }
+
+  /**
+   * Returns the cached value of `key`, or loads it once. `ttl` gets the
+   * loaded value so finished things can live longer than moving ones; a ttl
+   * of 0 skips the cache (coalescing still applies). Values come back frozen:
+   * they are shared with every other caller.
+   */
+  async get<T>(
+    key: string,
+    load: () => Promise<T>,
+    ttl: number | ((value: T) => number),
+  ): Promise<T> {
+    const hot = this.memory.fresh<T>(key);
+    if (hot !== undefined) return hot;
+    return this.coalesce(key, async () => {
+      const cached = await this.peekShared<T>(key);
+      if (cached !== undefined) return cached;
+      try {
+        const value = await load();
+        await this.put(
+          key,
+          value,
+          typeof ttl === 'function' ? ttl(value) : ttl,
+        );
+        return value;
+      } catch (error) {
+        const stale = this.fallback<T>(error, key);
+        if (stale === undefined) throw error;
+        return stale;
+      }
+    });
+  }
+
+  /**
+   * The value `key` had until lately, when `error` is AWS throttling or
+   * failing (stale-if-error); undefined otherwise. For loads that do not
+   * go through `get`, such as batches.
+   */
+  fallback<T>(error: unknown, key: string): T | undefined {
+    if (!isTransient(error)) return undefined;
+    const stale = this.memory.stale<T>(key);
+    if (!stale) return undefined;
+    this.staleAnswers += 1;
+    return stale.value;
+  }
+
+  /** Runs `load` once for concurrent callers of the same key. */
+  async coalesce<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const pending = this.inFlight.get(key);
+    if (pending) return pending as Promise<T>;
+    const promise = load();
+    this.inFlight.set(key, promise);
+    try {
+      return await promise;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  async peek<T>(key: string): Promise<T | undefined> {
+    return this.memory.fresh<T>(key) ?? this.peekShared<T>(key);
+  }
+
+  /** Reads the shared cache only: what another replica may have written since. */
+  async peekShared<T>(key: string): Promise<T | undefined> {
+    const entry = await this.cache.get<JsonValue>(key);
+    if (!isSharedEntry(entry) || entry.exp <= this.now()) return undefined;
+    return this.memory.set(key, entry.v as T, entry.exp);
+  }
+
+  async put<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    if (ttlMs <= 0) return;
+    const exp = this.now() + ttlMs;
+    this.memory.set(key, value, exp);
+    const entry: SharedEntry = { v: value as unknown as JsonValue, exp };
+    await this.cache.set(key, entry as unknown as JsonValue, { ttl: ttlMs });
+  }
+
+  /** For tests and the bench: values in memory and answers served stale. */
+  stats(): { memoryEntries: number; staleAnswers: number } {
+    return {
+      memoryEntries: this.memory.size,
+      staleAnswers: this.staleAnswers,
+    };
+  }
+}
