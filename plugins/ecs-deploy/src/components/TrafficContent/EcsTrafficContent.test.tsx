@@ -45,33 +45,68 @@ describe('EcsTrafficContent', () => {
       .mockResolvedValueOnce(trafficResponse(10, 'SHIFTING'))
       .mockResolvedValue(trafficResponse(100, 'DONE'));
     const api = fakeApi({ getTraffic });
-    await renderWithEntity(<EcsTrafficContent refreshIntervalMs={20} />, {
-      api,
-    });
+    await renderWithEntity(
+      <EcsTrafficContent
+        refreshIntervalMs={20}
+        idleRefreshIntervalMs={60_000}
+      />,
+      { api },
+    );
 
     expect(
       await screen.findByRole('img', { name: /blue\) 0%, .*green\) 100%/ }),
     ).toBeInTheDocument();
     expect(screen.getByText(/Split changed at/)).toBeInTheDocument();
     expect(
-      screen.getByText('No deployment in progress: not refreshing.'),
+      screen.getByText('No deployment in progress: checking every 60 s.'),
     ).toBeInTheDocument();
     expect(getTraffic).toHaveBeenCalledTimes(2);
   });
 
-  it('does not refresh when no deployment is in progress', async () => {
-    const api = fakeApi({
-      getTraffic: jest.fn().mockResolvedValue(trafficResponse(0)),
-    });
-    await renderWithEntity(<EcsTrafficContent refreshIntervalMs={20} />, {
-      api,
-    });
+  it('polls slowly while idle and notices a deployment started elsewhere', async () => {
+    const getTraffic = jest
+      .fn()
+      .mockResolvedValueOnce(trafficResponse(0))
+      .mockResolvedValue(trafficResponse(10, 'SHIFTING'));
+    const api = fakeApi({ getTraffic });
+    await renderWithEntity(
+      <EcsTrafficContent
+        refreshIntervalMs={60_000}
+        idleRefreshIntervalMs={30}
+      />,
+      { api },
+    );
     expect(
-      await screen.findByText('No deployment in progress: not refreshing.'),
+      await screen.findByText('No deployment in progress: checking every 0 s.'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'A deployment is moving traffic: refreshing every 60 s.',
+      ),
+    ).toBeInTheDocument();
+    expect(getTraffic).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not poll fast when no deployment is in progress', async () => {
+    const getTraffic = jest.fn().mockResolvedValue(trafficResponse(0));
+    const api = fakeApi({ getTraffic });
+    await renderWithEntity(
+      <EcsTrafficContent
+        refreshIntervalMs={20}
+        idleRefreshIntervalMs={60_000}
+      />,
+      { api },
+    );
+    expect(
+      await screen.findByText(
+        'No deployment in progress: checking every 60 s.',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText('No deployment is shifting traffic.'),
     ).toBeInTheDocument();
+    await new Promise(r => setTimeout(r, 100));
+    expect(getTraffic).toHaveBeenCalledTimes(1);
   });
 
   it('shows an empty state when nothing routes traffic', async () => {

@@ -25,6 +25,11 @@ import { SplitChanges, updateSplitChanges } from './splitChanges';
 export type EcsTrafficContentProps = {
   /** How often to refresh while a deployment moves traffic; default 5 s. */
   refreshIntervalMs?: number;
+  /**
+   * How often to look for a new deployment while none moves traffic;
+   * default 30 s. The backend answers these from its cache.
+   */
+  idleRefreshIntervalMs?: number;
 };
 
 type State = {
@@ -36,7 +41,10 @@ type State = {
   changes: SplitChanges;
 };
 
-const TrafficView = ({ refreshIntervalMs }: { refreshIntervalMs: number }) => {
+const TrafficView = ({
+  refreshIntervalMs,
+  idleRefreshIntervalMs,
+}: Required<EcsTrafficContentProps>) => {
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
   const [state, setState] = useState<State>({
@@ -70,7 +78,10 @@ const TrafficView = ({ refreshIntervalMs }: { refreshIntervalMs: number }) => {
   const moving = Boolean(
     state.value?.environments.some(e => e.shift && e.shift.phase !== 'DONE'),
   );
-  usePolling(load, refreshIntervalMs, moving && !state.error);
+  // Fast while traffic moves; slowly otherwise, so a deployment started
+  // elsewhere (a pipeline, the console) shows up without a reload.
+  const intervalMs = moving ? refreshIntervalMs : idleRefreshIntervalMs;
+  usePolling(load, intervalMs, !state.error);
 
   if (state.loading) {
     return <CardsSkeleton label="Loading traffic" count={1} columns={12} />;
@@ -98,7 +109,9 @@ const TrafficView = ({ refreshIntervalMs }: { refreshIntervalMs: number }) => {
               ? `A deployment is moving traffic: refreshing every ${Math.round(
                   refreshIntervalMs / 1000,
                 )} s.`
-              : 'No deployment in progress: not refreshing.'}
+              : `No deployment in progress: checking every ${Math.round(
+                  idleRefreshIntervalMs / 1000,
+                )} s.`}
           </Typography>
           <Button
             size="small"
@@ -130,16 +143,22 @@ const TrafficView = ({ refreshIntervalMs }: { refreshIntervalMs: number }) => {
 };
 
 /**
- * The entity's Traffic tab. It refreshes by itself while any environment has
- * a shift under way and stops when none has, so an idle page costs the
- * backend nothing.
+ * The entity's Traffic tab. It refreshes every few seconds while any
+ * environment has a shift under way, and every half minute otherwise to
+ * notice a new deployment (answered from the backend's cache).
  */
 export const EcsTrafficContent = ({
   refreshIntervalMs = 5000,
+  idleRefreshIntervalMs = 30_000,
 }: EcsTrafficContentProps) => {
   const { entity } = useEntity();
   if (!isEcsDeployAvailable(entity)) {
     return <EcsDeploySetup />;
   }
-  return <TrafficView refreshIntervalMs={refreshIntervalMs} />;
+  return (
+    <TrafficView
+      refreshIntervalMs={refreshIntervalMs}
+      idleRefreshIntervalMs={idleRefreshIntervalMs}
+    />
+  );
 };
