@@ -113,10 +113,15 @@ export async function runTabRender(options: {
     app.ecsDeployRequests.length = 0;
     const started = Date.now();
     await page.goto(
-      `${app.url}/catalog/default/component/${name}/ecs-deployments`,
+      `${app.url}/catalog/default/component/${name}/deployments`,
     );
     const firstRow = page.getByRole('link', { name: /^Details of / }).first();
-    await firstRow.waitFor({ timeout: 60_000 });
+    await firstRow.waitFor({ timeout: 60_000 }).catch(async error => {
+      if (process.env.BENCH_DEBUG) {
+        await page.screenshot({ path: '/tmp/bench-tab.png', fullPage: true });
+      }
+      throw error;
+    });
     const firstRowMs = Date.now() - started;
     await page.waitForLoadState('networkidle', { timeout: 60_000 });
     const settledMs = Date.now() - started;
