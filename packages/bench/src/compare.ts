@@ -28,12 +28,8 @@ function change(before: number | undefined, after: number | undefined) {
   if (before === undefined || after === undefined) return '-';
   const round = (x: number) =>
     Math.abs(x) >= 10 ? Math.round(x) : Math.round(x * 100) / 100;
-  const factor =
-    before === 0
-      ? after === 0
-        ? ''
-        : ' (new)'
-      : ` (×${(after / before).toFixed(2)})`;
+  let factor = ` (×${(after / before).toFixed(2)})`;
+  if (before === 0) factor = after === 0 ? '' : ' (new)';
   return `${round(before)} → ${round(after)}${factor}`;
 }
 

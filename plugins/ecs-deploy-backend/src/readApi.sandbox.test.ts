@@ -55,7 +55,7 @@ type Backend = Awaited<ReturnType<typeof startTestBackend>>;
 async function backendFor(
   sb: RunningSandbox,
   options: {
-    ttl?: { activeTtlSeconds: number; listTtlSeconds: number };
+    ttl?: Record<string, number>;
     permissions?: ReturnType<typeof mockServices.permissions.mock>;
   } = {},
 ): Promise<Backend> {
@@ -473,6 +473,34 @@ describe('read API over HTTP against the AWS sandbox', () => {
         expect(res.body.error.message).toMatch(/retry/);
       } finally {
         sb.faults.set('ecs:DescribeServices', undefined);
+      }
+    });
+
+    it('answers with what it read moments ago when AWS throttles after expiry (stale-if-error)', async () => {
+      const view = () => api('ledger-api', '/environments');
+      const lenient = await backendFor(sb, {
+        ttl: { activeTtlSeconds: 1, listTtlSeconds: 1 },
+      });
+      const strict = await backendFor(sb, {
+        ttl: { activeTtlSeconds: 1, listTtlSeconds: 1, staleIfErrorSeconds: 0 },
+      });
+      try {
+        const first = await request(lenient.server).get(view());
+        expect(first.status).toBe(200);
+        expect((await request(strict.server).get(view())).status).toBe(200);
+        await new Promise(r => setTimeout(r, 1_100));
+        sb.faults.set('*', { throttleRate: 1 });
+        const again = await request(lenient.server).get(view());
+        expect(again.status).toBe(200);
+        expect(again.body.environments.map((e: any) => e.service)).toEqual(
+          first.body.environments.map((e: any) => e.service),
+        );
+        // Without it, the same moment is a 503.
+        expect((await request(strict.server).get(view())).status).toBe(503);
+      } finally {
+        sb.faults.set('*', undefined);
+        await lenient.stop();
+        await strict.stop();
       }
     });
 

@@ -112,9 +112,7 @@ export async function runTabRender(options: {
     sb.callLog.reset();
     app.ecsDeployRequests.length = 0;
     const started = Date.now();
-    await page.goto(
-      `${app.url}/catalog/default/component/${name}/deployments`,
-    );
+    await page.goto(`${app.url}/catalog/default/component/${name}/deployments`);
     const firstRow = page.getByRole('link', { name: /^Details of / }).first();
     await firstRow.waitFor({ timeout: 60_000 }).catch(async error => {
       if (process.env.BENCH_DEBUG) {

@@ -2,6 +2,7 @@ import {
   PipelineActionIndex,
   covers,
   pagesToReach,
+  pipelineActionIndex,
 } from './pipelineActionIndex';
 
 const MINUTE = 60_000;
@@ -45,5 +46,44 @@ describe('pipeline action index', () => {
     expect(pagesToReach(partial, -250 * MINUTE)).toBe(4);
     expect(pagesToReach(partial, 150 * MINUTE)).toBe(0);
     expect(pagesToReach(index({}), 0)).toBe(0);
+  });
+});
+
+describe('pipelineActionIndex over a list page', () => {
+  it('records the time span of the actions read, for the pace estimate', async () => {
+    const at = (minute: number) => new Date(minute * MINUTE);
+    const actions = [3, 2, 1].map(minute => ({
+      pipelineExecutionId: `e${minute}`,
+      startTime: at(minute),
+      status: 'Succeeded',
+    }));
+    const ctx = {
+      clients: {
+        forResource: async () => ({
+          codePipeline: {
+            send: async () => ({
+              actionExecutionDetails: actions,
+              nextToken: 'more',
+            }),
+          },
+        }),
+      },
+      cache: {
+        get: async (_key: string, load: () => Promise<unknown>) => load(),
+      },
+      ttl: { active: 0, finished: 0, list: 0, resolution: 0 },
+    } as any;
+    const result = await pipelineActionIndex(ctx, {
+      arn: 'arn:aws:codepipeline:eu-west-1:111111111111:p',
+      name: 'p',
+      accountId: '111111111111',
+      region: 'eu-west-1',
+    } as any);
+    expect(result).toMatchObject({
+      oldestStart: 1 * MINUTE,
+      newestStart: 3 * MINUTE,
+      actions: 3,
+      order: ['e3', 'e2', 'e1'],
+    });
   });
 });

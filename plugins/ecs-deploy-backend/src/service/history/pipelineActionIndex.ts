@@ -55,8 +55,10 @@ function add(
     }
     if (action.status === 'InProgress') moving.add(id);
     const start = action.startTime?.getTime();
-    if (start !== undefined)
+    if (start !== undefined) {
       oldestStart = Math.min(oldestStart ?? start, start);
+      newestStart = Math.max(newestStart ?? start, start);
+    }
   }
   return {
     byExecution,
