@@ -307,6 +307,7 @@ export async function scanEcsDeploymentGroups(
   ctx: ReadContext,
   location: Location,
   applications?: string[],
+  onApplication?: (groups: Record<string, GroupRef>) => void,
 ): Promise<DeploymentGroupScan> {
   const { codeDeploy } = await ctx.clients.forResource(location);
   const names =
@@ -323,10 +324,9 @@ export async function scanEcsDeploymentGroups(
   // At most 20 applications (so 20 calls) at a time: a bounded burst.
   await mapConcurrently(names, 20, async application => {
     try {
-      Object.assign(
-        scan.groups,
-        await ecsGroupsOfApplication(ctx, location, application),
-      );
+      const groups = await ecsGroupsOfApplication(ctx, location, application);
+      Object.assign(scan.groups, groups);
+      onApplication?.(groups);
     } catch (error) {
       firstError ??= error;
       scan.failed.push(application);

@@ -28,6 +28,9 @@ describe('deploymentGroupOfService', () => {
     sb.callLog.reset();
   });
 
+  /** The first scan answers readers early and goes on: let it end. */
+  const scanEnds = () => new Promise(r => setTimeout(r, 500));
+
   function context(resolutionMs = 600_000): ReadContext {
     const config = new ConfigReader({
       backend: { cache: { store: 'memory' } },
@@ -69,6 +72,7 @@ describe('deploymentGroupOfService', () => {
       application: `${svc(7)}-prod`,
       deploymentGroup: `${svc(7)}-prod-dg`,
     });
+    await scanEnds();
     expect(sb.callLog.count('codedeploy:ListApplications')).toBe(1);
     expect(sb.callLog.count('codedeploy:ListDeploymentGroups')).toBe(SERVICES);
 
@@ -90,6 +94,30 @@ describe('deploymentGroupOfService', () => {
         'not-deployed-by-codedeploy',
       ),
     ).resolves.toBeUndefined();
+    expect(sb.callLog.total()).toBe(0);
+  });
+
+  it('answers a reader as soon as its service is found, while the first scan goes on', async () => {
+    const ctx = context();
+    sb.faults.set('codedeploy:*', { latencyMs: 20 });
+    const found = await deploymentGroupOfService(
+      ctx,
+      LOCATION,
+      CLUSTER,
+      svc(1),
+    );
+    const groupsReadByThen = sb.callLog.count(
+      'codedeploy:BatchGetDeploymentGroups',
+    );
+    expect(found?.deploymentGroup).toBe(`${svc(1)}-prod-dg`);
+    expect(groupsReadByThen).toBeLessThan(SERVICES);
+    // The scan went on and filled the index for everyone else.
+    await scanEnds();
+    await scanEnds();
+    sb.callLog.reset();
+    await expect(
+      deploymentGroupOfService(ctx, LOCATION, CLUSTER, svc(SERVICES)),
+    ).resolves.toBeDefined();
     expect(sb.callLog.total()).toBe(0);
   });
 
@@ -129,7 +157,7 @@ describe('deploymentGroupOfService', () => {
   it('answers from the last good index at once when it is old, and refreshes it behind', async () => {
     const ctx = context(50);
     await deploymentGroupOfService(ctx, LOCATION, CLUSTER, svc(1));
-    await new Promise(r => setTimeout(r, 60));
+    await scanEnds();
 
     sb.faults.set('codedeploy:*', {
       errorRate: 1,

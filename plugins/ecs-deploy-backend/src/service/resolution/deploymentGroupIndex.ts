@@ -53,6 +53,7 @@ function refresh(
   ctx: ReadContext,
   location: Location,
   only?: string[],
+  onApplication?: (groups: Record<string, GroupRef>) => void,
 ): Promise<GroupIndex> {
   const key = indexKey(location);
   return ctx.cache.coalesce(
@@ -66,7 +67,12 @@ function refresh(
       ) {
         return stored;
       }
-      const scan = await scanEcsDeploymentGroups(ctx, location, only);
+      const scan = await scanEcsDeploymentGroups(
+        ctx,
+        location,
+        only,
+        onApplication,
+      );
       const index = merge(stored, scan, only);
       // Kept far beyond the refresh interval: a failing refresh must not
       // leave readers without the last good index.
@@ -78,6 +84,64 @@ function refresh(
       return index;
     },
   );
+}
+
+/** Groups found so far by an account's first scan, and who waits for them. */
+interface ScanProgress {
+  groups: Record<string, GroupRef>;
+  listeners: Set<() => void>;
+}
+
+const firstScans = new WeakMap<object, Map<string, ScanProgress>>();
+
+/**
+ * The first scan of an account, which readers must wait for: each reader is
+ * answered as soon as its service's application has been read, not when the
+ * last of hundreds of applications has (the scan goes on to fill the index).
+ * Resolves with the group, or with the whole index when the scan ends
+ * without it.
+ */
+function firstScan(
+  ctx: ReadContext,
+  location: Location,
+  service: string,
+): Promise<GroupRef | GroupIndex> {
+  const key = indexKey(location);
+  let scans = firstScans.get(ctx.cache);
+  if (!scans) firstScans.set(ctx.cache, (scans = new Map()));
+  let progress = scans.get(key);
+  if (!progress) {
+    const started: ScanProgress = { groups: {}, listeners: new Set() };
+    progress = started;
+    scans.set(key, started);
+    refresh(ctx, location, undefined, groups => {
+      Object.assign(started.groups, groups);
+      started.listeners.forEach(listener => listener());
+    })
+      .catch(() => undefined)
+      .finally(() => scans!.delete(key));
+  }
+  const scan = progress;
+  if (scan.groups[service]) return Promise.resolve(scan.groups[service]);
+  return new Promise((resolve, reject) => {
+    const listener = () => {
+      if (!scan.groups[service]) return;
+      scan.listeners.delete(listener);
+      resolve(scan.groups[service]);
+    };
+    scan.listeners.add(listener);
+    // The same (coalesced) scan: settles when it ends.
+    refresh(ctx, location).then(
+      index => {
+        scan.listeners.delete(listener);
+        resolve(index);
+      },
+      error => {
+        scan.listeners.delete(listener);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -95,9 +159,12 @@ export async function deploymentGroupOfService(
   serviceName: string,
 ): Promise<GroupRef | undefined> {
   const service = `${cluster}/${serviceName}`;
-  let index =
-    (await ctx.cache.peek<GroupIndex>(indexKey(location))) ??
-    (await refresh(ctx, location));
+  let index = await ctx.cache.peek<GroupIndex>(indexKey(location));
+  if (!index) {
+    const first = await firstScan(ctx, location, service);
+    if (!('groups' in first)) return first;
+    index = first;
+  }
   if (Date.now() - index.scannedAt >= ctx.ttl.resolution) {
     refresh(ctx, location).catch(() => {
       // Keep answering from the last good index; the next reader retries.
