@@ -48,6 +48,12 @@ const entities = [
     'ecs-deploy.io/service-arn.prod': serviceArn(CLUSTER, 'orders-worker'),
   }),
   component('no-annotations', {}),
+  // staging points at a service that does not exist: it alone must fail.
+  component('half-gone', {
+    'ecs-deploy.io/environments': 'staging,prod',
+    'ecs-deploy.io/service-arn.staging': serviceArn(CLUSTER, 'deleted-service'),
+    'ecs-deploy.io/service-arn.prod': serviceArn(CLUSTER, 'ledger-api'),
+  }),
 ];
 
 type Backend = Awaited<ReturnType<typeof startTestBackend>>;
@@ -501,6 +507,34 @@ describe('read API over HTTP against the AWS sandbox', () => {
         sb.faults.set('*', undefined);
         await lenient.stop();
         await strict.stop();
+      }
+    });
+
+    it('reports an environment that cannot be read in its place, and still shows the others', async () => {
+      const res = await request(backend.server).get(
+        api('half-gone', '/environments'),
+      );
+      expect(res.status).toBe(200);
+      const [staging, prod] = res.body.environments;
+      expect(staging).toMatchObject({
+        name: 'staging',
+        error: { name: 'NotFoundError', statusCode: 404 },
+      });
+      expect(staging.error.message).toContain('deleted-service');
+      expect(prod.name).toBe('prod');
+      expect(prod.error).toBeUndefined();
+      expect(prod.service.status).toBe('ACTIVE');
+    });
+
+    it('fails the request when no environment can be read', async () => {
+      sb.faults.set('ecs:DescribeServices', { throttleRate: 1 });
+      try {
+        const res = await request(backend.server).get(
+          api('half-gone', '/environments'),
+        );
+        expect(res.status).toBe(503);
+      } finally {
+        sb.faults.set('ecs:DescribeServices', undefined);
       }
     });
 

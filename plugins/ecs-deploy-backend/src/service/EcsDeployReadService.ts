@@ -20,6 +20,7 @@ import {
   readHistory,
   validateHistoryCursor,
 } from './readers/history';
+import { unreadableOverview } from './readers/environmentError';
 import { readOverview } from './readers/overview';
 import { readStoppedTasks } from './readers/stoppedTasks';
 import { readTraffic } from './readers/traffic';
@@ -87,12 +88,31 @@ export class EcsDeployReadService {
     return Promise.all(envs.map(e => loadEnvironment(this.context, e)));
   }
 
+  /**
+   * The overview of every environment. One environment that cannot be read
+   * (its account throttles, denies, or lost the service) is reported in its
+   * place with the error, so the others still show; only when none can be
+   * read does the request fail, with the first error.
+   */
   async environments(entity: Entity): Promise<EnvironmentsResponse> {
-    const loaded = await this.load(entity);
+    const envs = await this.environmentsOf(entity);
+    const settled = await Promise.allSettled(
+      envs.map(async env =>
+        readOverview(this.context, await loadEnvironment(this.context, env)),
+      ),
+    );
+    const failed = settled.filter(
+      (s): s is PromiseRejectedResult => s.status === 'rejected',
+    );
+    if (failed.length && failed.length === settled.length) {
+      throw failed[0].reason;
+    }
     return {
       entityRef: stringifyEntityRef(entity),
-      environments: await Promise.all(
-        loaded.map(l => readOverview(this.context, l)),
+      environments: settled.map((s, i) =>
+        s.status === 'fulfilled'
+          ? s.value
+          : unreadableOverview(envs[i], s.reason),
       ),
     };
   }

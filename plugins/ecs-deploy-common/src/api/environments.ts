@@ -37,6 +37,25 @@ export interface EnvironmentOverview {
   deploymentInProgress: boolean;
   /** A deployment or pipeline waits for a person (ready wait, pause hook, approval). */
   waitingForAction: boolean;
+  /**
+   * Set when this environment could not be read (AWS throttling or an
+   * outage, no permission in its account, the service gone) while others
+   * could: the other fields then only say what the annotations say.
+   */
+  error?: EnvironmentError;
+}
+
+/**
+ * Why an environment could not be read, as the backend's error would say it.
+ *
+ * @public
+ */
+export interface EnvironmentError {
+  /** The `@backstage/errors` name, e.g. `ServiceUnavailableError`. */
+  name: string;
+  message: string;
+  /** The HTTP status the error would have had alone (503, 403, 404, 500). */
+  statusCode: number;
 }
 
 /**

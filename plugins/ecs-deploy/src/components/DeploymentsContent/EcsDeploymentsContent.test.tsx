@@ -27,6 +27,43 @@ describe('EcsDeploymentsContent', () => {
     expect(api.getEnvironments).not.toHaveBeenCalled();
   });
 
+  it('shows an environment the backend could not read in its place, and keeps the others', async () => {
+    const [dev, staging, prod] = environmentsResponse.environments;
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue({
+        ...environmentsResponse,
+        environments: [
+          dev,
+          {
+            ...staging,
+            error: {
+              name: 'ServiceUnavailableError',
+              message: 'AWS is throttling ecs:DescribeServices',
+              statusCode: 503,
+            },
+          },
+          prod,
+        ],
+      }),
+      getHistory: jest.fn().mockResolvedValue({ items: historyItems }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'staging could not be read just now: AWS is throttling ecs:DescribeServices',
+    );
+    expect(screen.getByText('Not readable')).toBeInTheDocument();
+    expect(screen.getByLabelText('dev environment')).toBeInTheDocument();
+    expect(screen.getByLabelText('prod environment')).toBeInTheDocument();
+    expect(screen.queryByLabelText('staging environment')).toBeNull();
+    // Promoting into an environment nobody can see now waits.
+    const promote = screen.getByRole('button', { name: 'Promote to staging' });
+    expect(promote).toBeDisabled();
+    expect(promote).toHaveAccessibleDescription(
+      'staging could not be read just now: AWS is throttling ecs:DescribeServices',
+    );
+  });
+
   it('shows a progress bar while the environments load', async () => {
     const api = fakeApi({
       getEnvironments: jest.fn(() => new Promise(() => {})),

@@ -24,8 +24,11 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
 }));
 
-/** The badge saying an environment is moving or waits for someone. */
+/** The badge saying an environment is moving, waits for someone, or could not be read. */
 export const EnvironmentBadge = ({ env }: { env: EnvironmentOverview }) => {
+  if (env.error) {
+    return <Chip size="small" label="Not readable" />;
+  }
   if (env.waitingForAction) {
     return <Chip size="small" color="secondary" label="Waiting for you" />;
   }
@@ -54,6 +57,27 @@ export function runningCommit(env: EnvironmentOverview): string | undefined {
     : undefined;
 }
 
+/** An environment the backend could not read while it read the others. */
+const UnreadableEnvironmentCard = ({ env }: { env: EnvironmentOverview }) => (
+  <InfoCard
+    title={
+      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+        <span>{env.name}</span>
+        <EnvironmentBadge env={env} />
+      </Box>
+    }
+    subheader={`${env.accountId} ${env.region}`}
+  >
+    <Typography variant="body2" role="alert">
+      {env.name} could not be read just now: {env.error?.message}
+    </Typography>
+    <Typography variant="caption" color="textSecondary">
+      The other environments are current; this one is read again with the next
+      refresh.
+    </Typography>
+  </InfoCard>
+);
+
 const EnvironmentCard = ({
   env,
   next,
@@ -64,6 +88,7 @@ const EnvironmentCard = ({
   onChanged: () => void;
 }) => {
   const classes = useStyles();
+  if (env.error) return <UnreadableEnvironmentCard env={env} />;
   const image = env.images[0];
   const commit = runningCommit(env);
   const serviceUrl = ecsServiceUrl({

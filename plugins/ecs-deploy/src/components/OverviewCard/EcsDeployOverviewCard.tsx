@@ -77,20 +77,33 @@ export const EcsDeployOverviewCard = ({
                   <EnvironmentBadge env={env} />
                 </Box>
               </TableCell>
-              <TableCell>
-                {shortCommit(runningCommit(env)) ?? env.images[0]?.tag ?? '–'}
-                {env.taskDefinition && ` (rev ${env.taskDefinition.revision})`}
-              </TableCell>
-              <TableCell>
-                {env.service.runningCount}/{env.service.desiredCount}
-              </TableCell>
-              <TableCell>
-                {env.lastDeployment ? (
-                  <DeploymentStatusLabel status={env.lastDeployment.status} />
-                ) : (
-                  '–'
-                )}
-              </TableCell>
+              {env.error ? (
+                <TableCell colSpan={3}>
+                  Could not be read just now: {env.error.message}
+                </TableCell>
+              ) : (
+                <>
+                  <TableCell>
+                    {shortCommit(runningCommit(env)) ??
+                      env.images[0]?.tag ??
+                      '–'}
+                    {env.taskDefinition &&
+                      ` (rev ${env.taskDefinition.revision})`}
+                  </TableCell>
+                  <TableCell>
+                    {env.service.runningCount}/{env.service.desiredCount}
+                  </TableCell>
+                  <TableCell>
+                    {env.lastDeployment ? (
+                      <DeploymentStatusLabel
+                        status={env.lastDeployment.status}
+                      />
+                    ) : (
+                      '–'
+                    )}
+                  </TableCell>
+                </>
+              )}
             </TableRow>
           ))}
         </TableBody>

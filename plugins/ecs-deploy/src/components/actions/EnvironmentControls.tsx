@@ -22,6 +22,20 @@ export type EnvironmentControlsProps = {
 
 const describeOutcome = (r: EcsDeployActionResponse) => r.message;
 
+/** Why promoting `from` to `next` cannot start now, if it cannot. */
+function promoteDisabledReason(
+  from: EnvironmentOverview,
+  next: EnvironmentOverview,
+): string | undefined {
+  if (next.error) {
+    return `${next.name} could not be read just now: ${next.error.message}`;
+  }
+  if (from.images.length === 0) {
+    return `Nothing runs in ${from.name} to promote.`;
+  }
+  return undefined;
+}
+
 /**
  * Environment-level actions: promote the running image to the next
  * environment (after a preview of what changes), approve or reject the
@@ -80,11 +94,7 @@ export const EnvironmentControls = ({
         <EcsActionButton
           label={`Promote to ${next.name}`}
           permission={ECS_DEPLOY_ACTION_PERMISSIONS.promote}
-          disabledReason={
-            environment.images.length === 0
-              ? `Nothing runs in ${environment.name} to promote.`
-              : undefined
-          }
+          disabledReason={promoteDisabledReason(environment, next)}
           confirmTitle={`Promote ${environment.name} to ${next.name}?`}
           confirmLabel="Promote"
           ready={Boolean(preview && !preview.blockedReason)}

@@ -1,0 +1,60 @@
+import { isError } from '@backstage/errors';
+import {
+  EnvironmentError,
+  EnvironmentOverview,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ResolvedEnvironment } from '../model';
+
+const STATUS: Record<string, number> = {
+  InputError: 400,
+  AuthenticationError: 401,
+  NotAllowedError: 403,
+  NotFoundError: 404,
+  ConflictError: 409,
+  ServiceUnavailableError: 503,
+};
+
+/** An error as the one environment it concerns shows it. */
+export function environmentError(error: unknown): EnvironmentError {
+  const name = isError(error) ? error.name : 'Error';
+  return {
+    name,
+    message: isError(error) ? error.message : String(error),
+    statusCode: STATUS[name] ?? 500,
+  };
+}
+
+/**
+ * The overview of an environment that could not be read: what its
+ * annotations say, and why. Nothing here claims a state AWS did not report.
+ */
+export function unreadableOverview(
+  env: ResolvedEnvironment,
+  error: unknown,
+): EnvironmentOverview {
+  return {
+    name: env.name,
+    accountId: env.accountId,
+    region: env.region,
+    service: {
+      name: env.service?.serviceName ?? '',
+      cluster: env.service?.cluster ?? '',
+      arn: env.service?.arn ?? '',
+      status: 'UNKNOWN',
+      runningCount: 0,
+      desiredCount: 0,
+      pendingCount: 0,
+    },
+    controller: 'ECS',
+    strategy: { kind: 'ROLLING' },
+    images: [],
+    ...(env.codeDeploy ? { codeDeploy: env.codeDeploy } : {}),
+    ...(env.pipeline ? { pipeline: { name: env.pipeline.name } } : {}),
+    ...(env.ecrRepository
+      ? { ecrRepository: { name: env.ecrRepository.name } }
+      : {}),
+    deploymentInProgress: false,
+    waitingForAction: false,
+    error: environmentError(error),
+  };
+}
