@@ -2,6 +2,7 @@ import { startSandbox } from '@ecs-deploy/aws-sandbox';
 import { entityPath, startBackendUnderTest } from '../backendUnderTest';
 import { subjectsOf } from '../fleet';
 import { table } from '../report';
+import { awsSettled } from '../settle';
 import { measure } from './endpoints';
 
 export interface ControllerStep {
@@ -39,6 +40,7 @@ export async function runControllers(options: {
   });
   try {
     await backend.get(`${entityPath(options.warmWith)}/environments`);
+    await awsSettled(sb);
     const rows: ControllerRow[] = [];
     const step = async (p: string) => {
       const m = await measure(sb, backend, p, options.latencyMs);
