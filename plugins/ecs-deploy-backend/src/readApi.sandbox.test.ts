@@ -526,6 +526,21 @@ describe('read API over HTTP against the AWS sandbox', () => {
       expect(prod.service.status).toBe('ACTIVE');
     });
 
+    it('reports an unreadable environment in its place on the traffic view too', async () => {
+      const res = await request(backend.server).get(
+        api('half-gone', '/traffic'),
+      );
+      expect(res.status).toBe(200);
+      const [staging, prod] = res.body.environments;
+      expect(staging).toMatchObject({
+        environment: 'staging',
+        listeners: [],
+        error: { name: 'NotFoundError', statusCode: 404 },
+      });
+      expect(prod.environment).toBe('prod');
+      expect(prod.error).toBeUndefined();
+    });
+
     it('fails the request when no environment can be read', async () => {
       sb.faults.set('ecs:DescribeServices', { throttleRate: 1 });
       try {

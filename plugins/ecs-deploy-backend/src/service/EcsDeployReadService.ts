@@ -20,7 +20,11 @@ import {
   readHistory,
   validateHistoryCursor,
 } from './readers/history';
-import { unreadableOverview } from './readers/environmentError';
+import {
+  eachEnvironment,
+  environmentError,
+  unreadableOverview,
+} from './readers/environmentError';
 import { readOverview } from './readers/overview';
 import { readStoppedTasks } from './readers/stoppedTasks';
 import { readTraffic } from './readers/traffic';
@@ -96,23 +100,13 @@ export class EcsDeployReadService {
    */
   async environments(entity: Entity): Promise<EnvironmentsResponse> {
     const envs = await this.environmentsOf(entity);
-    const settled = await Promise.allSettled(
-      envs.map(async env =>
-        readOverview(this.context, await loadEnvironment(this.context, env)),
-      ),
-    );
-    const failed = settled.filter(
-      (s): s is PromiseRejectedResult => s.status === 'rejected',
-    );
-    if (failed.length && failed.length === settled.length) {
-      throw failed[0].reason;
-    }
     return {
       entityRef: stringifyEntityRef(entity),
-      environments: settled.map((s, i) =>
-        s.status === 'fulfilled'
-          ? s.value
-          : unreadableOverview(envs[i], s.reason),
+      environments: await eachEnvironment(
+        envs,
+        async env =>
+          readOverview(this.context, await loadEnvironment(this.context, env)),
+        unreadableOverview,
       ),
     };
   }
@@ -143,14 +137,26 @@ export class EcsDeployReadService {
     );
   }
 
+  /** Traffic of every environment; an unreadable one as in `environments`. */
   async traffic(
     entity: Entity,
     environment?: string,
   ): Promise<TrafficResponse> {
-    const loaded = await this.load(entity, environment);
+    const envs = await this.environmentsOf(entity, environment);
     return {
-      environments: await Promise.all(
-        loaded.map(l => readTraffic(this.context, l)),
+      environments: await eachEnvironment(
+        envs,
+        async env =>
+          readTraffic(this.context, await loadEnvironment(this.context, env)),
+        (env, error) => ({
+          environment: env.name,
+          controller: 'ECS',
+          strategy: { kind: 'ROLLING' },
+          listeners: [],
+          taskSets: [],
+          observedAt: this.context.clients.clock.now().toISOString(),
+          error: environmentError(error),
+        }),
       ),
     };
   }

@@ -1,3 +1,4 @@
+import { EnvironmentError } from './environments';
 import {
   DeploymentControllerKind,
   DeploymentStrategy,
@@ -96,6 +97,11 @@ export interface EnvironmentTraffic {
    * a sandbox running a compressed clock).
    */
   observedAt: string;
+  /**
+   * Set when this environment could not be read while others could: it
+   * then has no listeners or task sets to show.
+   */
+  error?: EnvironmentError;
 }
 
 /**

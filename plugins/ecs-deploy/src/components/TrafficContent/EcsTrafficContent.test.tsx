@@ -109,6 +109,41 @@ describe('EcsTrafficContent', () => {
     expect(getTraffic).toHaveBeenCalledTimes(1);
   });
 
+  it('shows an environment it could not read next to the others', async () => {
+    const prod = trafficResponse(0).environments[0];
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue({
+        environments: [
+          {
+            ...prod,
+            environment: 'staging',
+            listeners: [],
+            taskSets: [],
+            error: {
+              name: 'NotAllowedError',
+              message: 'not allowed to perform ecs:DescribeServices',
+              statusCode: 403,
+            },
+          },
+          prod,
+        ],
+      }),
+    });
+    await renderWithEntity(
+      <EcsTrafficContent
+        refreshIntervalMs={60_000}
+        idleRefreshIntervalMs={60_000}
+      />,
+      { api },
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'staging could not be read just now: not allowed to perform ecs:DescribeServices',
+    );
+    expect(
+      screen.getByRole('img', { name: /blue\) 100%, .*green\) 0%/ }),
+    ).toBeInTheDocument();
+  });
+
   it('shows an empty state when nothing routes traffic', async () => {
     const api = fakeApi({
       getTraffic: jest.fn().mockResolvedValue({ environments: [] }),

@@ -113,59 +113,66 @@ export const EnvironmentTrafficCard = ({
   /** Local time the snapshot arrived, to count down on the server's clock. */
   receivedAt: number;
   onChanged: () => void;
-}) => (
-  <InfoCard
-    title={env.environment}
-    subheader={`${env.controller} ${env.strategy.kind}${
-      env.strategy.configName ? ` (${env.strategy.configName})` : ''
-    } · observed ${formatTime(env.observedAt)}`}
-  >
-    <ShiftProgress env={env} receivedAt={receivedAt} onChanged={onChanged} />
-    {env.listeners.length === 0 && (
-      <Typography variant="body2" color="textSecondary">
-        No load balancer listener routes to this service.
+}) =>
+  env.error ? (
+    <InfoCard title={env.environment} subheader="Not readable">
+      <Typography variant="body2" role="alert">
+        {env.environment} could not be read just now: {env.error.message}
       </Typography>
-    )}
-    {env.listeners.map(listener => {
-      const changedAt = changes[listenerKey(env.environment, listener.port)];
-      const name = `${
-        listener.role === 'production' ? 'Production' : 'Test'
-      } listener :${listener.port}`;
-      return (
-        <Box key={listener.port} mb={2}>
-          <Typography variant="subtitle2" component="h3">
-            {name}
-            {listener.loadBalancerName && (
-              <Typography
-                component="span"
-                variant="caption"
-                color="textSecondary"
-              >
-                {' '}
-                {listener.loadBalancerName}
+    </InfoCard>
+  ) : (
+    <InfoCard
+      title={env.environment}
+      subheader={`${env.controller} ${env.strategy.kind}${
+        env.strategy.configName ? ` (${env.strategy.configName})` : ''
+      } · observed ${formatTime(env.observedAt)}`}
+    >
+      <ShiftProgress env={env} receivedAt={receivedAt} onChanged={onChanged} />
+      {env.listeners.length === 0 && (
+        <Typography variant="body2" color="textSecondary">
+          No load balancer listener routes to this service.
+        </Typography>
+      )}
+      {env.listeners.map(listener => {
+        const changedAt = changes[listenerKey(env.environment, listener.port)];
+        const name = `${
+          listener.role === 'production' ? 'Production' : 'Test'
+        } listener :${listener.port}`;
+        return (
+          <Box key={listener.port} mb={2}>
+            <Typography variant="subtitle2" component="h3">
+              {name}
+              {listener.loadBalancerName && (
+                <Typography
+                  component="span"
+                  variant="caption"
+                  color="textSecondary"
+                >
+                  {' '}
+                  {listener.loadBalancerName}
+                </Typography>
+              )}
+            </Typography>
+            <SplitBar
+              ariaLabel={name}
+              segments={listener.targetGroups.map(tg => ({
+                label: tg.label
+                  ? `${tg.name} (${tg.label.toLowerCase()})`
+                  : tg.name,
+                color: segmentColor(tg.label),
+                weight: tg.percent,
+              }))}
+            />
+            {changedAt && (
+              <Typography variant="caption" color="primary" role="status">
+                Split changed at {formatTime(changedAt)}
               </Typography>
             )}
-          </Typography>
-          <SplitBar
-            ariaLabel={name}
-            segments={listener.targetGroups.map(tg => ({
-              label: tg.label
-                ? `${tg.name} (${tg.label.toLowerCase()})`
-                : tg.name,
-              color: segmentColor(tg.label),
-              weight: tg.percent,
-            }))}
-          />
-          {changedAt && (
-            <Typography variant="caption" color="primary" role="status">
-              Split changed at {formatTime(changedAt)}
-            </Typography>
-          )}
-        </Box>
-      );
-    })}
-    {env.taskSets.length > 0 && (
-      <TaskSetsTable title="Task sets" taskSets={env.taskSets} />
-    )}
-  </InfoCard>
-);
+          </Box>
+        );
+      })}
+      {env.taskSets.length > 0 && (
+        <TaskSetsTable title="Task sets" taskSets={env.taskSets} />
+      )}
+    </InfoCard>
+  );
