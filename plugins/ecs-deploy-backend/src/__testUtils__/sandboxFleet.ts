@@ -170,16 +170,31 @@ const appspec = (taskDefinition: string) =>
     '          ContainerPort: 8080',
   ].join('\n');
 
+/** How a test's CodeDeploy service behaves, and who owns it. */
+export interface CodeDeployServiceOptions {
+  /**
+   * Minutes a deployment waits at Ready for a person (STOP_DEPLOYMENT);
+   * without it, traffic moves at once (CONTINUE_DEPLOYMENT).
+   */
+  readyWaitMinutes?: number;
+  /** Tags for the service and the deployment group (ownership). */
+  tags?: { Key: string; Value: string }[];
+}
+
 /**
  * A CODE_DEPLOY service with a canary deployment group (not annotated on the
- * entity: the backend resolves it from the service), running v1.
+ * entity: the backend resolves it from the service), running v1, keeping
+ * blue 30 minutes after a shift. `deploy(tag)` starts a deployment of a new
+ * revision.
  */
 export async function createCodeDeployService(
   sb: RunningSandbox,
   clients: Clients,
   name: string,
   cluster: string,
+  options: CodeDeployServiceOptions = {},
 ) {
+  const tags = options.tags ?? [];
   const alb = await createAlb(clients, `${name}-prod`);
   const v1 = await registerTaskDefinition(clients, name, 'aaaaaaa');
   await clients.ecs.send(
@@ -192,6 +207,9 @@ export async function createCodeDeployService(
       loadBalancers: [
         { targetGroupArn: alb.blue, containerName: 'app', containerPort: 8080 },
       ],
+      ...(tags.length
+        ? { tags: tags.map(t => ({ key: t.Key, value: t.Value })) }
+        : {}),
     }),
   );
   await clients.codeDeploy.send(
@@ -224,10 +242,13 @@ export async function createCodeDeployService(
         ],
       },
       blueGreenDeploymentConfiguration: {
-        deploymentReadyOption: {
-          actionOnTimeout: 'CONTINUE_DEPLOYMENT',
-          waitTimeInMinutes: 0,
-        },
+        deploymentReadyOption:
+          options.readyWaitMinutes === undefined
+            ? { actionOnTimeout: 'CONTINUE_DEPLOYMENT', waitTimeInMinutes: 0 }
+            : {
+                actionOnTimeout: 'STOP_DEPLOYMENT',
+                waitTimeInMinutes: options.readyWaitMinutes,
+              },
         terminateBlueInstancesOnDeploymentSuccess: {
           action: 'TERMINATE',
           terminationWaitTimeInMinutes: 30,
@@ -237,6 +258,7 @@ export async function createCodeDeployService(
         enabled: true,
         events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST'],
       },
+      ...(tags.length ? { tags } : {}),
     }),
   );
   advanceSandbox(sb, 2 * MINUTE);

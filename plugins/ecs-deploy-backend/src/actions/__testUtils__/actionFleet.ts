@@ -1,9 +1,4 @@
 import {
-  CreateApplicationCommand,
-  CreateDeploymentCommand,
-  CreateDeploymentGroupCommand,
-} from '@aws-sdk/client-codedeploy';
-import {
   CodePipelineClient,
   CreatePipelineCommand,
   StageDeclaration,
@@ -18,16 +13,11 @@ import {
   CreateServiceCommand,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
-import {
-  RunningSandbox,
-  advanceSandbox,
-  sandboxClientConfig,
-} from '@ecs-deploy/aws-sandbox';
+import { RunningSandbox, sandboxClientConfig } from '@ecs-deploy/aws-sandbox';
 import {
   ACCOUNT,
   REGION,
-  createAlb,
-  registerTaskDefinition,
+  createCodeDeployService,
   sandboxClients,
 } from '../../__testUtils__/sandboxFleet';
 
@@ -35,8 +25,6 @@ import {
  * Resources the action tests act on, created with the SDK against a sandbox
  * the test starts, tagged (or deliberately not) with the entity that owns them.
  */
-
-const MINUTE = 60_000;
 
 export const entityRefOf = (name: string) => `component:default/${name}`;
 export const ownerTags = (name: string) => [
@@ -75,104 +63,17 @@ export type ActionClients = ReturnType<typeof actionClients>;
  * A CODE_DEPLOY service whose canary deployments wait at Ready for a person
  * (STOP_DEPLOYMENT), then keep blue for 30 minutes after the shift.
  */
-export async function createWaitingCodeDeployService(
+export function createWaitingCodeDeployService(
   sb: RunningSandbox,
   clients: ActionClients,
   name: string,
   cluster: string,
   options: { tagged: boolean },
 ) {
-  const tags = options.tagged ? ownerTags(name) : [];
-  const alb = await createAlb(clients, `${name}-prod`);
-  const v1 = await registerTaskDefinition(clients, name, 'aaaaaaa');
-  await clients.ecs.send(
-    new CreateServiceCommand({
-      cluster,
-      serviceName: name,
-      taskDefinition: v1,
-      desiredCount: 2,
-      deploymentController: { type: 'CODE_DEPLOY' },
-      loadBalancers: [
-        { targetGroupArn: alb.blue, containerName: 'app', containerPort: 8080 },
-      ],
-      tags: tags.map(t => ({ key: t.Key, value: t.Value })),
-    }),
-  );
-  await clients.codeDeploy.send(
-    new CreateApplicationCommand({
-      applicationName: name,
-      computePlatform: 'ECS',
-    }),
-  );
-  await clients.codeDeploy.send(
-    new CreateDeploymentGroupCommand({
-      applicationName: name,
-      deploymentGroupName: `${name}-prod`,
-      serviceRoleArn: `arn:aws:iam::${ACCOUNT}:role/codedeploy`,
-      deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes',
-      deploymentStyle: {
-        deploymentType: 'BLUE_GREEN',
-        deploymentOption: 'WITH_TRAFFIC_CONTROL',
-      },
-      ecsServices: [{ clusterName: cluster, serviceName: name }],
-      loadBalancerInfo: {
-        targetGroupPairInfoList: [
-          {
-            targetGroups: [
-              { name: `${name}-prod-blue` },
-              { name: `${name}-prod-green` },
-            ],
-            prodTrafficRoute: { listenerArns: [alb.production] },
-            testTrafficRoute: { listenerArns: [alb.test] },
-          },
-        ],
-      },
-      blueGreenDeploymentConfiguration: {
-        deploymentReadyOption: {
-          actionOnTimeout: 'STOP_DEPLOYMENT',
-          waitTimeInMinutes: 120,
-        },
-        terminateBlueInstancesOnDeploymentSuccess: {
-          action: 'TERMINATE',
-          terminationWaitTimeInMinutes: 30,
-        },
-      },
-      autoRollbackConfiguration: {
-        enabled: true,
-        events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST'],
-      },
-      tags,
-    }),
-  );
-  advanceSandbox(sb, 2 * MINUTE);
-  const appspec = (taskDefinition: string) =>
-    [
-      'version: 0.0',
-      'Resources:',
-      '  - TargetService:',
-      '      Type: AWS::ECS::Service',
-      '      Properties:',
-      `        TaskDefinition: "${taskDefinition}"`,
-      '        LoadBalancerInfo:',
-      '          ContainerName: "app"',
-      '          ContainerPort: 8080',
-    ].join('\n');
-  /** Starts a deployment of a new revision; it waits at Ready two minutes later. */
-  const deploy = async (tag: string) => {
-    const td = await registerTaskDefinition(clients, name, tag);
-    const { deploymentId } = await clients.codeDeploy.send(
-      new CreateDeploymentCommand({
-        applicationName: name,
-        deploymentGroupName: `${name}-prod`,
-        revision: {
-          revisionType: 'AppSpecContent',
-          appSpecContent: { content: appspec(td) },
-        },
-      }),
-    );
-    return deploymentId!;
-  };
-  return { alb, deploy };
+  return createCodeDeployService(sb, clients, name, cluster, {
+    readyWaitMinutes: 120,
+    tags: options.tagged ? ownerTags(name) : [],
+  });
 }
 
 export async function createRepository(
