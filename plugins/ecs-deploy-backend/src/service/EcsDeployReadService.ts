@@ -22,8 +22,8 @@ import {
 } from './readers/history';
 import {
   eachEnvironment,
-  environmentError,
   unreadableOverview,
+  unreadableTraffic,
 } from './readers/environmentError';
 import { readOverview } from './readers/overview';
 import { readStoppedTasks } from './readers/stoppedTasks';
@@ -148,15 +148,12 @@ export class EcsDeployReadService {
         envs,
         async env =>
           readTraffic(this.context, await loadEnvironment(this.context, env)),
-        (env, error) => ({
-          environment: env.name,
-          controller: 'ECS',
-          strategy: { kind: 'ROLLING' },
-          listeners: [],
-          taskSets: [],
-          observedAt: this.context.clients.clock.now().toISOString(),
-          error: environmentError(error),
-        }),
+        (env, error) =>
+          unreadableTraffic(
+            env,
+            error,
+            this.context.clients.clock.now().toISOString(),
+          ),
       ),
     };
   }

@@ -1,3 +1,4 @@
+import { EnvironmentError } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ResponseError } from '@backstage/errors';
 
 /**
@@ -25,4 +26,12 @@ export function errorMessage(error: unknown): string {
 /** The HTTP status of a failed request, when it came from the backend. */
 export function errorStatus(error: unknown): number | undefined {
   return ResponseError.is(error) ? error.statusCode : undefined;
+}
+
+/** How an environment the backend could not read is described to the user. */
+export function unreadableMessage(
+  environment: string,
+  error: EnvironmentError,
+): string {
+  return `${environment} could not be read just now: ${error.message}`;
 }

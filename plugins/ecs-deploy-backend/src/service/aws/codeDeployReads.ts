@@ -22,8 +22,9 @@ import { callAws, collectPages, mapConcurrently } from './callAws';
 import { chunk } from './ecsReads';
 import { ReadContext } from './ReadContext';
 
-type Location = { accountId: string; region: string };
-type GroupRef = { application: string; deploymentGroup: string };
+export type Location = { accountId: string; region: string };
+/** A CodeDeploy deployment group, by application and name. */
+export type GroupRef = { application: string; deploymentGroup: string };
 
 function mapGroup(info: DeploymentGroupInfo): DeploymentGroupState {
   const pair = info.loadBalancerInfo?.targetGroupPairInfoList?.[0];

@@ -38,15 +38,9 @@ export class MemoryLayer {
       : undefined;
   }
 
-  /** The value even if expired (within `staleMs`), with its age past expiry. */
-  stale<T>(key: string): { value: T; expiredMs: number } | undefined {
-    const entry = this.touch(key);
-    return entry
-      ? {
-          value: entry.value as T,
-          expiredMs: Math.max(0, this.options.now() - entry.expiresAt),
-        }
-      : undefined;
+  /** The value even if expired, within `staleMs` of its expiry. */
+  stale<T>(key: string): T | undefined {
+    return this.touch(key)?.value as T | undefined;
   }
 
   set<T>(key: string, value: T, expiresAt: number): T {

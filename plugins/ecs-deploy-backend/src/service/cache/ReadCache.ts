@@ -96,9 +96,8 @@ export class ReadCache {
   fallback<T>(error: unknown, key: string): T | undefined {
     if (!isTransient(error)) return undefined;
     const stale = this.memory.stale<T>(key);
-    if (!stale) return undefined;
-    this.staleAnswers += 1;
-    return stale.value;
+    if (stale !== undefined) this.staleAnswers += 1;
+    return stale;
   }
 
   /** Runs `load` once for concurrent callers of the same key. */

@@ -71,14 +71,7 @@ export async function deploymentsOfExecutions(
   );
   const missing = executions.filter((_, i) => !known[i]);
   if (!missing.length) return known as string[][];
-  const index = await pipelineActionIndex(
-    ctx,
-    pipeline,
-    missing.map(e => ({
-      executionId: executionIdOf(e),
-      startedAt: e.startedAt,
-    })),
-  );
+  const index = await pipelineActionIndex(ctx, pipeline, wantedOf(missing));
   return Promise.all(
     executions.map(async (execution, i) => {
       if (known[i]) return known[i]!;

@@ -1,4 +1,3 @@
-import { ListActionExecutionsCommand } from '@aws-sdk/client-codepipeline';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   DeploymentDetail,
@@ -8,7 +7,6 @@ import {
   fromEcsHookStatus,
   parseDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { callAws } from '../aws/callAws';
 import { batchGetDeployments, deploymentTargets } from '../aws/codeDeployReads';
 import {
   describeServiceDeployments,
@@ -19,6 +17,7 @@ import {
   getPipelineExecution,
   getPipelineWaitState,
   listActionExecutions,
+  listRecentActionExecutions,
 } from '../aws/pipelineReads';
 import { ReadContext } from '../aws/ReadContext';
 import { LoadedEnvironment } from '../EnvironmentContext';
@@ -57,26 +56,13 @@ async function pipelineOf(
   const found = await ctx.cache.get(
     `codepipeline:starter:${pipeline.arn}:${deploymentId}`,
     async (): Promise<{ pipeline?: DeploymentDetail['pipeline'] }> => {
-      const { codePipeline } = await ctx.clients.forResource({
-        accountId: pipeline.accountId,
-        region: pipeline.region,
-      });
-      const recent = await callAws(
-        () =>
-          codePipeline.send(
-            new ListActionExecutionsCommand({
-              pipelineName: pipeline.name,
-              maxResults: 100,
-            }),
-          ),
-        { resource: pipeline.arn },
-      );
-      const starter = recent.actionExecutionDetails?.find(
+      const recent = await listRecentActionExecutions(ctx, pipeline, undefined);
+      const starter = recent.actions.find(
         a => deploymentIdOfAction(a) === deploymentId,
       );
       if (!starter?.pipelineExecutionId) return {};
       const executionId = starter.pipelineExecutionId;
-      const actions = recent.actionExecutionDetails!.filter(
+      const actions = recent.actions.filter(
         a => a.pipelineExecutionId === executionId,
       );
       return {

@@ -2,6 +2,7 @@ import { isError } from '@backstage/errors';
 import {
   EnvironmentError,
   EnvironmentOverview,
+  EnvironmentTraffic,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ResolvedEnvironment } from '../model';
 
@@ -55,6 +56,23 @@ export function unreadableOverview(
       : {}),
     deploymentInProgress: false,
     waitingForAction: false,
+    error: environmentError(error),
+  };
+}
+
+/** The traffic of an environment that could not be read: none, and why. */
+export function unreadableTraffic(
+  env: ResolvedEnvironment,
+  error: unknown,
+  observedAt: string,
+): EnvironmentTraffic {
+  return {
+    environment: env.name,
+    controller: 'ECS',
+    strategy: { kind: 'ROLLING' },
+    listeners: [],
+    taskSets: [],
+    observedAt,
     error: environmentError(error),
   };
 }

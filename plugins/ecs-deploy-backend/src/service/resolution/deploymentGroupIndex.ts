@@ -1,12 +1,11 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 import {
   DeploymentGroupScan,
+  GroupRef,
+  Location,
   scanEcsDeploymentGroups,
 } from '../aws/codeDeployReads';
 import { ReadContext } from '../aws/ReadContext';
-
-type Location = { accountId: string; region: string };
-type GroupRef = { application: string; deploymentGroup: string };
 
 /** The last good scan of an account, kept long and refreshed behind readers. */
 interface GroupIndex extends DeploymentGroupScan {

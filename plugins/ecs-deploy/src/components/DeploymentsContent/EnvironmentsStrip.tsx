@@ -9,6 +9,7 @@ import { DeploymentControls } from '../actions/DeploymentControls';
 import { EnvironmentControls } from '../actions/EnvironmentControls';
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
 import { ecsServiceUrl, taskDefinitionUrl } from '../../utils/consoleLinks';
+import { unreadableMessage } from '../../utils/errors';
 import { shortCommit, shortDigest } from '../../utils/format';
 
 const useStyles = makeStyles((theme: Theme) => ({
@@ -69,7 +70,7 @@ const UnreadableEnvironmentCard = ({ env }: { env: EnvironmentOverview }) => (
     subheader={`${env.accountId} ${env.region}`}
   >
     <Typography variant="body2" role="alert">
-      {env.name} could not be read just now: {env.error?.message}
+      {env.error && unreadableMessage(env.name, env.error)}
     </Typography>
     <Typography variant="caption" color="textSecondary">
       The other environments are current; this one is read again with the next

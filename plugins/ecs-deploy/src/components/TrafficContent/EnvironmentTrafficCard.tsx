@@ -14,6 +14,7 @@ import { formatTime } from '../../utils/format';
 import { Countdown } from './Countdown';
 import { TaskSetsTable } from './TaskSetsTable';
 import { listenerKey, SplitChanges } from './splitChanges';
+import { unreadableMessage } from '../../utils/errors';
 
 const PHASE_STATUS: Record<TrafficShift['phase'], DeploymentStatus> = {
   PROVISIONING: 'IN_PROGRESS',
@@ -117,7 +118,7 @@ export const EnvironmentTrafficCard = ({
   env.error ? (
     <InfoCard title={env.environment} subheader="Not readable">
       <Typography variant="body2" role="alert">
-        {env.environment} could not be read just now: {env.error.message}
+        {unreadableMessage(env.environment, env.error)}
       </Typography>
     </InfoCard>
   ) : (

@@ -11,6 +11,7 @@ import { ApprovalControls } from './ApprovalControls';
 import { EcsActionButton } from './EcsActionButton';
 import { useRunAction } from '../../hooks/useRunAction';
 import { PromotionPreviewPanel } from './PromotionPreviewPanel';
+import { unreadableMessage } from '../../utils/errors';
 
 /** Props of {@link EnvironmentControls}. */
 export type EnvironmentControlsProps = {
@@ -28,7 +29,7 @@ function promoteDisabledReason(
   next: EnvironmentOverview,
 ): string | undefined {
   if (next.error) {
-    return `${next.name} could not be read just now: ${next.error.message}`;
+    return unreadableMessage(next.name, next.error);
   }
   if (from.images.length === 0) {
     return `Nothing runs in ${from.name} to promote.`;
