@@ -11,6 +11,7 @@ export { readEcsDeployAwsSettings } from './config';
 export { ServerClock } from './serverClock';
 export type { EcsDeployAwsSettings } from './config';
 export { toBackstageError } from './toBackstageError';
+export { errorCodeOf, withErrorCode } from './errorCode';
 export type { AwsErrorContext } from './toBackstageError';
 export {
   DEFAULT_TAG_KEYS,

@@ -7,6 +7,7 @@ import {
   ServiceUnavailableError,
   isError,
 } from '@backstage/errors';
+import { withErrorCode } from './errorCode';
 import { IAM_ACTION_PROPERTY } from './iamAction';
 
 /**
@@ -104,6 +105,16 @@ export function toBackstageError(
   error: unknown,
   context: AwsErrorContext = {},
 ): Error {
+  const mapped = mapAwsError(error, context);
+  if (mapped === error) return mapped;
+  const sdk = error as Partial<SdkErrorShape> | undefined;
+  // The AWS exception name (or the network error's code) travels with the
+  // mapped error, so callers can tell a throttle from a dropped connection.
+  const code = sdk?.name && sdk.name !== 'Error' ? sdk.name : sdk?.code;
+  return code ? withErrorCode(mapped, code) : mapped;
+}
+
+function mapAwsError(error: unknown, context: AwsErrorContext): Error {
   if (!isError(error)) {
     return new ForwardedError(
       describe(context, 'AWS call failed'),
