@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sandboxControl } from './testUtils';
 
 /* The bin as a newcomer runs it: a port of its own, a state file written on SIGTERM. */
 
@@ -23,17 +24,23 @@ describe('bin/aws-sandbox', () => {
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', chunk => {
-          out += chunk;
-          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (match) resolve(match[1]);
-        });
-        child.once('exit', code => reject(new Error(`exited with ${code}`)));
+      const printed = await new Promise<{ url: string; controlToken: string }>(
+        (resolve, reject) => {
+          let out = '';
+          child.stdout.on('data', chunk => {
+            out += chunk;
+            const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+            const token = /control API token[^:]*: (\S+)\n/.exec(out);
+            if (url && token) resolve({ url: url[1], controlToken: token[1] });
+          });
+          child.once('exit', code => reject(new Error(`exited with ${code}`)));
+        },
+      );
+      expect((await fetch(`${printed.url}/_sandbox/health`)).status).toBe(401);
+      expect(await sandboxControl(printed).health()).toMatchObject({
+        status: 'ok',
+        speed: 60,
       });
-      const health = await (await fetch(`${url}/_sandbox/health`)).json();
-      expect(health).toMatchObject({ status: 'ok', speed: 60 });
 
       const exited = new Promise(resolve => child.once('exit', resolve));
       child.kill('SIGTERM');

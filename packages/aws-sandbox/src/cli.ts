@@ -10,6 +10,9 @@ const USAGE = `Usage: aws-sandbox [options]
   --latency <ms>    added latency for every call
   --faults <json>   fault rules, e.g. '{"ecs:*":{"throttleRate":0.1}}'
   --help
+
+The control API under /_sandbox/ wants the token printed at start as
+Authorization: Bearer <token>.
 `;
 
 /**
@@ -69,7 +72,9 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.write(
     `[aws-sandbox] listening on ${sandbox.url} (seed ${
       values.seed ?? 'none'
-    }, speed ${speed}${values.state ? `, state ${values.state}` : ''})\n`,
+    }, speed ${speed}${values.state ? `, state ${values.state}` : ''})\n` +
+      `[aws-sandbox] control API token (new at every start): ${sandbox.controlToken}\n` +
+      `[aws-sandbox]   curl -H 'Authorization: Bearer ${sandbox.controlToken}' ${sandbox.url}/_sandbox/health\n`,
   );
 
   const shutdown = () => {

@@ -13,7 +13,12 @@ export * from './core/validate';
 export * from './core/pagination';
 export type * from './world';
 export { main as runSandboxCli, runCli } from './cli';
-export { sandboxClientConfig, advanceSandbox } from './testUtils';
+export {
+  sandboxClientConfig,
+  advanceSandbox,
+  sandboxControl,
+  type SandboxControl,
+} from './testUtils';
 export { serviceModules, seeders } from './services';
 // S2: the CodeDeploy and CodePipeline stores (sandbox knobs such as
 // failNextDeployment, setAlarmState, pushSourceCommit) and the fleets.

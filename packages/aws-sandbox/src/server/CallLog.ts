@@ -6,6 +6,12 @@ export interface CallLogEntry {
   operation: string;
   /** HTTP status sent, or 0 when the connection was dropped */
   status: number;
+  /**
+   * Only on dropped calls (status 0): `true` when the operation ran before the
+   * connection was destroyed (a `dropResponseRate` fault; its changes stay),
+   * `false` when it was destroyed before (`dropRate`).
+   */
+  applied?: boolean;
   /** wall-clock time the call arrived */
   at: string;
   accountId: string;

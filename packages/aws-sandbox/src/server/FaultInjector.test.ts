@@ -30,5 +30,47 @@ describe('FaultInjector', () => {
     expect(() => new FaultInjector({ '*': { dropRate: 1.5 } })).toThrow(
       /between 0 and 1/,
     );
+    expect(
+      () => new FaultInjector({ '*': { dropResponseRate: -0.1 } }),
+    ).toThrow(/dropResponseRate must be a number between 0 and 1/);
+  });
+
+  it('loses the answer after the call with dropResponseRate', () => {
+    const faults = new FaultInjector({ 'ecs:*': { dropResponseRate: 1 } });
+    expect(faults.decide('ecs', 'UpdateService')).toEqual({
+      kind: 'dropResponse',
+      latencyMs: 0,
+    });
+  });
+
+  it('carries errorMessage into throttling and server errors', () => {
+    const faults = new FaultInjector({
+      'ecs:ListServices': { throttleRate: 1, errorMessage: 'Slow down' },
+      'ecs:UpdateService': {
+        errorRate: 1,
+        errorCode: 'AccessDeniedException',
+        errorStatus: 400,
+        errorMessage: 'User: arn:aws:sts::1:assumed-role/r/s is not authorized',
+      },
+    });
+    expect(faults.decide('ecs', 'ListServices')).toMatchObject({
+      kind: 'throttle',
+      message: 'Slow down',
+    });
+    expect(faults.decide('ecs', 'UpdateService')).toMatchObject({
+      kind: 'error',
+      code: 'AccessDeniedException',
+      status: 400,
+      message: 'User: arn:aws:sts::1:assumed-role/r/s is not authorized',
+    });
+    expect(
+      new FaultInjector({ '*': { errorRate: 1 } }).decide('a', 'b'),
+    ).toMatchObject({
+      message: 'We encountered an internal error. Please try again.',
+    });
+    expect(
+      () =>
+        new FaultInjector({ '*': { errorMessage: 42 as unknown as string } }),
+    ).toThrow(/errorMessage must be a non-empty string/);
   });
 });

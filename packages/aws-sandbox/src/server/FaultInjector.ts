@@ -17,8 +17,19 @@ export interface FaultRule {
   errorCode?: string;
   /** HTTP status of that server error (default 500; 503 for ServiceUnavailableException). */
   errorStatus?: number;
-  /** Share of calls whose connection is destroyed without an answer. */
+  /**
+   * Message of the injected throttling and server errors (default `Rate
+   * exceeded` and `We encountered an internal error. Please try again.`), e.g.
+   * an `AccessDeniedException`'s `User: arn:aws:sts::... is not authorized`.
+   */
+  errorMessage?: string;
+  /** Share of calls whose connection is destroyed before the operation runs. */
   dropRate?: number;
+  /**
+   * Share of calls that run (their changes stay) and whose connection is then
+   * destroyed without an answer: the caller cannot tell whether AWS acted.
+   */
+  dropResponseRate?: number;
 }
 
 /**
@@ -32,9 +43,16 @@ export type FaultConfig = Record<string, FaultRule>;
 /** @public */
 export type FaultDecision =
   | { kind: 'none'; latencyMs: number }
-  | { kind: 'throttle'; latencyMs: number }
-  | { kind: 'error'; latencyMs: number; code: string; status: number }
-  | { kind: 'drop'; latencyMs: number };
+  | { kind: 'throttle'; latencyMs: number; message: string }
+  | {
+      kind: 'error';
+      latencyMs: number;
+      code: string;
+      status: number;
+      message: string;
+    }
+  | { kind: 'drop'; latencyMs: number }
+  | { kind: 'dropResponse'; latencyMs: number };
 
 /** @public */
 export class FaultInjector {
@@ -87,8 +105,15 @@ export class FaultInjector {
     if (rule.dropRate && this.random() < rule.dropRate) {
       return { kind: 'drop', latencyMs };
     }
+    if (rule.dropResponseRate && this.random() < rule.dropResponseRate) {
+      return { kind: 'dropResponse', latencyMs };
+    }
     if (rule.throttleRate && this.random() < rule.throttleRate) {
-      return { kind: 'throttle', latencyMs };
+      return {
+        kind: 'throttle',
+        latencyMs,
+        message: rule.errorMessage ?? 'Rate exceeded',
+      };
     }
     if (rule.errorRate && this.random() < rule.errorRate) {
       const code = rule.errorCode ?? 'InternalFailure';
@@ -97,7 +122,10 @@ export class FaultInjector {
         (code === 'ServiceUnavailableException' || code === 'ServiceUnavailable'
           ? 503
           : 500);
-      return { kind: 'error', latencyMs, code, status };
+      const message =
+        rule.errorMessage ??
+        'We encountered an internal error. Please try again.';
+      return { kind: 'error', latencyMs, code, status, message };
     }
     return { kind: 'none', latencyMs };
   }
@@ -108,7 +136,12 @@ function validateRule(key: string, rule: FaultRule): FaultRule {
     throw new TypeError(`Fault rule for ${key} must be an object`);
   }
   const out: FaultRule = {};
-  for (const field of ['throttleRate', 'errorRate', 'dropRate'] as const) {
+  for (const field of [
+    'throttleRate',
+    'errorRate',
+    'dropRate',
+    'dropResponseRate',
+  ] as const) {
     const value = rule[field];
     if (value === undefined) continue;
     if (typeof value !== 'number' || value < 0 || value > 1) {
@@ -123,6 +156,12 @@ function validateRule(key: string, rule: FaultRule): FaultRule {
     out.latencyMs = rule.latencyMs;
   }
   if (rule.errorCode !== undefined) out.errorCode = String(rule.errorCode);
+  if (rule.errorMessage !== undefined) {
+    if (typeof rule.errorMessage !== 'string' || rule.errorMessage === '') {
+      throw new TypeError(`${key}.errorMessage must be a non-empty string`);
+    }
+    out.errorMessage = rule.errorMessage;
+  }
   if (rule.errorStatus !== undefined)
     out.errorStatus = Number(rule.errorStatus);
   return out;

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { advanceSandbox } from '../testUtils';
+import { advanceWorld } from '../core/advance';
+import { headerValue } from '../protocol';
 import type { SandboxWorld } from '../world';
 import type { CallLog } from './CallLog';
+import { bearerTokenMatches } from './controlToken';
 import type { FaultConfig, FaultInjector } from './FaultInjector';
 
 /** Prefix of the sandbox's own HTTP API, for users outside the process. */
@@ -11,6 +13,14 @@ interface ControlDeps {
   world: SandboxWorld;
   callLog: CallLog;
   faults: FaultInjector;
+  token: string;
+}
+
+/** A refused control request: its HTTP status and what to tell the caller. */
+class ControlError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
 }
 
 /**
@@ -20,6 +30,11 @@ interface ControlDeps {
  * `GET  /_sandbox/faults`         -> the fault rules
  * `PUT  /_sandbox/faults`         <- rules to replace them (`{}` clears)
  * `POST /_sandbox/clock/advance`  <- `{ "ms": 60000 }` (ticks the world in steps)
+ *
+ * Every request carries `Authorization: Bearer <token>`; a body is
+ * `application/json`. Web pages cannot send either without a CORS preflight,
+ * which the sandbox never answers, so a page the developer visits cannot
+ * move the clock or change the faults.
  */
 export async function handleControl(
   req: IncomingMessage,
@@ -30,6 +45,15 @@ export async function handleControl(
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const route = `${req.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`;
   try {
+    if (
+      !bearerTokenMatches(headerValue(req.headers, 'authorization'), deps.token)
+    ) {
+      res.setHeader('www-authenticate', 'Bearer realm="aws-sandbox"');
+      throw new ControlError(
+        401,
+        'Missing or wrong control token: send Authorization: Bearer <token> (the sandbox prints it at start; in-process it is RunningSandbox.controlToken)',
+      );
+    }
     switch (route) {
       case 'GET health':
         return send(res, 200, {
@@ -46,40 +70,63 @@ export async function handleControl(
             : {}),
         });
       case 'POST calls/reset':
+        jsonBody(req, body);
         deps.callLog.reset();
         return send(res, 200, { total: 0 });
       case 'GET faults':
         return send(res, 200, deps.faults.get());
       case 'PUT faults':
-        deps.faults.replace(parseBody(body) as FaultConfig);
+        deps.faults.replace(jsonBody(req, body) as FaultConfig);
         return send(res, 200, deps.faults.get());
       case 'POST clock/advance': {
-        const { ms } = parseBody(body) as { ms?: unknown };
+        const { ms } = jsonBody(req, body) as { ms?: unknown };
         if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-          return send(res, 400, {
-            error: 'body must be { "ms": <non-negative number> }',
-          });
+          throw new ControlError(
+            400,
+            'body must be { "ms": <non-negative number> }',
+          );
         }
-        // In steps, so lifecycles see the moments in between (a task that
-        // starts, then the traffic shift it allows), at most ~1000 ticks.
-        advanceSandbox(deps.world, ms, Math.max(5_000, ms / 1_000));
+        // At most ~1000 ticks, however long the span.
+        advanceWorld(deps.world, ms, Math.max(5_000, ms / 1_000));
         return send(res, 200, { now: deps.world.clock.now().toISOString() });
       }
       default:
-        return send(res, 404, { error: `No sandbox control route ${route}` });
+        throw new ControlError(404, `No sandbox control route ${route}`);
     }
   } catch (error) {
-    return send(res, 400, { error: String((error as Error).message) });
+    return send(res, error instanceof ControlError ? error.status : 400, {
+      error: String((error as Error).message),
+    });
   }
 }
 
-function parseBody(body: string): unknown {
+/**
+ * The request's JSON object body (`{}` when there is none). A body in any
+ * other media type is refused, so an HTML form or a `no-cors` fetch cannot
+ * pass for a control request.
+ */
+function jsonBody(req: IncomingMessage, body: string): Record<string, unknown> {
   if (body.trim() === '') return {};
-  try {
-    return JSON.parse(body);
-  } catch {
-    throw new TypeError('body is not valid JSON');
+  const mediaType = (headerValue(req.headers, 'content-type') ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new ControlError(
+      415,
+      `Content-Type must be application/json, not ${mediaType || '(none)'}`,
+    );
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new ControlError(400, 'body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ControlError(400, 'body must be a JSON object');
+  }
+  return parsed as Record<string, unknown>;
 }
 
 function send(res: ServerResponse, status: number, payload: unknown): void {

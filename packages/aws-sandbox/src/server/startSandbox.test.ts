@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AwsError } from '../core/AwsError';
 import type { ServiceDefinition, ServiceModule } from '../core/types';
+import { sandboxControl } from '../testUtils';
 import { startSandbox, type RunningSandbox } from './startSandbox';
 
 /*
@@ -204,35 +205,28 @@ describe('startSandbox', () => {
 
   it('serves the control API', async () => {
     sb = await startSandbox({ modules: [counterModule] });
+    const control = sandboxControl(sb);
     await jsonCall(sb, 'Counter_20240101.Add', '{"by":1}');
-    const calls = await (await fetch(`${sb.url}/_sandbox/calls`)).json();
-    expect(calls).toEqual({ total: 1, counts: { 'counter:Add': 1 } });
-
-    const put = await fetch(`${sb.url}/_sandbox/faults`, {
-      method: 'PUT',
-      body: JSON.stringify({ 'counter:*': { throttleRate: 1 } }),
+    expect(await control.calls()).toEqual({
+      total: 1,
+      counts: { 'counter:Add': 1 },
     });
-    expect(await put.json()).toEqual({ 'counter:*': { throttleRate: 1 } });
+
+    expect(
+      await control.setFaults({ 'counter:*': { throttleRate: 1 } }),
+    ).toEqual({ 'counter:*': { throttleRate: 1 } });
     expect(sb.faults.decide('counter', 'Add').kind).toBe('throttle');
-
-    const bad = await fetch(`${sb.url}/_sandbox/faults`, {
-      method: 'PUT',
-      body: JSON.stringify({ '*': { throttleRate: 2 } }),
-    });
-    expect(bad.status).toBe(400);
+    await expect(
+      control.setFaults({ '*': { throttleRate: 2 } }),
+    ).rejects.toThrow(/answered 400/);
 
     const before = sb.clock.nowMs();
-    const advanced = await fetch(`${sb.url}/_sandbox/clock/advance`, {
-      method: 'POST',
-      body: JSON.stringify({ ms: 3_600_000 }),
-    });
-    expect(advanced.status).toBe(200);
+    await control.advance(3_600_000);
     expect(sb.clock.nowMs() - before).toBeGreaterThanOrEqual(3_600_000);
 
-    await fetch(`${sb.url}/_sandbox/calls/reset`, { method: 'POST' });
+    await control.resetCalls();
     expect(sb.callLog.total()).toBe(0);
-    const health = await (await fetch(`${sb.url}/_sandbox/health`)).json();
-    expect(health.status).toBe('ok');
+    expect((await control.health()).status).toBe('ok');
   });
 
   it('saves state on close and restores it at start', async () => {

@@ -4,19 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { AwsError } from '../core/AwsError';
 import type { SandboxClock } from '../core/SandboxClock';
 import type { Seeder, ServiceDefinition, ServiceModule } from '../core/types';
-import {
-  callerInfo,
-  decodeRequest,
-  encodeError,
-  executeCall,
-  type WireResponse,
-} from '../protocol';
 import { seeders as registeredSeeders, serviceModules } from '../services';
 import type { SandboxWorld } from '../world';
 import { CallLog } from './CallLog';
+import { createAwsCallHandler } from './awsCall';
 import { CONTROL_PREFIX, handleControl } from './controlApi';
+import { createControlToken } from './controlToken';
 import { createWorld } from './createWorld';
 import { FaultInjector, type FaultConfig } from './FaultInjector';
+import { isLoopbackHost, refuseForeignHost } from './foreignHost';
 import { loadState, saveState } from './stateFile';
 
 /** @public */
@@ -48,6 +44,11 @@ export interface SandboxOptions {
   faults?: FaultConfig;
   /** Added latency for every call (shorthand for `faults: { '*': { latencyMs } }`). */
   latencyMs?: number;
+  /**
+   * Bearer token of the control API (`/_sandbox/*`); default a new random one
+   * per start, read it from `RunningSandbox.controlToken`.
+   */
+  controlToken?: string;
   /** Seed of the fault PRNG (default 1). */
   faultSeed?: number | string;
   /** Account and region for requests that do not name one (default 111111111111, eu-west-1). */
@@ -68,6 +69,8 @@ export interface RunningSandbox {
   clock: SandboxClock;
   callLog: CallLog;
   faults: FaultInjector;
+  /** What the control API (`/_sandbox/*`) wants as `Authorization: Bearer <token>`. */
+  controlToken: string;
   /** Calls an operation in-process (no HTTP, no call log, no faults). */
   invoke<T = any>(
     service: string,
@@ -103,6 +106,7 @@ export async function startSandbox(
   options: SandboxOptions = {},
 ): Promise<RunningSandbox> {
   const logger = options.logger ?? defaultLogger;
+  const controlToken = checkedControlToken(options.controlToken);
   const { world, tags, definitions, reseedRandom } = createWorld({
     modules: options.modules ?? serviceModules,
     speed: options.speed,
@@ -122,6 +126,13 @@ export async function startSandbox(
     options.faultSeed ?? 1,
   );
   const invoke = createInvoker(definitions, world);
+  const handleAwsCall = createAwsCallHandler({
+    world,
+    definitions,
+    callLog,
+    faults,
+    onUnexpected: (call, error) => logger.error(`${call} failed`, error),
+  });
 
   const restored = options.statePath
     ? loadState(options.statePath, world, tags)
@@ -161,68 +172,23 @@ export async function startSandbox(
     res: http.ServerResponse,
   ): Promise<void> {
     const body = await readBody(req);
-    if (req.url?.startsWith(CONTROL_PREFIX)) {
-      await handleControl(req, res, body, { world, callLog, faults });
-      return;
-    }
-    world.tick();
-    const requestId = randomUUID();
-    const call = decodeRequest(req.headers, body, definitions);
-    const caller = callerInfo(req.headers, world.defaults);
-    const service = call.definition?.name ?? 'unknown';
-    const operation = call.operation || 'Unknown';
-    const decision = faults.decide(service, operation);
-    const record = (status: number) =>
-      callLog.record({
-        key: `${service}:${operation}`,
-        service,
-        operation,
-        status,
-        at: new Date().toISOString(),
-        ...caller,
+    if (!isLoopbackHost(req.headers.host)) {
+      refuseForeignHost(req, res, body, {
+        controlPrefix: CONTROL_PREFIX,
+        definitions,
       });
-
-    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-    if (decision.kind === 'drop') {
-      record(0);
-      req.socket.destroy();
       return;
     }
-
-    let response: WireResponse;
-    if (decision.kind === 'throttle') {
-      response = encodeError(
-        call,
-        new AwsError(
-          call.protocol === 'query' ? 'Throttling' : 'ThrottlingException',
-          'Rate exceeded',
-          400,
-        ),
-        requestId,
-      );
-    } else if (decision.kind === 'error') {
-      response = encodeError(
-        call,
-        new AwsError(
-          decision.code,
-          'We encountered an internal error. Please try again.',
-          decision.status,
-        ),
-        requestId,
-      );
-    } else {
-      response = await executeCall(
-        call,
-        { ...caller, world, requestId },
-        error => logger.error(`${service}:${operation} failed`, error),
-      );
+    if (req.url?.startsWith(CONTROL_PREFIX)) {
+      await handleControl(req, res, body, {
+        world,
+        callLog,
+        faults,
+        token: controlToken,
+      });
+      return;
     }
-    record(response.status);
-    res.writeHead(response.status, {
-      ...response.headers,
-      'content-length': Buffer.byteLength(response.body),
-    });
-    res.end(response.body);
+    await handleAwsCall(req, res, body);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -260,6 +226,7 @@ export async function startSandbox(
     clock: world.clock,
     callLog,
     faults,
+    controlToken,
     invoke,
     saveState: persist,
     async close() {
@@ -317,6 +284,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms));
+function checkedControlToken(token: string | undefined): string {
+  if (token === undefined) return createControlToken();
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new Error(
+      'controlToken must be a non-empty string of printable ASCII without spaces',
+    );
+  }
+  return token;
 }

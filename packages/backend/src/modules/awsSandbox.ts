@@ -39,7 +39,7 @@ export default createBackendPlugin({
           },
         });
         logger.info(
-          `AWS sandbox with the demo fleet listening on ${sandbox.url}`,
+          `AWS sandbox with the demo fleet listening on ${sandbox.url}; its control API (${sandbox.url}/_sandbox/) wants Authorization: Bearer ${sandbox.controlToken}`,
         );
         lifecycle.addShutdownHook(() => sandbox.close());
       },

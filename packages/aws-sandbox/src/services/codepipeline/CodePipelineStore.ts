@@ -3,6 +3,7 @@ import { AwsError } from '../../core/AwsError';
 import type { SandboxWorld, ServiceStore } from '../../world';
 import { uuidFor } from '../codedeploy/ids';
 import { sourceKeyOf, type ActionEnv, type SourceCommit } from './actions';
+import { RequestTokens, type RequestTokenRecord } from './requestTokens';
 import { ExecutionRunner } from './runner';
 import type {
   ExecutionRecord,
@@ -25,6 +26,7 @@ interface Snapshot {
   executions: ExecutionRecord[];
   sources: [string, SourceCommit[]][];
   repositories: [string, string][];
+  requestTokens?: RequestTokenRecord[];
 }
 
 /**
@@ -44,6 +46,7 @@ export class CodePipelineStore implements ServiceStore {
   private readonly active = new Set<string>();
   private readonly sources = new Map<string, SourceCommit[]>();
   private readonly repositories = new Map<string, string>();
+  private readonly requestTokens = new RequestTokens();
   readonly runner: ExecutionRunner;
 
   constructor(private readonly world: SandboxWorld) {
@@ -130,9 +133,18 @@ export class CodePipelineStore implements ServiceStore {
     options: {
       pinned?: Record<string, PinnedRevision>;
       variables?: { name: string; value: string }[];
+      /** StartPipelineExecution's idempotency token: a repeat returns the execution it started */
+      clientRequestToken?: string;
     } = {},
   ): ExecutionRecord {
     const now = this.world.clock.nowMs();
+    const pipelineKey = key(pipeline, pipeline.name);
+    const token = options.clientRequestToken;
+    const startedId = token
+      ? this.requestTokens.find(pipelineKey, token, now)
+      : undefined;
+    const started = startedId ? this.byId.get(startedId) : undefined;
+    if (started) return started;
     const declared = pipeline.declaration.variables ?? [];
     const variables = declared.map(v => ({
       name: v.name,
@@ -162,6 +174,14 @@ export class CodePipelineStore implements ServiceStore {
       pinned: options.pinned,
     };
     this.addExecution(pipeline, execution);
+    if (token) {
+      this.requestTokens.remember(
+        pipelineKey,
+        token,
+        execution.pipelineExecutionId,
+        now,
+      );
+    }
     this.runner.supersedeOlderWaiting(execution, now);
     this.tickPipeline(pipeline, now);
     return execution;
@@ -341,6 +361,7 @@ export class CodePipelineStore implements ServiceStore {
       executions: [...this.executions.values()].flat(),
       sources: [...this.sources.entries()],
       repositories: [...this.repositories.entries()],
+      requestTokens: this.requestTokens.snapshot(),
     };
   }
 
@@ -363,6 +384,7 @@ export class CodePipelineStore implements ServiceStore {
     }
     for (const [k, v] of snap.sources ?? []) this.sources.set(k, v);
     for (const [k, v] of snap.repositories ?? []) this.repositories.set(k, v);
+    this.requestTokens.restore(snap.requestTokens);
   }
 
   // ---- internals ----------------------------------------------------------

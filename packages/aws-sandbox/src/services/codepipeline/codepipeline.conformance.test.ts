@@ -11,12 +11,14 @@ import {
   GetPipelineCommand,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
+  ListPipelineExecutionsCommand,
   ListPipelinesCommand,
   ListTagsForResourceCommand,
   PipelineExecutionNotFoundException,
   PipelineNameInUseException,
   PipelineVersionNotFoundException,
   PutApprovalResultCommand,
+  StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
   TagResourceCommand,
   UntagResourceCommand,
@@ -40,8 +42,10 @@ import {
 } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startSandbox, type RunningSandbox } from '../../server/startSandbox';
+import { sandboxClientConfig } from '../../testUtils';
 import { createBlueGreenAlb } from '../elbv2/__testUtils__/createAlb';
 import type { CodePipelineStore } from './CodePipelineStore';
+import { REQUEST_TOKEN_LIFETIME_MS } from './requestTokens';
 
 /*
  * Conformance: a pipeline triggered by an ECR push, waiting at its approval,
@@ -490,5 +494,55 @@ describe('CodePipeline conformance', () => {
     expect(
       (await cp.send(new ListTagsForResourceCommand({ resourceArn }))).tags,
     ).toEqual([{ key: 'environment', value: 'prod' }]);
+  });
+
+  it('treats a repeated clientRequestToken as the same StartPipelineExecution', async () => {
+    const start = async (clientRequestToken?: string) =>
+      (
+        await cp.send(
+          new StartPipelineExecutionCommand({
+            name: 'web-prod',
+            clientRequestToken,
+          }),
+        )
+      ).pipelineExecutionId!;
+    const executions = async () =>
+      (
+        await cp.send(
+          new ListPipelineExecutionsCommand({ pipelineName: 'web-prod' }),
+        )
+      ).pipelineExecutionSummaries!.map(e => e.pipelineExecutionId);
+
+    const first = await start('release-42');
+    expect(await start('release-42')).toBe(first);
+    expect(await executions()).toEqual([first]);
+
+    const second = await start('release-43');
+    expect(second).not.toBe(first);
+    // without a token the SDK sends a fresh one of its own
+    const third = await start();
+    expect(await executions()).toEqual([third, second, first]);
+
+    // a restart: the state file holds each store's snapshot as JSON
+    const saved = JSON.stringify(sb.world.stores.codepipeline.snapshot());
+    cp.destroy();
+    await sb.close();
+    sb = await startSandbox({ speed: 0 });
+    sb.world.stores.codepipeline.restore(JSON.parse(saved));
+    cp = new CodePipelineClient(sandboxClientConfig(sb));
+    expect(await start('release-42')).toBe(first);
+    expect(await executions()).toHaveLength(3);
+
+    advance(REQUEST_TOKEN_LIFETIME_MS);
+    const afterLifetime = await start('release-42');
+    expect(afterLifetime).not.toBe(first);
+    expect(await executions()).toHaveLength(4);
+
+    await expect(start('not a token!')).rejects.toBeInstanceOf(
+      ValidationException,
+    );
+    await expect(start('x'.repeat(129))).rejects.toBeInstanceOf(
+      ValidationException,
+    );
   });
 });

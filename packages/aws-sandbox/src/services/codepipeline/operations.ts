@@ -4,6 +4,7 @@ import type { OperationHandler, RequestContext } from '../../core/types';
 import {
   optionalArray,
   optionalNumber,
+  optionalString,
   requireString,
 } from '../../core/validate';
 import type { CodePipelineStore } from './CodePipelineStore';
@@ -46,6 +47,26 @@ const page = <T>(items: T[], input: any, max: number) => {
     defaultMaxResults: max,
     invalidTokenCode: 'InvalidNextTokenException',
   });
+};
+
+/** StartPipelineExecution's `clientRequestToken`, checked as AWS does. */
+const requestToken = (input: any): string | undefined => {
+  const token = optionalString(input, 'clientRequestToken', V);
+  if (token === undefined) return undefined;
+  const fail = (constraint: string) =>
+    new AwsError(
+      V,
+      `1 validation error detected: Value '${token}' at 'clientRequestToken' failed to satisfy constraint: ${constraint}`,
+    );
+  if (token.length < 1 || token.length > 128) {
+    throw fail('Member must have length between 1 and 128');
+  }
+  if (!/^[a-zA-Z0-9-]+$/.test(token)) {
+    throw fail(
+      'Member must satisfy regular expression pattern: ^[a-zA-Z0-9-]+$',
+    );
+  }
+  return token;
 };
 
 /**
@@ -180,7 +201,7 @@ export function codePipelineOperations(
           triggerType: 'StartPipelineExecution',
           triggerDetail: callerArn(ctx),
         },
-        { pinned, variables },
+        { pinned, variables, clientRequestToken: requestToken(input) },
       );
       return { pipelineExecutionId: execution.pipelineExecutionId };
     },
