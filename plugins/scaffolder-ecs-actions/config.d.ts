@@ -2,7 +2,11 @@ export interface Config {
   ecsDeploy?: {
     /** The ECS service Software Template's actions (ecs:*). */
     scaffolder?: {
-      /** Environments a new service is created in; the template picks by name. */
+      /**
+       * Environments a new service is created in; the template picks by name.
+       * Only this config names accounts, clusters, networks, roles and shared
+       * load balancers: the actions take none of them as input.
+       */
       environments?: Array<{
         /** e.g. dev, staging, prod; also the ECR tag the environment's pipeline watches. */
         name: string;
@@ -10,12 +14,27 @@ export interface Config {
         /** Defaults to ecsDeploy.aws.defaultRegion. */
         region?: string;
         cluster: string;
-        /** Name or ARN of an existing ALB with a production and a test listener. When absent every service gets its own ALB `<service>-<env>`. */
-        loadBalancer?: string;
-        /** Default 80. */
+        /** Production listener port of the ALB each service gets (`<service>-<env>`). Default 80. */
         productionListenerPort?: number;
-        /** Default 8080. */
+        /** Test listener port of that ALB. Default 8080. */
         testListenerPort?: number;
+        /**
+         * An ALB the platform team shares between services, for the ECS-native
+         * blue/green, canary and linear strategies: each service gets a listener
+         * rule for its own host on the given listeners, which are never modified.
+         * CODE_DEPLOY services always get an ALB of their own (CodeDeploy swaps a
+         * listener's default action).
+         */
+        sharedLoadBalancer?: {
+          /** Name of the ALB. */
+          name: string;
+          /** Default 80. */
+          productionListenerPort?: number;
+          /** Default 8080. */
+          testListenerPort?: number;
+          /** Host of each service on it; must contain `{name}`, e.g. `{name}.dev.example.com`. */
+          hostPattern: string;
+        };
         subnets?: string[];
         securityGroups?: string[];
         assignPublicIp?: boolean;

@@ -72,6 +72,18 @@ export const ecsDeployPromotePermission = createPermission({
 });
 
 /**
+ * Create a new ECS service (and its infrastructure) from the scaffolder's
+ * ECS actions. Not a resource permission: the entity does not exist yet. The
+ * actions also require the caller to be a member of the owner they choose.
+ *
+ * @public
+ */
+export const ecsDeployServiceCreatePermission = createPermission({
+  name: 'ecs-deploy.service.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the ECS Deploy plugins, for registration.
  *
  * @public
@@ -83,4 +95,5 @@ export const ecsDeployPermissions = [
   ecsDeployRollbackPermission,
   ecsDeployStartPermission,
   ecsDeployPromotePermission,
+  ecsDeployServiceCreatePermission,
 ];

@@ -3,7 +3,6 @@ import {
   Sandbox,
   createMockDirectory,
   createTestOptions,
-  mutations,
   runAction,
 } from './__testUtils__/harness';
 import { createCodeDeployCreateAction } from './actions/codeDeployCreate';
@@ -31,11 +30,11 @@ describe('a new service next to the demo fleet', () => {
       mockDir.resolve('repos'),
     );
     const name = 'reviews-api';
-    const infra = await runAction(
+    await runAction(
       createInfraRepoCreateAction({ ...options, integrations }),
       {
         name,
-        owner: 'group:default/team-checkout',
+        owner: 'group:default/team-payments',
         system: 'storefront',
         containerPort: 8080,
         size: '512/1024',
@@ -43,9 +42,7 @@ describe('a new service next to the demo fleet', () => {
       },
       { workspacePath: mockDir.resolve('workspace') },
     );
-    await runAction(createEcrEnsureRepositoryAction(options), {
-      repositoryName: name,
-    });
+    await runAction(createEcrEnsureRepositoryAction(options), { name });
     for (const environment of ['dev', 'staging', 'prod']) {
       const service = await runAction(createEcsServiceCreateAction(options), {
         name,
@@ -56,16 +53,11 @@ describe('a new service next to the demo fleet', () => {
       await runAction(createCodeDeployCreateAction(options), {
         name,
         environment,
-        blueTargetGroupName: service.blueTargetGroupName,
-        greenTargetGroupName: service.greenTargetGroupName,
-        productionListenerArn: service.productionListenerArn,
-        testListenerArn: service.testListenerArn,
         waitForApproval: environment === 'prod',
       });
       const pipeline = await runAction(createPipelineCreateAction(options), {
         name,
         environment,
-        infraRepository: { fullRepositoryId: infra.fullRepositoryId },
         manualApproval: environment === 'prod',
       });
       expect(pipeline.pipelineArn).toBe(
@@ -76,22 +68,21 @@ describe('a new service next to the demo fleet', () => {
     }
   });
 
-  // A service tagged for the same entity is adopted (that is how a re-run
-  // finishes); another entity asking for the name is refused.
-  it('refuses the name of a demo service to another entity', async () => {
+  // The demo's checkout-web belongs to team-checkout: jane of team-payments
+  // can neither create it again nor adopt its resources.
+  it("refuses a demo service's name to another team", async () => {
     const { options } = createTestOptions(sandbox.url);
     sandbox.callLog.reset();
     await expect(
       runAction(createEcsServiceCreateAction(options), {
-        name: 'payments-api',
-        entityRef: 'component:default/payments-api-v2',
+        name: 'checkout-web',
         environment: 'prod',
         containerPort: 8080,
         size: '512/1024',
       }),
     ).rejects.toThrow(
-      /^name: an ECS service 'payments-api' already exists in cluster storefront-prod/,
+      /^name: component:default\/checkout-web already exists in the catalog, owned by group:default\/team-checkout/,
     );
-    expect(mutations(sandbox)).toEqual({});
+    expect(sandbox.callLog.total()).toBe(0);
   });
 });

@@ -55,10 +55,8 @@ describe('from the actions to a first deployment', () => {
       },
       { workspacePath: mockDir.resolve('workspace') },
     );
-    await runAction(createEcrEnsureRepositoryAction(options), {
-      repositoryName: name,
-    });
-    const service = await runAction(createEcsServiceCreateAction(options), {
+    await runAction(createEcrEnsureRepositoryAction(options), { name });
+    await runAction(createEcsServiceCreateAction(options), {
       name,
       environment: 'dev',
       containerPort: 8080,
@@ -67,17 +65,12 @@ describe('from the actions to a first deployment', () => {
     await runAction(createCodeDeployCreateAction(options), {
       name,
       environment: 'dev',
-      blueTargetGroupName: service.blueTargetGroupName,
-      greenTargetGroupName: service.greenTargetGroupName,
-      productionListenerArn: service.productionListenerArn,
-      testListenerArn: service.testListenerArn,
       trafficShift: { type: 'all-at-once' },
       terminationWaitMinutes: 0,
     });
     const pipeline = await runAction(createPipelineCreateAction(options), {
       name,
       environment: 'dev',
-      infraRepository: { fullRepositoryId: infra.fullRepositoryId },
     });
 
     // What a git host would hold: the published repository, as the pipeline's source.

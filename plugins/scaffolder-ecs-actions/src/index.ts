@@ -11,9 +11,15 @@ export { createEcrEnsureRepositoryAction } from './actions/ecrEnsureRepository';
 export { createEcsServiceCreateAction } from './actions/ecsServiceCreate';
 export { createCodeDeployCreateAction } from './actions/codeDeployCreate';
 export { createPipelineCreateAction } from './actions/pipelineCreate';
+export { createServiceCheckAction } from './actions/serviceCheck';
+export { ServiceAuthorizer } from './authz/ServiceAuthorizer';
+export type {
+  InitiatorContext,
+  ServiceOwnership,
+} from './authz/ServiceAuthorizer';
 export type { EcsActionOptions } from './actions/options';
-export { resolveDeploymentConfig } from './actions/deploymentConfig';
-export type { TrafficShift } from './actions/deploymentConfig';
+export { resolveDeploymentConfig } from './plan/deploymentConfig';
+export type { TrafficShift } from './plan/deploymentConfig';
 export {
   readScaffolderSettings,
   defaultRoleArns,
@@ -23,9 +29,12 @@ export type {
   EnvironmentTarget,
   InfraRepositoryTarget,
   ScaffolderSettings,
+  SharedLoadBalancer,
 } from './config/scaffolderConfig';
-export { resolveEnvironment } from './config/resolveEnvironment';
-export type { ResolvedEnvironment } from './config/resolveEnvironment';
+export {
+  environmentNamed,
+  registryLocation,
+} from './config/resolveEnvironment';
 export {
   renderInfraRepository,
   environmentDir,

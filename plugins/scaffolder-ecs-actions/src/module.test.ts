@@ -64,6 +64,7 @@ describe('scaffolderModuleEcsActions', () => {
         'ecs:ecr:ensure-repository',
         'ecs:infra-repo:create',
         'ecs:pipeline:create',
+        'ecs:service:check',
         'ecs:service:create',
       ]);
       for (const action of ours) {
@@ -71,8 +72,24 @@ describe('scaffolderModuleEcsActions', () => {
       }
       const service = ours.find(a => a.id === 'ecs:service:create');
       expect(service?.schema?.input?.required).toEqual(
-        expect.arrayContaining(['name', 'environment', 'containerPort']),
+        expect.arrayContaining([
+          'name',
+          'owner',
+          'environment',
+          'containerPort',
+        ]),
       );
+      // Nothing that names an account, role or AWS resource is an input.
+      for (const action of ours) {
+        const inputs = Object.keys(action.schema?.input?.properties ?? {});
+        expect(inputs).not.toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(
+              /Arn$|^accountId$|^region$|^cluster$|^entityRef$|^image$|^loadBalancer$/,
+            ),
+          ]),
+        );
+      }
     } finally {
       await backend.stop();
     }

@@ -4,6 +4,7 @@ import {
   ecsDeployApprovePermission,
   ecsDeployPromotePermission,
   ecsDeployReadPermission,
+  ecsDeployServiceCreatePermission,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { OwnersActPolicy } from './permissionPolicy';
 
@@ -47,6 +48,23 @@ describe('OwnersActPolicy', () => {
       });
     },
   );
+
+  it('lets members of a team create ECS services, and nobody else', async () => {
+    const permission = ecsDeployServiceCreatePermission;
+    await expect(policy.handle({ permission }, guest)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    const loner = {
+      ...guest,
+      info: { ...guest.info, ownershipEntityRefs: ['user:default/loner'] },
+    };
+    await expect(policy.handle({ permission }, loner)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    await expect(policy.handle({ permission })).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
 
   it('leaves other plugins alone', async () => {
     await expect(

@@ -17,6 +17,7 @@ import {
 import {
   ecsDeployPermissions,
   ecsDeployReadPermission,
+  ecsDeployServiceCreatePermission,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 
 const ecsDeployActionNames = new Set(
@@ -28,7 +29,9 @@ const ecsDeployActionNames = new Set(
 /**
  * The demo portal's policy: everyone may read everything; ECS Deploy actions
  * (continue, approve, roll back, start, promote) are allowed only on entities
- * the user's groups own. A platform team would extend this with its own rules.
+ * the user's groups own; creating an ECS service from the template is allowed
+ * to members of any team (the scaffolder actions then require membership of
+ * the owner chosen). A platform team would extend this with its own rules.
  */
 export class OwnersActPolicy implements PermissionPolicy {
   async handle(
@@ -36,6 +39,14 @@ export class OwnersActPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const { permission } = request;
+    if (permission.name === ecsDeployServiceCreatePermission.name) {
+      const claims = user?.info.ownershipEntityRefs ?? [];
+      return {
+        result: claims.some(ref => ref.startsWith('group:'))
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
     if (
       ecsDeployActionNames.has(permission.name) &&
       isResourcePermission(permission, 'catalog-entity')

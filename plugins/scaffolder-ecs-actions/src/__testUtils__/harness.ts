@@ -1,7 +1,15 @@
 import { CreateClusterCommand } from '@aws-sdk/client-ecs';
+import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
+import type { Entity } from '@backstage/catalog-model';
 import { ScmIntegrations } from '@backstage/integration';
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { startSandbox } from '@ecs-deploy/aws-sandbox';
@@ -9,14 +17,16 @@ import {
   AwsClientFactory,
   DEFAULT_TAG_KEYS,
 } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { ServiceAuthorizer } from '../authz/ServiceAuthorizer';
 import { readScaffolderSettings } from '../config/scaffolderConfig';
 import type { EcsActionOptions } from '../actions/options';
 
 /*
  * Test harness: a sandbox over HTTP, the real AwsClientFactory pointed at it
  * (the sandbox takes a 12-digit access key id as the caller's account), the
- * demo environments as config, and a checkpoint store that behaves like the
- * scaffolder's: a retried task gets the stored value instead of a second call.
+ * demo environments as config, a catalog with two teams, and a checkpoint
+ * store that behaves like the scaffolder's: a retried task gets the stored
+ * value instead of a second call.
  */
 
 export const ACCOUNTS = {
@@ -25,9 +35,51 @@ export const ACCOUNTS = {
   prod: '333333333333',
 };
 
+/** jane is in team-payments; mallory is in team-checkout, which owns checkout-web. */
+export const JANE = 'user:default/jane';
+export const MALLORY = 'user:default/mallory';
+export const PAYMENTS = 'group:default/team-payments';
+export const CHECKOUT = 'group:default/team-checkout';
+
+const group = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+});
+
+const user = (name: string, team: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { memberOf: [team] },
+  relations: [{ type: 'memberOf', targetRef: team }],
+});
+
+/** A component already in the catalog, owned by `owner`. */
+export const component = (name: string, owner: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner },
+  relations: [{ type: 'ownedBy', targetRef: owner }],
+});
+
+export const ORG: Entity[] = [
+  group('team-payments'),
+  group('team-checkout'),
+  user('jane', PAYMENTS),
+  user('mallory', CHECKOUT),
+  component('checkout-web', CHECKOUT),
+];
+
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
-export function testConfig(sandboxUrl: string, infraDirectory: string) {
+export function testConfig(
+  sandboxUrl: string,
+  infraDirectory: string,
+  extra: { sharedLoadBalancer?: Record<string, string | number> } = {},
+) {
   return new ConfigReader({
     integrations: { github: [{ host: 'github.com', token: 'test-token' }] },
     ecsDeploy: {
@@ -39,6 +91,9 @@ export function testConfig(sandboxUrl: string, infraDirectory: string) {
           cluster: `storefront-${name}`,
           subnets: ['subnet-0a', 'subnet-0b'],
           securityGroups: ['sg-0a'],
+          ...(extra.sharedLoadBalancer && name === 'dev'
+            ? { sharedLoadBalancer: extra.sharedLoadBalancer }
+            : {}),
         })),
         ecr: { accountId: ACCOUNTS.dev },
         infraRepository: {
@@ -52,15 +107,34 @@ export function testConfig(sandboxUrl: string, infraDirectory: string) {
   });
 }
 
+/** A permissions service that answers every request with `result`. */
+export function fixedPermissions(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+): PermissionsService {
+  return {
+    authorize: jest.fn(async (requests: unknown[]) =>
+      requests.map(() => ({ result })),
+    ),
+    authorizeConditional: jest.fn(async (requests: unknown[]) =>
+      requests.map(() => ({ result })),
+    ),
+  } as unknown as PermissionsService;
+}
+
 export function createTestOptions(
   sandboxUrl: string,
   infraDirectory = '/nonexistent',
+  opts: {
+    entities?: Entity[];
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    sharedLoadBalancer?: Record<string, string | number>;
+  } = {},
 ) {
-  const config = testConfig(sandboxUrl, infraDirectory);
+  const config = testConfig(sandboxUrl, infraDirectory, opts);
   const clients = AwsClientFactory.fromConfig(config, {
     credentialsManager: {
-      async getCredentialProvider(opts?: { accountId?: string }) {
-        const accountId = opts?.accountId ?? ACCOUNTS.dev;
+      async getCredentialProvider(o?: { accountId?: string }) {
+        const accountId = o?.accountId ?? ACCOUNTS.dev;
         return {
           accountId,
           sdkCredentialProvider: async () => ({
@@ -73,8 +147,13 @@ export function createTestOptions(
   });
   const options: EcsActionOptions = {
     clients,
-    settings: readScaffolderSettings(config),
+    settings: readScaffolderSettings(config, clients.defaultRegion),
     tagKeys: DEFAULT_TAG_KEYS,
+    authorizer: new ServiceAuthorizer({
+      catalog: catalogServiceMock({ entities: opts.entities ?? ORG }),
+      permissions: fixedPermissions(opts.permission ?? AuthorizeResult.ALLOW),
+      auth: mockServices.auth(),
+    }),
   };
   return {
     options,
@@ -126,7 +205,10 @@ export function createCheckpointStore() {
   };
 }
 
-/** Runs an action once and returns its outputs. */
+/**
+ * Runs an action once, as `actor` (default jane of team-payments), and
+ * returns its outputs. `owner` defaults to team-payments.
+ */
 export async function runAction(
   action: TemplateAction<any, any, any>,
   input: Record<string, any>,
@@ -134,17 +216,22 @@ export async function runAction(
     store?: ReturnType<typeof createCheckpointStore>;
     isDryRun?: boolean;
     workspacePath?: string;
+    actor?: string;
   } = {},
 ) {
   const store = opts.store ?? createCheckpointStore();
-  // The mock context keeps only some fields, so dry run and checkpoints are set after.
+  const actor = opts.actor ?? JANE;
+  // The mock context keeps only some fields, so dry run, checkpoints and the
+  // initiator are set after.
   const ctx = {
     ...createMockActionContext({
-      input,
+      input: { owner: PAYMENTS, ...input },
       ...(opts.workspacePath ? { workspacePath: opts.workspacePath } : {}),
     }),
     isDryRun: opts.isDryRun,
     checkpoint: store.checkpoint as any,
+    getInitiatorCredentials: async () => mockCredentials.user(actor),
+    user: { ref: actor },
   };
   await action.handler(ctx);
   const outputs: Record<string, any> = {};
@@ -158,7 +245,7 @@ export function mutations(sandbox: Sandbox): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [key, count] of Object.entries(sandbox.callLog.counts())) {
     const op = key.split(':')[1] ?? '';
-    if (/^(Create|Register|Put|Modify|Update|Delete|Tag)/.test(op))
+    if (/^(Create|Register|Put|Modify|Update|Delete|Tag|Add)/.test(op))
       out[key] = count;
   }
   return out;

@@ -24,26 +24,14 @@ describe('ecs:codedeploy:create examples', () => {
     const action = createCodeDeployCreateAction(harness.options);
     const step = yaml.parse(example.example).steps[0];
     expect(step.action).toBe(action.id);
-    // The example's target groups and listeners come from the service step
-    // (or name real ARNs); here they are the ones the sandbox service got.
-    const service = await runAction(
-      createEcsServiceCreateAction(harness.options),
-      {
-        name: step.input.name,
-        environment: step.input.environment,
-        containerPort: 8080,
-        size: '256/512',
-      },
-    );
-    const out = await runAction(action, {
-      ...step.input,
-      blueTargetGroupName: service.blueTargetGroupName,
-      greenTargetGroupName: service.greenTargetGroupName,
-      productionListenerArn: service.productionListenerArn,
-      ...(step.input.testListenerArn
-        ? { testListenerArn: service.testListenerArn }
-        : {}),
+    // The deployment group is built on the service the service step creates.
+    await runAction(createEcsServiceCreateAction(harness.options), {
+      name: step.input.name,
+      environment: step.input.environment,
+      containerPort: 8080,
+      size: '256/512',
     });
+    const out = await runAction(action, step.input);
     expect(out.deploymentGroupName).toBe(
       `${step.input.name}-${step.input.environment}`,
     );

@@ -9,17 +9,11 @@ const step = (name: string, input: Record<string, unknown>) =>
 export const examples: TemplateExample[] = [
   {
     description:
-      'Canary 10% for 5 minutes, wired to the outputs of ecs:service:create (the template does this)',
+      "Canary 10% for 5 minutes on the service's own target groups and listeners (the template does this)",
     example: step('Create the deployment group', {
       name: 'payments-api',
+      owner: 'group:default/team-payments',
       environment: 'dev',
-      blueTargetGroupName:
-        "${{ steps['service-dev'].output.blueTargetGroupName }}",
-      greenTargetGroupName:
-        "${{ steps['service-dev'].output.greenTargetGroupName }}",
-      productionListenerArn:
-        "${{ steps['service-dev'].output.productionListenerArn }}",
-      testListenerArn: "${{ steps['service-dev'].output.testListenerArn }}",
       trafficShift: { type: 'canary', percentage: 10, intervalMinutes: 5 },
       terminationWaitMinutes: 5,
     }),
@@ -29,13 +23,8 @@ export const examples: TemplateExample[] = [
       'Production: a custom linear shift, wait for a person at READY, alarms that roll back',
     example: step('Create the prod deployment group', {
       name: 'payments-api',
+      owner: 'group:default/team-payments',
       environment: 'prod',
-      blueTargetGroupName: 'payments-api-prod-blue',
-      greenTargetGroupName: 'payments-api-prod-green',
-      productionListenerArn:
-        'arn:aws:elasticloadbalancing:eu-west-1:333333333333:listener/app/payments-api-prod/0123456789abcdef/1111111111111111',
-      testListenerArn:
-        'arn:aws:elasticloadbalancing:eu-west-1:333333333333:listener/app/payments-api-prod/0123456789abcdef/2222222222222222',
       trafficShift: { type: 'linear', percentage: 20, intervalMinutes: 2 },
       waitForApproval: true,
       readyWaitMinutes: 120,
@@ -46,13 +35,10 @@ export const examples: TemplateExample[] = [
   {
     description: 'All at once with a named predefined deployment config',
     example: step('Create the deployment group', {
-      name: 'checkout-web',
+      name: 'cart-api',
+      owner: 'group:default/team-payments',
       environment: 'staging',
       deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
-      blueTargetGroupName: 'checkout-web-staging-blue',
-      greenTargetGroupName: 'checkout-web-staging-green',
-      productionListenerArn:
-        'arn:aws:elasticloadbalancing:eu-west-1:222222222222:listener/app/checkout-web-staging/0123456789abcdef/1111111111111111',
     }),
   },
 ];

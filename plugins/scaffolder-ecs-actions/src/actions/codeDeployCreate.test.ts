@@ -1,4 +1,7 @@
 import {
+  CreateApplicationCommand,
+  CreateDeploymentConfigCommand,
+  CreateDeploymentGroupCommand,
   GetDeploymentConfigCommand,
   GetDeploymentGroupCommand,
 } from '@aws-sdk/client-codedeploy';
@@ -36,9 +39,11 @@ describe('ecs:codedeploy:create against the sandbox', () => {
     const serviceAction = createEcsServiceCreateAction(harness.options);
     for (const name of [
       'payments-api',
-      'checkout-web',
+      'cart-web',
       'flaky-api',
       'dry-api',
+      'squat-api',
+      'borrow-api',
     ]) {
       services[name] = await runAction(serviceAction, {
         name,
@@ -64,10 +69,6 @@ describe('ecs:codedeploy:create against the sandbox', () => {
   const input = (name: string, extra: Record<string, unknown> = {}) => ({
     name,
     environment: 'dev',
-    blueTargetGroupName: services[name].blueTargetGroupName,
-    greenTargetGroupName: services[name].greenTargetGroupName,
-    productionListenerArn: services[name].productionListenerArn,
-    testListenerArn: services[name].testListenerArn,
     ...extra,
   });
 
@@ -148,7 +149,7 @@ describe('ecs:codedeploy:create against the sandbox', () => {
     const shift = { type: 'linear', percentage: 25, intervalMinutes: 2 };
     const out = await runAction(
       action,
-      input('checkout-web', { trafficShift: shift }),
+      input('cart-web', { trafficShift: shift }),
     );
     expect(out.deploymentConfigName).toBe(
       'EcsDeploy.Linear25PercentEvery2Minutes',
@@ -184,57 +185,206 @@ describe('ecs:codedeploy:create against the sandbox', () => {
     expect(mutations(sandbox)['codedeploy:CreateApplication']).toBe(1);
   });
 
-  describe('bad input fails naming the field before creating anything', () => {
-    it('a service with the ECS controller', async () => {
-      await expect(runAction(action, input('orders-worker'))).rejects.toThrow(
-        /^serviceName: service 'orders-worker' uses the ECS deployment controller/,
+  describe("refuses what is not the service's own, before creating anything", () => {
+    it('a deployment group of that name tagged for another entity, or untagged', async () => {
+      const cd = await codeDeploy();
+      await cd.send(
+        new CreateApplicationCommand({
+          applicationName: 'squat-api',
+          computePlatform: 'ECS',
+          tags: [
+            {
+              Key: 'backstage.io/entity',
+              Value: 'component:default/squat-api',
+            },
+          ],
+        }),
+      );
+      await cd.send(
+        new CreateDeploymentGroupCommand({
+          applicationName: 'squat-api',
+          deploymentGroupName: 'squat-api-dev',
+          serviceRoleArn: 'arn:aws:iam::111111111111:role/ecsCodeDeployRole',
+          deploymentStyle: {
+            deploymentType: 'BLUE_GREEN',
+            deploymentOption: 'WITH_TRAFFIC_CONTROL',
+          },
+          ecsServices: [
+            { clusterName: 'storefront-dev', serviceName: 'squat-api' },
+          ],
+          loadBalancerInfo: {
+            targetGroupPairInfoList: [
+              {
+                targetGroups: [
+                  { name: 'squat-api-dev-blue' },
+                  { name: 'squat-api-dev-green' },
+                ],
+                prodTrafficRoute: {
+                  listenerArns: [services['squat-api'].productionListenerArn],
+                },
+              },
+            ],
+          },
+          tags: [
+            { Key: 'backstage.io/entity', Value: 'component:default/intruder' },
+          ],
+        }),
+      );
+      sandbox.callLog.reset();
+      const refusal = runAction(action, input('squat-api'));
+      await expect(refusal).rejects.toThrow(
+        /name: deployment group 'squat-api-dev' \(111111111111\/eu-west-1\) exists and is not tagged backstage.io\/entity=component:default\/squat-api/,
+      );
+      await expect(refusal).rejects.not.toThrow(/intruder/);
+      expect(mutations(sandbox)).toEqual({});
+    });
+
+    it('a deployment group tagged for the entity that deploys another service', async () => {
+      const cd = await codeDeploy();
+      await cd.send(
+        new CreateApplicationCommand({
+          applicationName: 'borrow-api',
+          computePlatform: 'ECS',
+          tags: [
+            {
+              Key: 'backstage.io/entity',
+              Value: 'component:default/borrow-api',
+            },
+          ],
+        }),
+      );
+      await cd.send(
+        new CreateDeploymentGroupCommand({
+          applicationName: 'borrow-api',
+          deploymentGroupName: 'borrow-api-dev',
+          serviceRoleArn: 'arn:aws:iam::111111111111:role/ecsCodeDeployRole',
+          deploymentStyle: {
+            deploymentType: 'BLUE_GREEN',
+            deploymentOption: 'WITH_TRAFFIC_CONTROL',
+          },
+          ecsServices: [
+            { clusterName: 'storefront-dev', serviceName: 'payments-api' },
+          ],
+          loadBalancerInfo: {
+            targetGroupPairInfoList: [
+              {
+                targetGroups: [
+                  { name: 'payments-api-dev-blue' },
+                  { name: 'payments-api-dev-green' },
+                ],
+                prodTrafficRoute: {
+                  listenerArns: [
+                    services['payments-api'].productionListenerArn,
+                  ],
+                },
+              },
+            ],
+          },
+          tags: [
+            {
+              Key: 'backstage.io/entity',
+              Value: 'component:default/borrow-api',
+            },
+          ],
+        }),
+      );
+      sandbox.callLog.reset();
+      await expect(runAction(action, input('borrow-api'))).rejects.toThrow(
+        /deployment group 'borrow-api-dev' deploys storefront-dev\/payments-api, not storefront-dev\/borrow-api/,
       );
       expect(mutations(sandbox)).toEqual({});
     });
 
-    it('an unknown deployment config', async () => {
+    it('a custom deployment config of that name that shifts traffic otherwise', async () => {
+      await (
+        await codeDeploy()
+      ).send(
+        new CreateDeploymentConfigCommand({
+          deploymentConfigName: 'EcsDeploy.Canary15Percent5Minutes',
+          computePlatform: 'ECS',
+          trafficRoutingConfig: { type: 'AllAtOnce' },
+        }),
+      );
+      sandbox.callLog.reset();
       await expect(
         runAction(
           action,
-          input('payments-api', {
-            deploymentGroupName: 'other',
-            deploymentConfigName: 'Nope',
+          input('dry-api', {
+            trafficShift: {
+              type: 'canary',
+              percentage: 15,
+              intervalMinutes: 5,
+            },
           }),
-        ),
-      ).rejects.toThrow(/^deploymentConfigName: no deployment config 'Nope'/);
-      expect(mutations(sandbox)).toEqual({});
-    });
-
-    it('a listener that does not exist', async () => {
-      await expect(
-        runAction(
-          action,
-          input('payments-api', {
-            deploymentGroupName: 'other',
-            productionListenerArn: `${services['payments-api'].productionListenerArn}0`,
-          }),
-        ),
-      ).rejects.toThrow(/^productionListenerArn: no listener/);
-      expect(mutations(sandbox)).toEqual({});
-    });
-
-    it('a name CodeDeploy would reject', async () => {
-      await expect(
-        runAction(
-          action,
-          input('payments-api', { deploymentGroupName: 'with space' }),
         ),
       ).rejects.toThrow(
-        /^deploymentGroupName 'with space' is not a valid name/,
+        /^Cannot create .*trafficShift: deployment config 'EcsDeploy.Canary15Percent5Minutes' exists .* with another traffic routing/,
       );
+      expect(mutations(sandbox)).toEqual({});
+    });
+
+    it('a service with the ECS controller', async () => {
+      await expect(runAction(action, input('orders-worker'))).rejects.toThrow(
+        /deploymentController: ECS service 'orders-worker' exists with the ECS controller, not CODE_DEPLOY/,
+      );
+      expect(mutations(sandbox)).toEqual({});
+    });
+  });
+
+  describe('bad input fails naming the field before creating anything', () => {
+    it.each([
+      [
+        {
+          productionListenerArn:
+            'arn:aws:elasticloadbalancing:eu-west-1:333333333333:listener/app/x/1/2',
+        },
+        /^productionListenerArn: not an input/,
+      ],
+      [
+        { blueTargetGroupName: 'checkout-web-prod-blue' },
+        /^blueTargetGroupName: not an input/,
+      ],
+      [
+        { serviceRoleArn: 'arn:aws:iam::111111111111:role/Admin' },
+        /^serviceRoleArn: not an input/,
+      ],
+      [
+        { deploymentGroupName: 'checkout-web-prod' },
+        /^deploymentGroupName: not an input/,
+      ],
+      [
+        { deploymentConfigName: 'Nope' },
+        /^deploymentConfigName: deploymentConfigName must be a predefined/,
+      ],
+      [
+        { trafficShift: { type: 'canary', percentage: 100 } },
+        /^trafficShift.percentage: /,
+      ],
+      [{ alarms: ['*'] }, /^alarms.0: alarms: each must be an alarm name/],
+    ])('%j', async (override, message) => {
+      await expect(
+        runAction(action, input('payments-api', override)),
+      ).rejects.toThrow(message);
+      expect(mutations(sandbox)).toEqual({});
+    });
+
+    it('a predefined config that does not exist', async () => {
       await expect(
         runAction(
           action,
           input('payments-api', {
-            trafficShift: { type: 'canary', percentage: 100 },
+            deploymentConfigName: 'CodeDeployDefault.ECSNope',
           }),
         ),
-      ).rejects.toThrow(/^trafficShift.percentage: /);
+      ).rejects.toThrow(
+        /deploymentConfigName: no deployment config 'CodeDeployDefault.ECSNope'/,
+      );
+    });
+
+    it('a service that does not exist yet', async () => {
+      await expect(runAction(action, input('ghost-api'))).rejects.toThrow(
+        /^name: the service's resources are missing: load balancer ghost-api-dev, .*ECS service ghost-api/,
+      );
       expect(mutations(sandbox)).toEqual({});
     });
   });

@@ -23,7 +23,7 @@ describe('ecs:ecr:ensure-repository examples', () => {
     expect(step.action).toBe(action.id);
     const out = await runAction(action, step.input);
     expect(out.repositoryArn).toMatch(
-      new RegExp(`:repository/${step.input.repositoryName}$`),
+      new RegExp(`:repository/${step.input.name}$`),
     );
     expect(out.created).toBe(true);
   });

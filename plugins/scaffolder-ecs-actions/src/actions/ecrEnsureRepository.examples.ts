@@ -1,39 +1,33 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 
+const step = (input: Record<string, unknown>) =>
+  yaml.stringify({
+    steps: [
+      {
+        id: 'ecr',
+        action: 'ecs:ecr:ensure-repository',
+        name: 'Create the image repository',
+        input,
+      },
+    ],
+  });
+
 export const examples: TemplateExample[] = [
   {
     description:
       'Ensure the ECR repository of a new service in the configured registry account',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'ecr',
-          action: 'ecs:ecr:ensure-repository',
-          name: 'Create the image repository',
-          input: { repositoryName: 'payments-api' },
-        },
-      ],
+    example: step({
+      name: 'payments-api',
+      owner: 'group:default/team-payments',
     }),
   },
   {
-    description:
-      'Ensure a repository in a given account and region, owned by another entity ref',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'ecr',
-          action: 'ecs:ecr:ensure-repository',
-          name: 'Create the image repository',
-          input: {
-            repositoryName: 'storefront/checkout-web',
-            entityRef: 'component:default/checkout-web',
-            accountId: '111111111111',
-            region: 'eu-west-1',
-            scanOnPush: false,
-          },
-        },
-      ],
+    description: 'Without scanning images on push',
+    example: step({
+      name: 'ledger-api',
+      owner: 'group:default/team-payments',
+      scanOnPush: false,
     }),
   },
 ];

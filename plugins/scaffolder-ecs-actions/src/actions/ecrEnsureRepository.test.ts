@@ -39,7 +39,7 @@ describe('ecs:ecr:ensure-repository against the sandbox', () => {
     ).ecr;
 
   it('creates the repository tagged with the entity, and nothing on a second run', async () => {
-    const first = await runAction(action, { repositoryName: 'payments-api' });
+    const first = await runAction(action, { name: 'payments-api' });
     expect(first).toMatchObject({
       repositoryArn:
         'arn:aws:ecr:eu-west-1:111111111111:repository/payments-api',
@@ -60,7 +60,7 @@ describe('ecs:ecr:ensure-repository against the sandbox', () => {
     ]);
     const created = mutations(sandbox);
 
-    const second = await runAction(action, { repositoryName: 'payments-api' });
+    const second = await runAction(action, { name: 'payments-api' });
     expect(second).toMatchObject({
       repositoryArn: first.repositoryArn,
       created: false,
@@ -71,7 +71,7 @@ describe('ecs:ecr:ensure-repository against the sandbox', () => {
   it('creates nothing in a dry run', async () => {
     const out = await runAction(
       action,
-      { repositoryName: 'dry-run-api' },
+      { name: 'dry-run-api' },
       { isDryRun: true },
     );
     expect(out.created).toBe(false);
@@ -89,18 +89,14 @@ describe('ecs:ecr:ensure-repository against the sandbox', () => {
     sandbox.faults.set('ecr:CreateRepository', { errorRate: 1 });
     const store = createCheckpointStore();
     await expect(
-      runAction(action, { repositoryName: 'flaky-api' }, { store }),
+      runAction(action, { name: 'flaky-api' }, { store }),
     ).rejects.toThrow(/creating the ECR repository/);
     sandbox.faults.clear();
-    const out = await runAction(
-      action,
-      { repositoryName: 'flaky-api' },
-      { store },
-    );
+    const out = await runAction(action, { name: 'flaky-api' }, { store });
     expect(out.created).toBe(true);
   });
 
-  it('refuses a repository that belongs to another entity', async () => {
+  it('refuses a repository that belongs to another entity, without naming it', async () => {
     await (
       await ecr()
     ).send(
@@ -115,21 +111,36 @@ describe('ecs:ecr:ensure-repository against the sandbox', () => {
       }),
     );
     sandbox.callLog.reset();
-    await expect(
-      runAction(action, { repositoryName: 'shared-name' }),
-    ).rejects.toThrow(
-      /^repositoryName: ECR repository 'shared-name' belongs to component:default\/someone-else/,
+    const refusal = runAction(action, { name: 'shared-name' });
+    await expect(refusal).rejects.toThrow(
+      /name: ECR repository 'shared-name' \(111111111111\/eu-west-1\) exists and is not tagged backstage.io\/entity=component:default\/shared-name/,
+    );
+    await expect(refusal).rejects.not.toThrow(/someone-else/);
+    expect(mutations(sandbox)).toEqual({});
+  });
+
+  it('refuses an untagged repository of that name', async () => {
+    await (
+      await ecr()
+    ).send(new CreateRepositoryCommand({ repositoryName: 'untagged-api' }));
+    sandbox.callLog.reset();
+    await expect(runAction(action, { name: 'untagged-api' })).rejects.toThrow(
+      /is not tagged backstage.io\/entity=component:default\/untagged-api/,
     );
     expect(mutations(sandbox)).toEqual({});
   });
 
-  it('rejects a name ECR would reject before calling AWS', async () => {
+  it('takes no account, region or entity as input', async () => {
     await expect(
-      runAction(action, { repositoryName: 'Payments_API!' }),
-    ).rejects.toThrow(/^repositoryName 'Payments_API!' is not a valid name/);
-    await expect(
-      runAction(action, { repositoryName: 'ok-name', accountId: '42' }),
-    ).rejects.toThrow('accountId: accountId must be 12 digits');
+      runAction(action, {
+        name: 'ok-name',
+        accountId: '333333333333',
+        entityRef: 'component:default/checkout-web',
+      }),
+    ).rejects.toThrow(/^accountId, entityRef: not an input of this action/);
+    await expect(runAction(action, { name: 'Payments_API!' })).rejects.toThrow(
+      /^name 'Payments_API!' is not a valid name/,
+    );
     expect(sandbox.callLog.total()).toBe(0);
   });
 });

@@ -6,9 +6,11 @@ import {
 import {
   CreateListenerCommand,
   CreateLoadBalancerCommand,
+  CreateRuleCommand,
   CreateTargetGroupCommand,
   DescribeListenersCommand,
   DescribeRulesCommand,
+  ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   ACCOUNTS,
@@ -158,7 +160,7 @@ describe('ecs:service:create against the sandbox', () => {
   it('a new task finishes what a task that failed at the listeners left', async () => {
     sandbox.faults.set('elbv2:CreateListener', { errorRate: 1 });
     await expect(runAction(action, input('half-api'))).rejects.toThrow(
-      /creating the production listener/,
+      /creating the listener/,
     );
     sandbox.faults.clear();
     const out = await runAction(action, input('half-api'));
@@ -202,54 +204,36 @@ describe('ecs:service:create against the sandbox', () => {
     );
   });
 
-  it('takes the unused listeners of a given load balancer', async () => {
-    const { elbv2 } = await dev();
-    const lb = await elbv2.send(
-      new CreateLoadBalancerCommand({
-        Name: 'shared-claim-dev',
-        Subnets: ['subnet-0a', 'subnet-0b'],
-      }),
-    );
-    for (const Port of [80, 8080]) {
-      await elbv2.send(
-        new CreateListenerCommand({
-          LoadBalancerArn: lb.LoadBalancers![0].LoadBalancerArn,
-          Protocol: 'HTTP',
-          Port,
-          DefaultActions: [
-            {
-              Type: 'fixed-response',
-              FixedResponseConfig: { StatusCode: '404' },
-            },
-          ],
-        }),
-      );
-    }
+  it('creates a worker without a load balancer that stops the old task before starting the new one', async () => {
     const out = await runAction(
       action,
-      input('claim-api', { loadBalancer: 'shared-claim-dev' }),
+      input('orders-worker', {
+        deploymentController: 'ECS',
+        strategy: 'ROLLING',
+        loadBalanced: false,
+      }),
     );
-    expect(out.loadBalancerArn).toBe(lb.LoadBalancers![0].LoadBalancerArn);
-    expect(out.created).not.toContain('production listener :80');
-    const { Listeners } = await elbv2.send(
-      new DescribeListenersCommand({ LoadBalancerArn: out.loadBalancerArn }),
-    );
-    expect(Listeners?.map(l => l.DefaultActions?.[0]?.TargetGroupArn)).toEqual([
-      out.blueTargetGroupArn,
-      out.blueTargetGroupArn,
+    expect(out.created).toEqual([
+      'task definition orders-worker-dev',
+      'ECS service orders-worker (ECS ROLLING)',
     ]);
-
-    // A second service cannot take the same listeners.
-    sandbox.callLog.reset();
-    await expect(
-      runAction(
-        action,
-        input('second-api', { loadBalancer: 'shared-claim-dev' }),
-      ),
-    ).rejects.toThrow(
-      /^productionListener: listener .* already forwards to another target group/,
+    expect(out.loadBalancerArn).toBe('');
+    const { ecs } = await dev();
+    const { services } = await ecs.send(
+      new DescribeServicesCommand({
+        cluster: 'storefront-dev',
+        services: ['orders-worker'],
+      }),
     );
-    expect(mutations(sandbox)).toEqual({});
+    expect(services?.[0].loadBalancers).toEqual([]);
+    expect(services?.[0].deploymentConfiguration).toMatchObject({
+      minimumHealthyPercent: 0,
+      maximumPercent: 100,
+    });
+    expect(mutations(sandbox)).not.toHaveProperty('elbv2:CreateLoadBalancer');
+    await expect(
+      runAction(action, input('bg-worker', { loadBalanced: false })),
+    ).rejects.toThrow(/^loadBalanced: only a ROLLING service/);
   });
 
   it('refuses a task definition family another entity owns', async () => {
@@ -268,10 +252,67 @@ describe('ecs:service:create against the sandbox', () => {
       }),
     );
     sandbox.callLog.reset();
-    await expect(runAction(action, input('borrowed-api'))).rejects.toThrow(
-      "name: task definition family 'borrowed-api-dev' belongs to component:default/other",
+    const refusal = runAction(action, input('borrowed-api'));
+    await expect(refusal).rejects.toThrow(
+      /name: task definition family 'borrowed-api-dev' \(111111111111\/eu-west-1\) exists and is not tagged backstage.io\/entity=component:default\/borrowed-api/,
+    );
+    await expect(refusal).rejects.not.toThrow(/component:default\/other/);
+    expect(mutations(sandbox)).toEqual({});
+  });
+
+  it("refuses a load balancer of that name that is someone else's, before creating anything", async () => {
+    const { elbv2 } = await dev();
+    await elbv2.send(
+      new CreateLoadBalancerCommand({
+        Name: 'squatted-api-dev',
+        Subnets: ['subnet-0a', 'subnet-0b'],
+      }),
+    );
+    sandbox.callLog.reset();
+    await expect(runAction(action, input('squatted-api'))).rejects.toThrow(
+      /load balancer 'squatted-api-dev' .* exists and is not tagged/,
     );
     expect(mutations(sandbox)).toEqual({});
+  });
+
+  describe('takes no AWS resource, account or role as input', () => {
+    it.each([
+      [
+        {
+          taskRoleArn:
+            'arn:aws:iam::111111111111:role/OrganizationAccountAccessRole',
+        },
+        'taskRoleArn',
+      ],
+      [
+        { executionRoleArn: 'arn:aws:iam::111111111111:role/Admin' },
+        'executionRoleArn',
+      ],
+      [
+        { ecsInfrastructureRoleArn: 'arn:aws:iam::111111111111:role/Admin' },
+        'ecsInfrastructureRoleArn',
+      ],
+      [{ accountId: ACCOUNTS.prod }, 'accountId'],
+      [{ region: 'us-east-1' }, 'region'],
+      [{ cluster: 'storefront-prod' }, 'cluster'],
+      [{ loadBalancer: 'checkout-web-prod' }, 'loadBalancer'],
+      [
+        {
+          productionListenerArn:
+            'arn:aws:elasticloadbalancing:eu-west-1:333333333333:listener/app/checkout-web-prod/1/2',
+        },
+        'productionListenerArn',
+      ],
+      [{ blueTargetGroup: 'checkout-web-prod-blue' }, 'blueTargetGroup'],
+      [{ image: 'public.ecr.aws/evil/miner:latest' }, 'image'],
+      [{ entityRef: 'component:default/checkout-web' }, 'entityRef'],
+      [{ subnets: ['subnet-other'] }, 'subnets'],
+    ])('%j', async (override, field) => {
+      await expect(
+        runAction(action, { ...input('bad-api'), ...override }),
+      ).rejects.toThrow(new RegExp(`^${field}: not an input of this action`));
+      expect(sandbox.callLog.total()).toBe(0);
+    });
   });
 
   describe('bad input fails naming the field before creating anything', () => {
@@ -291,20 +332,20 @@ describe('ecs:service:create against the sandbox', () => {
       ],
       [
         { strategy: 'CANARY' },
-        /strategy CANARY needs deploymentController ECS/,
+        /strategy: CANARY needs deploymentController ECS/,
       ],
-      [{ environment: 'qa' }, /^accountId is required/],
+      [
+        { environment: 'qa' },
+        /^environment: 'qa' is not an environment of ecsDeploy.scaffolder.environments \(dev, staging, prod\)/,
+      ],
+      [
+        { healthCheckPath: 'http://x' },
+        /^healthCheckPath: healthCheckPath must be a URL path/,
+      ],
     ])('%j', async (override, message) => {
       await expect(
         runAction(action, { ...input('bad-api'), ...override }),
       ).rejects.toThrow(message);
-      expect(mutations(sandbox)).toEqual({});
-    });
-
-    it('a cluster that does not exist', async () => {
-      await expect(
-        runAction(action, input('bad-api', { cluster: 'nope' })),
-      ).rejects.toThrow(/^cluster: ECS cluster 'nope' does not exist/);
       expect(mutations(sandbox)).toEqual({});
     });
 
@@ -333,51 +374,151 @@ describe('ecs:service:create against the sandbox', () => {
       );
       sandbox.callLog.reset();
       await expect(runAction(action, input('taken-api'))).rejects.toThrow(
-        /^name: an ECS service 'taken-api' already exists in cluster storefront-dev/,
+        /name: ECS service 'taken-api' in cluster storefront-dev .* exists and is not tagged/,
       );
       expect(mutations(sandbox)).toEqual({});
     });
 
-    it('a listener that does not exist on the given load balancer', async () => {
-      const { elbv2 } = await dev();
-      const lb = await elbv2.send(
-        new CreateLoadBalancerCommand({
-          Name: 'shared-dev',
-          Subnets: ['subnet-0a', 'subnet-0b'],
-        }),
+    it("another team's component, or an owner team the caller is not in", async () => {
+      await expect(
+        runAction(action, input('checkout-web', { environment: 'prod' })),
+      ).rejects.toThrow(
+        /^name: component:default\/checkout-web already exists/,
       );
-      const tg = await elbv2.send(
-        new CreateTargetGroupCommand({
-          Name: 'shared-dev-default',
-          Protocol: 'HTTP',
-          Port: 80,
-          VpcId: lb.LoadBalancers![0].VpcId,
-          TargetType: 'ip',
-        }),
-      );
-      await elbv2.send(
+      await expect(
+        runAction(
+          action,
+          input('new-api', { owner: 'group:default/team-checkout' }),
+        ),
+      ).rejects.toThrow(/^owner: user:default\/jane is not a member/);
+      expect(sandbox.callLog.total()).toBe(0);
+    });
+  });
+});
+
+describe('ecs:service:create on a shared load balancer', () => {
+  let sandbox: Sandbox;
+  let action: ReturnType<typeof createEcsServiceCreateAction>;
+  let elbv2: ElasticLoadBalancingV2Client;
+  let listeners: Record<number, string>;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    const harness = createTestOptions(sandbox.url, '/nonexistent', {
+      sharedLoadBalancer: {
+        name: 'platform-dev',
+        hostPattern: '{name}.dev.example.com',
+      },
+    });
+    action = createEcsServiceCreateAction(harness.options);
+    await createClusters(harness.clients);
+    ({ elbv2 } = await harness.clients.forResource({
+      accountId: ACCOUNTS.dev,
+      region: 'eu-west-1',
+    }));
+    // The platform team's ALB: untagged, with a fixed response by default and
+    // one team's host already routed.
+    const lb = await elbv2.send(
+      new CreateLoadBalancerCommand({
+        Name: 'platform-dev',
+        Subnets: ['subnet-0a', 'subnet-0b'],
+      }),
+    );
+    const tg = await elbv2.send(
+      new CreateTargetGroupCommand({
+        Name: 'other-team-tg',
+        Protocol: 'HTTP',
+        Port: 80,
+        VpcId: lb.LoadBalancers![0].VpcId,
+        TargetType: 'ip',
+      }),
+    );
+    listeners = {};
+    for (const Port of [80, 8080]) {
+      const created = await elbv2.send(
         new CreateListenerCommand({
           LoadBalancerArn: lb.LoadBalancers![0].LoadBalancerArn,
           Protocol: 'HTTP',
-          Port: 80,
+          Port,
           DefaultActions: [
+            {
+              Type: 'fixed-response',
+              FixedResponseConfig: { StatusCode: '404' },
+            },
+          ],
+        }),
+      );
+      listeners[Port] = created.Listeners![0].ListenerArn!;
+      await elbv2.send(
+        new CreateRuleCommand({
+          ListenerArn: listeners[Port],
+          Priority: 1,
+          Conditions: [
+            {
+              Field: 'host-header',
+              HostHeaderConfig: { Values: ['claimed-api.dev.example.com'] },
+            },
+          ],
+          Actions: [
             {
               Type: 'forward',
               TargetGroupArn: tg.TargetGroups![0].TargetGroupArn,
             },
           ],
+          Tags: [
+            {
+              Key: 'backstage.io/entity',
+              Value: 'component:default/someone-else',
+            },
+          ],
         }),
       );
-      sandbox.callLog.reset();
-      await expect(
-        runAction(action, input('lonely-api', { loadBalancer: 'shared-dev' })),
-      ).rejects.toThrow(
-        /^testListenerPort: load balancer 'shared-dev' has no listener on port 8080/,
-      );
-      await expect(
-        runAction(action, input('lonely-api', { loadBalancer: 'no-such-alb' })),
-      ).rejects.toThrow(/^loadBalancer: no load balancer 'no-such-alb'/);
-      expect(mutations(sandbox)).toEqual({});
-    });
+    }
+  });
+  afterAll(() => sandbox.close());
+
+  const input = (name: string) => ({
+    name,
+    environment: 'dev',
+    containerPort: 8080,
+    size: '512/1024',
+    deploymentController: 'ECS',
+    strategy: 'LINEAR',
+  });
+
+  it("routes the service by a rule for its own host and leaves the listeners' default actions alone", async () => {
+    const out = await runAction(action, input('search-x'));
+    expect(out.created).toEqual([
+      'target group search-x-dev-blue',
+      'target group search-x-dev-green',
+      'production listener rule for search-x.dev.example.com',
+      'test listener rule for search-x.dev.example.com',
+      'task definition search-x-dev',
+      'ECS service search-x (ECS LINEAR)',
+    ]);
+    expect(out.productionListenerArn).toBe(listeners[80]);
+    const { Rules } = await elbv2.send(
+      new DescribeRulesCommand({ ListenerArn: listeners[80] }),
+    );
+    const ours = Rules!.find(r => r.Priority === '2');
+    expect(ours?.Conditions).toEqual([
+      expect.objectContaining({
+        Field: 'host-header',
+        HostHeaderConfig: { Values: ['search-x.dev.example.com'] },
+      }),
+    ]);
+    const { Listeners } = await elbv2.send(
+      new DescribeListenersCommand({ ListenerArns: [listeners[80]] }),
+    );
+    expect(Listeners?.[0].DefaultActions?.[0].Type).toBe('fixed-response');
+    expect(mutations(sandbox)).not.toHaveProperty('elbv2:ModifyListener');
+  });
+
+  it("refuses a host another component's rule routes, before creating anything", async () => {
+    sandbox.callLog.reset();
+    await expect(runAction(action, input('claimed-api'))).rejects.toThrow(
+      /host claimed-api.dev.example.com is already routed by a rule on the production listener that is not tagged for component:default\/claimed-api/,
+    );
+    expect(mutations(sandbox)).toEqual({});
   });
 });

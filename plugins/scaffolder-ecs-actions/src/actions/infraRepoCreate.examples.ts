@@ -22,7 +22,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'A rolling (ECS controller) service in one environment spelled out in full',
+      'An ECS controller service in one environment, with explicit cpu and memory and a repository name of its own',
     example: step('Create the infrastructure repository', {
       name: 'orders-worker',
       owner: 'group:default/team-payments',
@@ -30,15 +30,7 @@ export const examples: TemplateExample[] = [
       cpu: 256,
       memory: 512,
       deploymentController: 'ECS',
-      environments: [
-        {
-          name: 'dev',
-          accountId: '111111111111',
-          region: 'eu-west-1',
-          cluster: 'storefront-dev',
-          taskRoleArn: 'arn:aws:iam::111111111111:role/orders-worker',
-        },
-      ],
+      environments: ['dev'],
       repositoryName: 'orders-worker-deploy',
     }),
   },

@@ -124,7 +124,7 @@ describe('ecs:infra-repo:create', () => {
     const { options } = createTestOptions('http://127.0.0.1:1');
     const action = createInfraRepoCreateAction({
       ...options,
-      settings: readScaffolderSettings(config),
+      settings: readScaffolderSettings(config, 'eu-west-1'),
       integrations: ScmIntegrations.fromConfig(config),
     });
     const workspacePath = path.join(mockDir.path, 'workspace');
@@ -164,7 +164,7 @@ describe('ecs:infra-repo:create', () => {
     const { options } = createTestOptions('http://127.0.0.1:1');
     const action = createInfraRepoCreateAction({
       ...options,
-      settings: readScaffolderSettings(config),
+      settings: readScaffolderSettings(config, 'eu-west-1'),
       integrations: ScmIntegrations.fromConfig(config),
     });
     await expect(
@@ -181,7 +181,33 @@ describe('ecs:infra-repo:create', () => {
   it.each([
     [{ name: 'Payments API' }, /^name 'Payments API' is not a valid name/],
     [{ size: '256/4096' }, /^size: Fargate does not offer 4096 MiB/],
-    [{ environments: ['qa'] }, /^accountId is required: .*environment 'qa'/],
+    [
+      { environments: ['qa'] },
+      /^environments\[0\]: 'qa' is not an environment of ecsDeploy.scaffolder.environments/,
+    ],
+    [
+      { environments: [{ name: 'dev', accountId: '333333333333' }] },
+      /^environments.0: Expected string/,
+    ],
+    [
+      { repositoryName: '../../packages/backend/src' },
+      /^repositoryName '..\/..\/packages\/backend\/src' is not a valid name/,
+    ],
+    [{ repositoryName: '..' }, /^repositoryName '..' is not a valid name/],
+    [
+      { repositoryName: '/tmp/escape' },
+      /^repositoryName '\/tmp\/escape' is not a valid name/,
+    ],
+    [{ repositoryName: 'zz-escape/../../x' }, /is not a valid name/],
+    [{ repositoryName: 'x.git' }, /must not end with '.git'/],
+    [
+      { owner: 'group:default/team-checkout' },
+      /^owner: user:default\/jane is not a member/,
+    ],
+    [
+      { name: 'checkout-web' },
+      /^name: component:default\/checkout-web already exists/,
+    ],
   ])('rejects bad input %j naming the field', async (override, message) => {
     await expect(
       runAction(
@@ -193,5 +219,61 @@ describe('ecs:infra-repo:create', () => {
       ),
     ).rejects.toThrow(message);
     await expect(fs.stat(path.join(mockDir.path, 'repos'))).rejects.toThrow();
+    await expect(fs.readdir(mockDir.path)).resolves.not.toContain('zz-escape');
+  });
+
+  it('refuses git metadata and symbolic links in the workspace', async () => {
+    for (const plant of [
+      async (dir: string) =>
+        fs.writeFile(path.join(dir, '.git'), 'gitdir: /somewhere/else\n'),
+      async (dir: string) =>
+        fs.mkdir(path.join(dir, 'docs/.git/hooks'), { recursive: true }),
+      async (dir: string) =>
+        fs.symlink('/etc/hostname', path.join(dir, 'docs/hostname')),
+    ]) {
+      mockDir.clear();
+      const workspacePath = path.join(mockDir.path, 'workspace');
+      await fs.mkdir(path.join(workspacePath, 'infra/docs'), {
+        recursive: true,
+      });
+      await plant(path.join(workspacePath, 'infra'));
+      await expect(
+        runAction(localAction(), input, { workspacePath }),
+      ).rejects.toThrow(/^sourcePath: .*(git metadata|symbolic link)/);
+      await expect(
+        fs.stat(path.join(mockDir.path, 'repos/payments-api-infra')),
+      ).rejects.toThrow(/ENOENT/);
+    }
+  });
+
+  it("refuses a directory that holds another component's repository", async () => {
+    const workspacePath = path.join(mockDir.path, 'workspace');
+    await runAction(
+      localAction(),
+      { ...input, name: 'ledger-api' },
+      { workspacePath },
+    );
+    await expect(
+      runAction(
+        localAction(),
+        { ...input, repositoryName: 'ledger-api-infra' },
+        { workspacePath: path.join(mockDir.path, 'w2') },
+      ),
+    ).rejects.toThrow(
+      /^repositoryName: .*ledger-api-infra already exists and is not the infrastructure repository of component:default\/payments-api/,
+    );
+  });
+
+  it('keeps a sourcePath inside the workspace', async () => {
+    await expect(
+      runAction(
+        localAction(),
+        { ...input, sourcePath: '../outside' },
+        { workspacePath: path.join(mockDir.path, 'workspace') },
+      ),
+    ).rejects.toThrow(/outside/);
+    await expect(fs.stat(path.join(mockDir.path, 'outside'))).rejects.toThrow(
+      /ENOENT/,
+    );
   });
 });

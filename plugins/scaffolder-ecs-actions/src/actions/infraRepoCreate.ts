@@ -4,49 +4,39 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { resolveEnvironment } from '../config/resolveEnvironment';
+import {
+  environmentNamed,
+  registryLocation,
+} from '../config/resolveEnvironment';
 import { parseFargateSize } from '../lib/fargate';
-import { assertAwsName } from '../lib/names';
+import { assertEntityName } from '../lib/names';
+import { InputSchema, parseInput } from '../lib/parseInput';
+import { serviceNames } from '../plan/serviceNames';
+import {
+  defaultInfraRepositoryName,
+  locateInfraRepository,
+} from '../publish/infraRepositoryLocation';
 import { publishToLocalGitRepository } from '../publish/localGitRepository';
+import { readWorkspaceFiles } from '../publish/workspaceFiles';
 import { renderInfraRepository } from '../render/renderInfraRepository';
 import type { ServiceEnvironmentSpec } from '../render/types';
-import type { EcsActionOptions } from './options';
-import { InputSchema, parseInput } from '../lib/parseInput';
 import { examples } from './infraRepoCreate.examples';
+import { containerPort, serviceIdentity, taskSize } from './inputs';
+import type { EcsActionOptions } from './options';
 
 const inputSchema = {
-  name: z => z.string({ description: 'Component name' }),
-  owner: z =>
-    z.string({
-      description: 'Owner entity ref, e.g. group:default/team-payments',
-    }),
+  ...serviceIdentity,
   system: z => z.string().optional(),
-  description: z => z.string().optional(),
+  description: z => z.string().max(1000).optional(),
   lifecycle: z => z.string().default('experimental'),
-  containerPort: z => z.number().int().min(1).max(65535),
-  size: z =>
-    z.string({ description: "'<cpu>/<memory>', e.g. '512/1024'" }).optional(),
-  cpu: z => z.union([z.string(), z.number()]).optional(),
-  memory: z => z.union([z.string(), z.number()]).optional(),
+  ...containerPort,
+  ...taskSize,
   environments: z =>
     z
-      .array(
-        z.union([
-          z.string(),
-          z.object({
-            name: z.string(),
-            accountId: z.string().optional(),
-            region: z.string().optional(),
-            cluster: z.string().optional(),
-            executionRoleArn: z.string().optional(),
-            taskRoleArn: z.string().optional(),
-          }),
-        ]),
-        {
-          description:
-            'Environments in promotion order, by name (from config) or spelled out',
-        },
-      )
+      .array(z.string(), {
+        description:
+          'Environments in promotion order, by name from ecsDeploy.scaffolder.environments',
+      })
       .min(1, 'environments needs at least one environment'),
   deploymentController: z =>
     z
@@ -82,7 +72,7 @@ const inputSchema = {
 export function createInfraRepoCreateAction(
   options: EcsActionOptions & { integrations: ScmIntegrationRegistry },
 ) {
-  const { clients, settings, integrations } = options;
+  const { settings, integrations, authorizer } = options;
   return createTemplateAction({
     id: 'ecs:infra-repo:create',
     description:
@@ -99,7 +89,7 @@ export function createInfraRepoCreateAction(
           }),
         fullRepositoryId: z =>
           z.string({
-            description: 'owner/repository, for ecs:pipeline:create',
+            description: 'owner/repository, as the pipelines read it',
           }),
         remoteUrl: z => z.string({ description: 'Where the repository lives' }),
         catalogInfoUrl: z =>
@@ -116,23 +106,25 @@ export function createInfraRepoCreateAction(
     },
     async handler(ctx) {
       const input = parseInput(inputSchema, ctx.input);
-      assertAwsName('entityName', 'name', input.name);
+      assertEntityName('name', input.name);
       const size = parseFargateSize(input);
-      const repositoryName = input.repositoryName ?? `${input.name}-infra`;
       const target = settings.infraRepository;
-      if (!settings.ecr && !settings.environments.length) {
-        ctx.logger.warn(
-          'ecsDeploy.scaffolder is not configured; everything must come from input',
+      const location = locateInfraRepository(
+        target,
+        input.repositoryName ?? defaultInfraRepositoryName(input.name),
+      );
+      if (
+        target.type === 'github' &&
+        !integrations.github.byHost(target.host)
+      ) {
+        throw new InputError(
+          `No GitHub integration for ${target.host}: add it under integrations.github to publish infrastructure repositories`,
         );
       }
-
       const environments: ServiceEnvironmentSpec[] = input.environments.map(
-        e => {
-          const given = typeof e === 'string' ? { name: e } : e;
-          const env = resolveEnvironment(settings, clients.defaultRegion, {
-            ...given,
-            environment: given.name,
-          });
+        (name, i) => {
+          const env = environmentNamed(settings, name, `environments[${i}]`);
+          const names = serviceNames(input.name, env.name);
           return {
             name: env.name,
             accountId: env.accountId,
@@ -147,55 +139,21 @@ export function createInfraRepoCreateAction(
             ...(input.deploymentController === 'CODE_DEPLOY'
               ? {
                   codeDeploy: {
-                    application: input.name,
-                    deploymentGroup: `${input.name}-${env.name}`,
+                    application: names.application,
+                    deploymentGroup: names.deploymentGroup,
                   },
                 }
               : {}),
-            pipelineName: `${input.name}-${env.name}`,
+            pipelineName: names.pipeline,
           };
         },
       );
-      const ecrAccount = settings.ecr?.accountId ?? environments[0].accountId;
-      const ecrRegion = settings.ecr?.region ?? environments[0].region;
-
-      let owner: string;
-      let repoUrl = '';
-      let remoteUrl: string;
-      let catalogInfoUrl = '';
-      let localDir = '';
-      if (target.type === 'github') {
-        if (!target.owner) {
-          throw new InputError(
-            'ecsDeploy.scaffolder.infraRepository.owner is required for the github target',
-          );
-        }
-        const integration = integrations.github.byHost(target.host);
-        if (!integration) {
-          throw new InputError(
-            `No GitHub integration for ${target.host}: add it under integrations.github to publish infrastructure repositories`,
-          );
-        }
-        owner = target.owner;
-        repoUrl = `${target.host}?owner=${encodeURIComponent(
-          owner,
-        )}&repo=${encodeURIComponent(repositoryName)}`;
-        remoteUrl = `https://${target.host}/${owner}/${repositoryName}`;
-        catalogInfoUrl = `${remoteUrl}/blob/${target.branch}/catalog-info.yaml`;
-      } else {
-        if (!target.directory) {
-          throw new InputError(
-            'ecsDeploy.scaffolder.infraRepository.directory is required for the local target',
-          );
-        }
-        owner = target.owner ?? 'local';
-        localDir = path.resolve(target.directory, repositoryName);
-        remoteUrl = localDir;
-      }
+      const { entityRef, ownerRef } = await authorizer.authorize(ctx, input);
 
       const files = renderInfraRepository({
         name: input.name,
-        owner: input.owner,
+        namespace: input.namespace,
+        owner: ownerRef,
         system: input.system,
         description: input.description,
         lifecycle: input.lifecycle,
@@ -203,14 +161,14 @@ export function createInfraRepoCreateAction(
         cpu: size.cpu,
         memory: size.memory,
         ecr: {
-          accountId: ecrAccount,
-          region: ecrRegion,
-          repositoryName: input.name,
+          ...registryLocation(settings),
+          repositoryName: serviceNames(input.name, environments[0].name)
+            .ecrRepository,
         },
         environments,
         sourceLocation:
           target.type === 'github'
-            ? `${remoteUrl}/tree/${target.branch}/`
+            ? `${location.remoteUrl}/tree/${target.branch}/`
             : undefined,
       });
 
@@ -225,70 +183,54 @@ export function createInfraRepoCreateAction(
         await fs.writeFile(dest, content, 'utf8');
       }
 
-      if (target.type === 'local') {
+      if (location.localDir) {
+        // Everything in the workspace directory is published, so files an
+        // earlier fetch:template step put there (docs, runbooks) go along.
+        const allFiles = await readWorkspaceFiles(workspaceDir);
         if (ctx.isDryRun) {
           ctx.logger.info(
-            `Dry run: would publish ${
-              Object.keys(files).length
-            } files to ${localDir}`,
+            `Dry run: would publish ${Object.keys(allFiles).length} files to ${
+              location.localDir
+            }`,
           );
         } else {
-          // Everything in the workspace directory is published, so files an
-          // earlier fetch:template step put there (docs, runbooks) go along.
-          const allFiles = await readFiles(workspaceDir);
           const result = await ctx.checkpoint({
-            key: `ecs.infra-repo.local.${localDir}`,
+            key: `ecs.infra-repo.local.${location.localDir}`,
             fn: () =>
               publishToLocalGitRepository({
-                directory: localDir,
+                directory: location.localDir!,
                 files: allFiles,
                 branch: target.branch,
                 commitMessage: `Infrastructure of ${input.name}, created by Backstage`,
-                entityName: input.name,
+                entityRef,
               }),
           });
           ctx.logger.info(
             result.committed
-              ? `Published ${localDir} at ${result.commitId}`
-              : `${localDir} is up to date (${result.commitId})`,
+              ? `Published ${location.localDir} at ${result.commitId}`
+              : `${location.localDir} is up to date (${result.commitId})`,
           );
         }
       } else {
         ctx.logger.info(
-          `Rendered into ${input.sourcePath}/ for publish:github to ${repoUrl}`,
+          `Rendered into ${input.sourcePath}/ for publish:github to ${location.repoUrl}`,
         );
       }
 
-      ctx.output('publishTarget', target.type);
-      ctx.output('repoUrl', repoUrl);
-      ctx.output('fullRepositoryId', `${owner}/${repositoryName}`);
-      ctx.output('remoteUrl', remoteUrl);
-      ctx.output('catalogInfoUrl', catalogInfoUrl);
+      ctx.output('publishTarget', location.type);
+      ctx.output('repoUrl', location.repoUrl);
+      ctx.output('fullRepositoryId', location.fullRepositoryId);
+      ctx.output('remoteUrl', location.remoteUrl);
+      ctx.output('catalogInfoUrl', location.catalogInfoUrl);
       ctx.output(
         'catalogInfoPath',
-        localDir ? path.join(localDir, 'catalog-info.yaml') : '',
+        location.localDir
+          ? path.join(location.localDir, 'catalog-info.yaml')
+          : '',
       );
-      ctx.output('entityRef', `component:default/${input.name}`);
+      ctx.output('entityRef', entityRef);
       ctx.output('sourcePath', input.sourcePath);
       ctx.output('files', Object.keys(files).sort());
     },
   });
-}
-
-async function readFiles(
-  dir: string,
-  prefix = '',
-): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await fs.readdir(path.join(dir, prefix), {
-    withFileTypes: true,
-  })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (entry.name !== '.git') Object.assign(out, await readFiles(dir, rel));
-    } else if (entry.isFile()) {
-      out[rel] = await fs.readFile(path.join(dir, rel), 'utf8');
-    }
-  }
-  return out;
 }

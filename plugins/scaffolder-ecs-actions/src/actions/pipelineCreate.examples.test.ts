@@ -2,6 +2,7 @@ import yaml from 'yaml';
 import {
   Sandbox,
   createClusters,
+  createMockDirectory,
   createTestOptions,
   runAction,
   startTestSandbox,
@@ -9,15 +10,17 @@ import {
 import { createCodeDeployCreateAction } from './codeDeployCreate';
 import { createEcrEnsureRepositoryAction } from './ecrEnsureRepository';
 import { createEcsServiceCreateAction } from './ecsServiceCreate';
+import { createInfraRepoCreateAction } from './infraRepoCreate';
 import { createPipelineCreateAction } from './pipelineCreate';
 import { examples } from './pipelineCreate.examples';
 
 describe('ecs:pipeline:create examples', () => {
+  const mockDir = createMockDirectory();
   let sandbox: Sandbox;
   let harness: ReturnType<typeof createTestOptions>;
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    harness = createTestOptions(sandbox.url);
+    harness = createTestOptions(sandbox.url, mockDir.resolve('repos'));
     await createClusters(harness.clients);
   });
   afterAll(() => sandbox.close());
@@ -28,34 +31,40 @@ describe('ecs:pipeline:create examples', () => {
     expect(step.action).toBe(action.id);
     const { name, environment } = step.input;
     const ecs = step.input.deploy === 'ecs';
-    // Images live in the registry account of the config (dev's), as in the demo fleet.
-    await runAction(createEcrEnsureRepositoryAction(harness.options), {
-      repositoryName: name,
-    });
-    const service = await runAction(
-      createEcsServiceCreateAction(harness.options),
+    await runAction(
+      createInfraRepoCreateAction({
+        ...harness.options,
+        integrations: harness.integrations,
+      }),
       {
         name,
-        environment,
         containerPort: 8080,
         size: '256/512',
-        deploymentController: ecs ? 'ECS' : 'CODE_DEPLOY',
+        environments: [environment],
+        ...(step.input.repositoryName
+          ? { repositoryName: step.input.repositoryName }
+          : {}),
       },
+      { workspacePath: mockDir.resolve(`workspace-${name}-${environment}`) },
     );
+    // Images live in the registry account of the config (dev's), as in the demo fleet.
+    await runAction(createEcrEnsureRepositoryAction(harness.options), {
+      name,
+    });
+    await runAction(createEcsServiceCreateAction(harness.options), {
+      name,
+      environment,
+      containerPort: 8080,
+      size: '256/512',
+      deploymentController: ecs ? 'ECS' : 'CODE_DEPLOY',
+    });
     if (!ecs) {
       await runAction(createCodeDeployCreateAction(harness.options), {
         name,
         environment,
-        blueTargetGroupName: service.blueTargetGroupName,
-        greenTargetGroupName: service.greenTargetGroupName,
-        productionListenerArn: service.productionListenerArn,
       });
     }
-    const input = { ...step.input };
-    if (String(input.infraRepository.fullRepositoryId).includes('${{')) {
-      input.infraRepository = { fullRepositoryId: `local/${name}-infra` };
-    }
-    const out = await runAction(action, input);
+    const out = await runAction(action, step.input);
     expect(out.created).toEqual([`pipeline ${name}-${environment}`]);
   });
 });

@@ -9,13 +9,11 @@ const step = (name: string, input: Record<string, unknown>) =>
 export const examples: TemplateExample[] = [
   {
     description:
-      'CodeDeploy blue/green pipeline for dev, reading the infrastructure repository',
+      "CodeDeploy blue/green pipeline for dev, reading the service's infrastructure repository",
     example: step('Create the dev pipeline', {
       name: 'payments-api',
+      owner: 'group:default/team-payments',
       environment: 'dev',
-      infraRepository: {
-        fullRepositoryId: '${{ steps.infra.output.fullRepositoryId }}',
-      },
     }),
   },
   {
@@ -23,24 +21,20 @@ export const examples: TemplateExample[] = [
       'Production pipeline with a manual approval before the blue/green deployment',
     example: step('Create the prod pipeline', {
       name: 'payments-api',
+      owner: 'group:default/team-payments',
       environment: 'prod',
       manualApproval: true,
-      infraRepository: {
-        fullRepositoryId: 'my-org/payments-api-infra',
-        branch: 'main',
-        connectionArn:
-          'arn:aws:codeconnections:eu-west-1:333333333333:connection/00000000-0000-0000-0000-000000000000',
-      },
     }),
   },
   {
     description:
-      'Rolling service: the standard ECS deploy action with imagedefinitions.json',
+      'ECS controller service: the standard ECS deploy action with imagedefinitions.json, from a repository with its own name',
     example: step('Create the worker pipeline', {
       name: 'orders-worker',
+      owner: 'group:default/team-payments',
       environment: 'staging',
       deploy: 'ecs',
-      infraRepository: { fullRepositoryId: 'my-org/orders-worker-infra' },
+      repositoryName: 'orders-worker-deploy',
     }),
   },
 ];

@@ -8,6 +8,7 @@ import {
   Sandbox,
   createCheckpointStore,
   createClusters,
+  createMockDirectory,
   createTestOptions,
   mutations,
   runAction,
@@ -17,6 +18,7 @@ import { buildPipelineDeclaration } from '../render/pipelineDeclaration';
 import { createCodeDeployCreateAction } from './codeDeployCreate';
 import { createEcrEnsureRepositoryAction } from './ecrEnsureRepository';
 import { createEcsServiceCreateAction } from './ecsServiceCreate';
+import { createInfraRepoCreateAction } from './infraRepoCreate';
 import { createPipelineCreateAction } from './pipelineCreate';
 
 describe('ecs:pipeline:create against the sandbox', () => {
@@ -31,13 +33,29 @@ describe('ecs:pipeline:create against the sandbox', () => {
       })
     ).codePipeline;
 
+  const mockDir = createMockDirectory();
+
   /** What the template does before the pipeline step, for one service in dev. */
   async function prepare(
     name: string,
     controller: 'CODE_DEPLOY' | 'ECS' = 'CODE_DEPLOY',
   ) {
+    await runAction(
+      createInfraRepoCreateAction({
+        ...harness.options,
+        integrations: harness.integrations,
+      }),
+      {
+        name,
+        containerPort: 8080,
+        size: '256/512',
+        environments: ['dev'],
+        deploymentController: controller,
+      },
+      { workspacePath: mockDir.resolve(`workspace-${name}`) },
+    );
     await runAction(createEcrEnsureRepositoryAction(harness.options), {
-      repositoryName: name,
+      name,
     });
     const service = await runAction(
       createEcsServiceCreateAction(harness.options),
@@ -53,22 +71,20 @@ describe('ecs:pipeline:create against the sandbox', () => {
       await runAction(createCodeDeployCreateAction(harness.options), {
         name,
         environment: 'dev',
-        blueTargetGroupName: service.blueTargetGroupName,
-        greenTargetGroupName: service.greenTargetGroupName,
-        productionListenerArn: service.productionListenerArn,
-        testListenerArn: service.testListenerArn,
       });
     }
+    return service;
   }
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    harness = createTestOptions(sandbox.url);
+    harness = createTestOptions(sandbox.url, mockDir.resolve('repos'));
     action = createPipelineCreateAction(harness.options);
     await createClusters(harness.clients);
     await prepare('payments-api');
     await prepare('flaky-api');
     await prepare('orders-worker', 'ECS');
+    await prepare('taken-api');
   });
   afterAll(() => sandbox.close());
   beforeEach(() => {
@@ -79,7 +95,6 @@ describe('ecs:pipeline:create against the sandbox', () => {
   const input = (name: string, extra: Record<string, unknown> = {}) => ({
     name,
     environment: 'dev',
-    infraRepository: { fullRepositoryId: `local/${name}-infra` },
     ...extra,
   });
 
@@ -172,18 +187,18 @@ describe('ecs:pipeline:create against the sandbox', () => {
     ).toEqual(['pipeline flaky-api-dev']);
   });
 
-  describe('bad input fails naming the field before creating anything', () => {
-    it('a pipeline name that is taken by another entity', async () => {
+  describe("refuses what is not the service's own, before creating anything", () => {
+    it('a pipeline of that name tagged for another entity', async () => {
       await (
         await codePipeline()
       ).send(
         new CreatePipelineCommand({
           pipeline: buildPipelineDeclaration({
-            pipelineName: 'taken-dev',
+            pipelineName: 'taken-api-dev',
             roleArn: 'arn:aws:iam::111111111111:role/x',
             artifactBucket: 'b',
             environment: 'dev',
-            ecrRepositoryName: 'payments-api',
+            ecrRepositoryName: 'taken-api',
             imageTag: 'dev',
             infraRepository: {
               connectionArn: 'arn:c',
@@ -193,45 +208,68 @@ describe('ecs:pipeline:create against the sandbox', () => {
             manualApproval: false,
             deploy: {
               type: 'codedeploy',
-              applicationName: 'payments-api',
-              deploymentGroupName: 'payments-api-dev',
+              applicationName: 'taken-api',
+              deploymentGroupName: 'taken-api-dev',
             },
           }),
+          tags: [{ key: 'backstage.io/entity', value: 'component:default/x' }],
         }),
       );
       sandbox.callLog.reset();
-      await expect(
-        runAction(action, input('payments-api', { pipelineName: 'taken-dev' })),
-      ).rejects.toThrow(
-        /^pipelineName: a pipeline 'taken-dev' exists and is not tagged for/,
+      await expect(runAction(action, input('taken-api'))).rejects.toThrow(
+        /name: pipeline 'taken-api-dev' .* exists and is not tagged backstage.io\/entity=component:default\/taken-api/,
       );
       expect(mutations(sandbox)).toEqual({});
     });
 
-    it.each([
-      [
-        { pipelineName: 'no spaces please' },
-        /^pipelineName 'no spaces please' is not a valid name/,
-      ],
-      [
-        { ecrRepositoryName: 'missing-repo' },
-        /^ecrRepositoryName: no ECR repository 'missing-repo'/,
-      ],
-      [
-        { deploymentGroupName: 'missing' },
-        /^deploymentGroupName: no deployment group 'missing'/,
-      ],
-      [
-        { infraRepository: { fullRepositoryId: 'no-slash' } },
-        /^infraRepository.fullRepositoryId must be/,
-      ],
-    ])('%j', async (override, message) => {
+    it("another component's infrastructure repository", async () => {
       await expect(
         runAction(
           action,
-          input('payments-api', { pipelineName: 'fresh-dev', ...override }),
+          input('payments-api', { repositoryName: 'flaky-api-infra' }),
         ),
+      ).rejects.toThrow(
+        /repositoryName: .*flaky-api-infra is not the infrastructure repository of component:default\/payments-api/,
+      );
+      expect(mutations(sandbox)).toEqual({});
+    });
+  });
+
+  describe('bad input fails naming the field before creating anything', () => {
+    it.each([
+      [{ pipelineName: 'checkout-web-prod' }, /^pipelineName: not an input/],
+      [
+        { deploymentGroupName: 'checkout-web-prod' },
+        /^deploymentGroupName: not an input/,
+      ],
+      [
+        { serviceName: 'checkout-web', cluster: 'storefront-prod' },
+        /^serviceName, cluster: not an input/,
+      ],
+      [
+        { roleArn: 'arn:aws:iam::111111111111:role/Admin' },
+        /^roleArn: not an input/,
+      ],
+      [
+        { infraRepository: { fullRepositoryId: 'acme/checkout-web-infra' } },
+        /^infraRepository: not an input/,
+      ],
+      [
+        { repositoryName: '../../packages/backend/src' },
+        /^repositoryName '..\/..\/packages\/backend\/src' is not a valid name/,
+      ],
+      [{ environment: 'qa' }, /^environment: 'qa' is not an environment/],
+    ])('%j', async (override, message) => {
+      await expect(
+        runAction(action, input('payments-api', override)),
       ).rejects.toThrow(message);
+      expect(mutations(sandbox)).toEqual({});
+    });
+
+    it('what the pipeline uses does not exist yet', async () => {
+      await expect(runAction(action, input('ghost-api'))).rejects.toThrow(
+        /^name: what the pipeline uses is missing: ECR repository 'ghost-api'/,
+      );
       expect(mutations(sandbox)).toEqual({});
     });
   });

@@ -1,65 +1,37 @@
-import { CreatePipelineCommand } from '@aws-sdk/client-codepipeline';
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { entityTags } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { ensure } from '../apply/ensure';
+import { refuseConflicts } from '../authz/refusal';
+import { createPipeline } from '../aws/codePipeline';
 import {
-  entityTags,
-  isTaggedForEntity,
-  toEcsTags,
-} from '@ecs-deploy/plugin-ecs-deploy-node';
-import { resolveEnvironment } from '../config/resolveEnvironment';
-import { pipelineArn } from '../lib/arns';
-import { awsCall } from '../lib/call';
+  environmentNamed,
+  registryLocation,
+} from '../config/resolveEnvironment';
+import { inspectPipelineSite } from '../inspect/pipelineSite';
 import { consoleLinks } from '../lib/consoleLinks';
-import { assertAwsName } from '../lib/names';
-import { findService } from '../aws/ecs';
-import { findDeploymentGroup } from '../aws/codeDeploy';
-import {
-  findPipeline,
-  findRepository,
-  pipelineTags,
-} from '../aws/codePipeline';
-import {
-  buildPipelineDeclaration,
-  PipelineSpec,
-} from '../render/pipelineDeclaration';
-import { entityInput, environmentInput } from './environmentInput';
-import type { EcsActionOptions } from './options';
+import { assertEntityName } from '../lib/names';
 import { InputSchema, parseInput } from '../lib/parseInput';
+import { pipelineTarget, planPipeline } from '../plan/pipelinePlan';
+import {
+  defaultInfraRepositoryName,
+  locateInfraRepository,
+} from '../publish/infraRepositoryLocation';
+import { buildPipelineDeclaration } from '../render/pipelineDeclaration';
 import { examples } from './pipelineCreate.examples';
+import { environmentChoice, serviceIdentity } from './inputs';
+import type { EcsActionOptions } from './options';
 
 const inputSchema = {
-  ...entityInput,
-  ...environmentInput,
-  pipelineName: z =>
-    z.string({ description: 'Default <name>-<environment>' }).optional(),
-  roleArn: z =>
-    z
-      .string({ description: 'Pipeline service role (overrides config)' })
-      .optional(),
-  artifactBucket: z =>
-    z
-      .string({ description: 'Artifact S3 bucket (overrides config)' })
-      .optional(),
-  ecrRepositoryName: z => z.string({ description: 'Default name' }).optional(),
-  imageTag: z =>
+  ...serviceIdentity,
+  ...environmentChoice,
+  repositoryName: z =>
     z
       .string({
         description:
-          'ECR tag that starts the pipeline; default the environment name',
+          'The infrastructure repository (default <name>-infra), under ecsDeploy.scaffolder.infraRepository',
       })
       .optional(),
-  infraRepository: z =>
-    z.object(
-      {
-        fullRepositoryId: z.string({ description: 'owner/repository' }),
-        branch: z.string().optional(),
-        connectionArn: z.string().optional(),
-      },
-      {
-        description:
-          'The infrastructure repository (output of ecs:infra-repo:create)',
-      },
-    ),
   manualApproval: z =>
     z
       .boolean({ description: 'A person approves before the deploy stage' })
@@ -68,31 +40,22 @@ const inputSchema = {
     z
       .enum(['codedeploy', 'ecs'], {
         description:
-          'codedeploy: CodeDeployToECS blue/green (CODE_DEPLOY services); ecs: the standard ECS action (ECS controller)',
+          "codedeploy: CodeDeployToECS blue/green into the service's deployment group; ecs: the standard ECS action into the service (ECS controller)",
       })
       .default('codedeploy'),
-  cluster: z =>
-    z.string({ description: 'For deploy ecs (overrides config)' }).optional(),
-  serviceName: z =>
-    z.string({ description: 'For deploy ecs; default name' }).optional(),
-  applicationName: z =>
-    z.string({ description: 'For deploy codedeploy; default name' }).optional(),
-  deploymentGroupName: z =>
-    z
-      .string({
-        description: 'For deploy codedeploy; default <name>-<environment>',
-      })
-      .optional(),
 } satisfies InputSchema;
 
 /**
  * `ecs:pipeline:create`: the V2 pipeline of a service in one environment,
- * started by a push of the environment's tag to ECR.
+ * started by a push of the environment's tag to the service's ECR
+ * repository, reading the service's infrastructure repository and deploying
+ * into the service's own deployment group or service: every one of them
+ * derived from the component name and checked to be tagged for it.
  *
  * @public
  */
 export function createPipelineCreateAction(options: EcsActionOptions) {
-  const { clients, settings, tagKeys } = options;
+  const { clients, settings, tagKeys, authorizer } = options;
   return createTemplateAction({
     id: 'ecs:pipeline:create',
     description:
@@ -111,142 +74,112 @@ export function createPipelineCreateAction(options: EcsActionOptions) {
     },
     async handler(ctx) {
       const input = parseInput(inputSchema, ctx.input);
-      const entityRef = input.entityRef ?? `component:default/${input.name}`;
-      const env = resolveEnvironment(settings, clients.defaultRegion, input);
-      const pipelineName = input.pipelineName ?? `${input.name}-${env.name}`;
-      assertAwsName('pipelineName', 'pipelineName', pipelineName);
-      const ecrRepositoryName = input.ecrRepositoryName ?? input.name;
-      assertAwsName('ecrRepository', 'ecrRepositoryName', ecrRepositoryName);
-      const connectionArn =
-        input.infraRepository.connectionArn ??
-        settings.infraRepository.connectionArn;
-      if (!connectionArn) {
+      assertEntityName('name', input.name);
+      const env = environmentNamed(settings, input.environment);
+      const repo = settings.infraRepository;
+      if (!repo.connectionArn) {
         throw new InputError(
-          'infraRepository.connectionArn is required (or configure ecsDeploy.scaffolder.infraRepository.connectionArn)',
+          'ecsDeploy.scaffolder.infraRepository.connectionArn is required: the pipelines read the infrastructure repository through it',
         );
       }
-      if (!/^[^/]+\/[^/]+$/.test(input.infraRepository.fullRepositoryId)) {
-        throw new InputError(
-          `infraRepository.fullRepositoryId must be 'owner/repository', got '${input.infraRepository.fullRepositoryId}'`,
-        );
-      }
-      const spec: PipelineSpec = {
-        pipelineName,
-        roleArn: input.roleArn ?? env.pipelineRoleArn,
-        artifactBucket: input.artifactBucket ?? env.artifactBucket,
-        environment: env.name,
-        ecrRepositoryName,
-        imageTag: input.imageTag ?? env.name,
-        infraRepository: {
-          connectionArn,
-          fullRepositoryId: input.infraRepository.fullRepositoryId,
-          branch:
-            input.infraRepository.branch ?? settings.infraRepository.branch,
-        },
-        manualApproval: input.manualApproval,
-        deploy:
-          input.deploy === 'codedeploy'
-            ? {
-                type: 'codedeploy',
-                applicationName: input.applicationName ?? input.name,
-                deploymentGroupName:
-                  input.deploymentGroupName ?? `${input.name}-${env.name}`,
-              }
-            : {
-                type: 'ecs',
-                cluster: input.cluster ?? env.cluster,
-                serviceName: input.serviceName ?? input.name,
-              },
-      };
+      const infraRepository = locateInfraRepository(
+        repo,
+        input.repositoryName ?? defaultInfraRepositoryName(input.name),
+      );
+      const { entityRef } = await authorizer.authorize(ctx, input);
+      const target = pipelineTarget({
+        name: input.name,
+        entityRef,
+        env,
+        registry: registryLocation(settings),
+        deploy: input.deploy,
+        infraRepository,
+      });
+      const { names } = target;
 
-      const { codePipeline, codeDeploy, ecs } = await clients.forResource(env);
-      // Images live in one registry account (promotion retags there), which
-      // may differ from the pipeline's account.
-      const ecrLocation = {
-        accountId: settings.ecr?.accountId ?? env.accountId,
-        region: settings.ecr?.region ?? env.region,
-      };
-      const { ecr } = await clients.forResource(ecrLocation);
-      const arn = pipelineArn({ ...env, pipelineName });
-
-      // ---- look up what exists and what this depends on ------------------
-      const [existing, repository, target] = await Promise.all([
-        findPipeline(codePipeline, pipelineName),
-        findRepository(ecr, ecrRepositoryName),
-        spec.deploy.type === 'codedeploy'
-          ? findDeploymentGroup(
-              codeDeploy,
-              spec.deploy.applicationName,
-              spec.deploy.deploymentGroupName,
-            )
-          : findService(ecs, spec.deploy.cluster, spec.deploy.serviceName),
+      const [aws, registry] = await Promise.all([
+        clients.forResource(env),
+        // Images live in one registry account (promotion retags there).
+        clients.forResource(target.registry),
       ]);
-      const missing = (message: string) => {
-        if (!ctx.isDryRun) throw new InputError(message);
-        ctx.logger.warn(
-          `Dry run: ${message} (expected to be created by an earlier step)`,
-        );
-      };
-      if (!repository) {
-        missing(
-          `ecrRepositoryName: no ECR repository '${ecrRepositoryName}' in ${ecrLocation.accountId}/${ecrLocation.region}`,
-        );
-      }
-      if (!target) {
-        missing(
-          spec.deploy.type === 'codedeploy'
-            ? `deploymentGroupName: no deployment group '${spec.deploy.deploymentGroupName}' in application '${spec.deploy.applicationName}'`
-            : `serviceName: no ECS service '${spec.deploy.serviceName}' in cluster ${spec.deploy.cluster}`,
-        );
-      }
-      if (existing) {
-        const tags = await pipelineTags(codePipeline, arn);
-        if (!isTaggedForEntity(tags, entityRef, tagKeys)) {
-          throw new ConflictError(
-            `pipelineName: a pipeline '${pipelineName}' exists and is not tagged for ${entityRef}; choose another name`,
-          );
-        }
+      const site = await inspectPipelineSite(
+        { pipeline: aws, registry },
+        target,
+      );
+      const plan = planPipeline(target, site, tagKeys);
+      refuseConflicts(
+        `the pipeline of ${entityRef} in ${env.name}`,
+        plan.conflicts,
+      );
+      if (plan.missing.length) {
+        const message = `what the pipeline uses is missing: ${plan.missing.join(
+          ', ',
+        )}; the template's earlier steps create it`;
+        if (!ctx.isDryRun) throw new InputError(`name: ${message}`);
+        ctx.logger.warn(`Dry run: ${message}`);
       }
 
-      const plan = existing ? [] : [`pipeline ${pipelineName}`];
-      const emit = (created: string[]) => {
-        ctx.output('pipelineName', pipelineName);
-        ctx.output('pipelineArn', arn);
-        ctx.output('created', created);
-        ctx.output(
-          'consoleUrl',
-          consoleLinks.pipeline(env.region, pipelineName),
-        );
-      };
+      ctx.output('pipelineName', names.pipeline);
+      ctx.output('pipelineArn', target.arns.pipeline);
+      ctx.output(
+        'consoleUrl',
+        consoleLinks.pipeline(env.region, names.pipeline),
+      );
       if (ctx.isDryRun) {
         ctx.logger.info(
-          plan.length
-            ? `Dry run: would create ${plan.join(', ')}`
+          plan.create.length
+            ? `Dry run: would create ${plan.create.join(', ')}`
             : 'Dry run: everything exists',
         );
-        emit([]);
+        ctx.output('created', []);
         return;
       }
-      if (!existing) {
-        await ctx.checkpoint({
-          key: `ecs.pipeline.${env.accountId}.${env.region}.${pipelineName}`,
-          fn: async () => {
-            await awsCall('creating the pipeline', pipelineName, () =>
-              codePipeline.send(
-                new CreatePipelineCommand({
-                  pipeline: buildPipelineDeclaration(spec),
-                  // CodePipeline spells tags key/value, as ECS does.
-                  tags: toEcsTags(entityTags(entityRef, env.name, tagKeys)),
-                }),
-              ),
+      await ensure(
+        {
+          checkpoint: ctx.checkpoint,
+          logger: ctx.logger,
+          keyPrefix: `ecs.pipeline.${env.accountId}.${env.region}.${names.pipeline}`,
+        },
+        {
+          key: 'create',
+          what: `pipeline ${target.arns.pipeline}`,
+          existing: site.pipeline ? names.pipeline : undefined,
+          create: async () => {
+            await createPipeline(
+              aws.codePipeline,
+              buildPipelineDeclaration({
+                pipelineName: names.pipeline,
+                roleArn: env.pipelineRoleArn,
+                artifactBucket: env.artifactBucket,
+                environment: env.name,
+                ecrRepositoryName: names.ecrRepository,
+                imageTag: env.name,
+                infraRepository: {
+                  connectionArn: repo.connectionArn!,
+                  fullRepositoryId: infraRepository.fullRepositoryId,
+                  branch: repo.branch,
+                },
+                manualApproval: input.manualApproval,
+                deploy:
+                  input.deploy === 'codedeploy'
+                    ? {
+                        type: 'codedeploy',
+                        applicationName: names.application,
+                        deploymentGroupName: names.deploymentGroup,
+                      }
+                    : {
+                        type: 'ecs',
+                        cluster: env.cluster,
+                        serviceName: names.service,
+                      },
+              }),
+              entityTags(entityRef, env.name, tagKeys),
             );
+            return names.pipeline;
           },
-        });
-        ctx.logger.info(`Created pipeline ${arn}`);
-      } else {
-        ctx.logger.info(`Pipeline ${arn} exists; nothing to create`);
-      }
-      emit(plan);
+        },
+      );
+      ctx.output('created', plan.create);
     },
   });
 }

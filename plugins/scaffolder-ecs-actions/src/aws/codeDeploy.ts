@@ -1,39 +1,66 @@
 import {
+  ApplicationInfo,
   CodeDeployClient,
+  CreateApplicationCommand,
+  CreateDeploymentConfigCommand,
+  CreateDeploymentGroupCommand,
+  CreateDeploymentGroupCommandInput,
+  DeploymentConfigInfo,
+  DeploymentGroupInfo,
   GetApplicationCommand,
   GetDeploymentConfigCommand,
   GetDeploymentGroupCommand,
   ListTagsForResourceCommand,
+  TrafficRoutingConfig,
 } from '@aws-sdk/client-codedeploy';
-import { tagRecord } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { AwsTag, tagRecord } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { isAwsError } from '../lib/awsErrors';
 import { awsCall } from '../lib/call';
+import type { Tagged } from './tagged';
 
-/* Read-only CodeDeploy lookups; absence is undefined. */
+/* CodeDeploy for the scaffolder: lookups with tags; absence is undefined. */
+
+async function tagsOf(codeDeploy: CodeDeployClient, arn: string) {
+  return awsCall('reading tags', arn, async () => {
+    const res = await codeDeploy.send(
+      new ListTagsForResourceCommand({ ResourceArn: arn }),
+    );
+    return tagRecord(res.Tags);
+  });
+}
 
 export async function findApplication(
   codeDeploy: CodeDeployClient,
   name: string,
-) {
-  return awsCall('looking up the CodeDeploy application', name, async () => {
-    try {
-      const res = await codeDeploy.send(
-        new GetApplicationCommand({ applicationName: name }),
-      );
-      return res.application;
-    } catch (e) {
-      if (isAwsError(e, 'ApplicationDoesNotExistException')) return undefined;
-      throw e;
-    }
-  });
+  arn: string,
+): Promise<Tagged<ApplicationInfo> | undefined> {
+  const found = await awsCall(
+    'looking up the CodeDeploy application',
+    name,
+    async () => {
+      try {
+        const res = await codeDeploy.send(
+          new GetApplicationCommand({ applicationName: name }),
+        );
+        return res.application;
+      } catch (e) {
+        if (isAwsError(e, 'ApplicationDoesNotExistException')) return undefined;
+        throw e;
+      }
+    },
+  );
+  return found
+    ? { value: found, tags: await tagsOf(codeDeploy, arn) }
+    : undefined;
 }
 
 export async function findDeploymentGroup(
   codeDeploy: CodeDeployClient,
   applicationName: string,
   deploymentGroupName: string,
-) {
-  return awsCall(
+  arn: string,
+): Promise<Tagged<DeploymentGroupInfo> | undefined> {
+  const found = await awsCall(
     'looking up the deployment group',
     deploymentGroupName,
     async () => {
@@ -59,12 +86,15 @@ export async function findDeploymentGroup(
       }
     },
   );
+  return found
+    ? { value: found, tags: await tagsOf(codeDeploy, arn) }
+    : undefined;
 }
 
 export async function findDeploymentConfig(
   codeDeploy: CodeDeployClient,
   name: string,
-) {
+): Promise<DeploymentConfigInfo | undefined> {
   return awsCall('looking up the deployment config', name, async () => {
     try {
       const res = await codeDeploy.send(
@@ -79,14 +109,45 @@ export async function findDeploymentConfig(
   });
 }
 
-export async function codeDeployTags(
+export async function createDeploymentConfig(
   codeDeploy: CodeDeployClient,
-  arn: string,
-) {
-  return awsCall('reading tags', arn, async () => {
-    const res = await codeDeploy.send(
-      new ListTagsForResourceCommand({ ResourceArn: arn }),
-    );
-    return tagRecord(res.Tags);
-  });
+  name: string,
+  routing: TrafficRoutingConfig,
+): Promise<void> {
+  await awsCall('creating the deployment config', name, () =>
+    codeDeploy.send(
+      new CreateDeploymentConfigCommand({
+        deploymentConfigName: name,
+        computePlatform: 'ECS',
+        trafficRoutingConfig: routing,
+      }),
+    ),
+  );
+}
+
+export async function createApplication(
+  codeDeploy: CodeDeployClient,
+  name: string,
+  tags: AwsTag[],
+): Promise<void> {
+  await awsCall('creating the CodeDeploy application', name, () =>
+    codeDeploy.send(
+      new CreateApplicationCommand({
+        applicationName: name,
+        computePlatform: 'ECS',
+        tags,
+      }),
+    ),
+  );
+}
+
+export async function createDeploymentGroup(
+  codeDeploy: CodeDeployClient,
+  input: CreateDeploymentGroupCommandInput,
+): Promise<void> {
+  await awsCall(
+    'creating the deployment group',
+    input.deploymentGroupName ?? '',
+    () => codeDeploy.send(new CreateDeploymentGroupCommand(input)),
+  );
 }

@@ -1,20 +1,27 @@
 import {
   CodePipelineClient,
+  CreatePipelineCommand,
   GetPipelineCommand,
   ListTagsForResourceCommand,
+  PipelineDeclaration,
 } from '@aws-sdk/client-codepipeline';
-import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
-import { tagRecord } from '@ecs-deploy/plugin-ecs-deploy-node';
+import {
+  AwsTag,
+  tagRecord,
+  toEcsTags,
+} from '@ecs-deploy/plugin-ecs-deploy-node';
 import { isAwsError } from '../lib/awsErrors';
 import { awsCall } from '../lib/call';
+import type { Tagged } from './tagged';
 
-/* Read-only CodePipeline and ECR lookups; absence is undefined. */
+/* CodePipeline for the scaffolder. */
 
 export async function findPipeline(
   codePipeline: CodePipelineClient,
   name: string,
-) {
-  return awsCall('looking up the pipeline', name, async () => {
+  arn: string,
+): Promise<Tagged<PipelineDeclaration> | undefined> {
+  const found = await awsCall('looking up the pipeline', name, async () => {
     try {
       const res = await codePipeline.send(new GetPipelineCommand({ name }));
       return res.pipeline;
@@ -23,30 +30,25 @@ export async function findPipeline(
       throw e;
     }
   });
+  if (!found) return undefined;
+  const tags = await awsCall('reading pipeline tags', arn, () =>
+    codePipeline.send(new ListTagsForResourceCommand({ resourceArn: arn })),
+  );
+  return { value: found, tags: tagRecord(tags.tags) };
 }
 
-export async function pipelineTags(
+export async function createPipeline(
   codePipeline: CodePipelineClient,
-  arn: string,
-) {
-  return awsCall('reading pipeline tags', arn, async () => {
-    const res = await codePipeline.send(
-      new ListTagsForResourceCommand({ resourceArn: arn }),
-    );
-    return tagRecord(res.tags);
-  });
-}
-
-export async function findRepository(ecr: ECRClient, repositoryName: string) {
-  return awsCall('looking up the ECR repository', repositoryName, async () => {
-    try {
-      const res = await ecr.send(
-        new DescribeRepositoriesCommand({ repositoryNames: [repositoryName] }),
-      );
-      return res.repositories?.[0];
-    } catch (e) {
-      if (isAwsError(e, 'RepositoryNotFoundException')) return undefined;
-      throw e;
-    }
-  });
+  pipeline: PipelineDeclaration,
+  tags: AwsTag[],
+): Promise<void> {
+  await awsCall('creating the pipeline', pipeline.name ?? '', () =>
+    codePipeline.send(
+      new CreatePipelineCommand({
+        pipeline,
+        // CodePipeline spells tags key/value, as ECS does.
+        tags: toEcsTags(tags),
+      }),
+    ),
+  );
 }

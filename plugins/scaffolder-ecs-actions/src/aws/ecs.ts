@@ -1,24 +1,31 @@
 import {
+  CreateServiceCommand,
+  CreateServiceCommandInput,
   DescribeClustersCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
+  RegisterTaskDefinitionCommand,
+  RegisterTaskDefinitionCommandInput,
   Service,
   TaskDefinition,
-  Tag,
 } from '@aws-sdk/client-ecs';
+import { tagRecord } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { isAwsError } from '../lib/awsErrors';
 import { awsCall } from '../lib/call';
+import type { Tagged } from './tagged';
 
-/* Read-only ECS lookups used before anything is created. */
+/* ECS for the scaffolder: lookups before anything is created, and the two creations. */
 
-export async function describeCluster(ecs: ECSClient, cluster: string) {
+export async function isClusterActive(
+  ecs: ECSClient,
+  cluster: string,
+): Promise<boolean> {
   return awsCall('looking up the cluster', cluster, async () => {
     const res = await ecs.send(
       new DescribeClustersCommand({ clusters: [cluster] }),
     );
-    const found = res.clusters?.[0];
-    return found?.status === 'ACTIVE' ? found : undefined;
+    return res.clusters?.[0]?.status === 'ACTIVE';
   });
 }
 
@@ -27,7 +34,7 @@ export async function findService(
   ecs: ECSClient,
   cluster: string,
   serviceName: string,
-): Promise<Service | undefined> {
+): Promise<Tagged<Service> | undefined> {
   return awsCall('looking up the ECS service', serviceName, async () => {
     const res = await ecs.send(
       new DescribeServicesCommand({
@@ -37,14 +44,17 @@ export async function findService(
       }),
     );
     const found = res.services?.[0];
-    return found && found.status !== 'INACTIVE' ? found : undefined;
+    return found && found.status !== 'INACTIVE'
+      ? { value: found, tags: tagRecord(found.tags) }
+      : undefined;
   });
 }
 
+/** The latest ACTIVE revision of a family, with its tags. */
 export async function findTaskDefinition(
   ecs: ECSClient,
   family: string,
-): Promise<{ taskDefinition: TaskDefinition; tags: Tag[] } | undefined> {
+): Promise<Tagged<TaskDefinition> | undefined> {
   return awsCall('looking up the task definition', family, async () => {
     try {
       const res = await ecs.send(
@@ -55,11 +65,35 @@ export async function findTaskDefinition(
       );
       if (!res.taskDefinition || res.taskDefinition.status !== 'ACTIVE')
         return undefined;
-      return { taskDefinition: res.taskDefinition, tags: res.tags ?? [] };
+      return { value: res.taskDefinition, tags: tagRecord(res.tags) };
     } catch (e) {
       // ECS answers an unknown family with a ClientException.
       if (isAwsError(e, 'ClientException')) return undefined;
       throw e;
     }
   });
+}
+
+export async function registerTaskDefinition(
+  ecs: ECSClient,
+  input: RegisterTaskDefinitionCommandInput,
+): Promise<string> {
+  const res = await awsCall(
+    'registering the task definition',
+    input.family ?? '',
+    () => ecs.send(new RegisterTaskDefinitionCommand(input)),
+  );
+  return res.taskDefinition!.taskDefinitionArn!;
+}
+
+export async function createService(
+  ecs: ECSClient,
+  input: CreateServiceCommandInput,
+): Promise<string> {
+  const res = await awsCall(
+    'creating the ECS service',
+    input.serviceName ?? '',
+    () => ecs.send(new CreateServiceCommand(input)),
+  );
+  return res.service!.serviceArn!;
 }

@@ -53,6 +53,20 @@ const RULES = {
     describe:
       'lowercase letters, numbers and hyphens, not starting or ending with a hyphen',
   },
+  namespace: {
+    // Backstage namespaces are DNS labels.
+    pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    maxLength: 63,
+    describe: 'lowercase letters, numbers and single hyphens between them',
+  },
+  gitRepository: {
+    // A repository name as git hosts accept it; also one safe path segment
+    // (no '/', no leading dot, so never '.' or '..').
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*$/,
+    maxLength: 100,
+    describe:
+      'letters, numbers, hyphens, underscores and single dots, starting with a letter or number',
+  },
 } satisfies Record<string, NameRule>;
 
 /**
@@ -88,6 +102,23 @@ export function assertAwsName(
   if (kind === 'elbName' && value.toLowerCase().startsWith('internal-')) {
     throw new InputError(`${field} '${value}' must not start with 'internal-'`);
   }
+  if (kind === 'gitRepository' && /\.git$/i.test(value)) {
+    throw new InputError(`${field} '${value}' must not end with '.git'`);
+  }
+}
+
+/**
+ * A component name the suite can build every AWS name from.
+ *
+ * @public
+ */
+export function assertEntityName(field: string, value: string): void {
+  assertAwsName('entityName', field, value);
+}
+
+/** @public */
+export function assertNamespace(field: string, value: string): void {
+  assertAwsName('namespace', field, value);
 }
 
 /**

@@ -22,3 +22,12 @@ describe('parseInput', () => {
     expect(() => parseInput(schema, { port: 1 })).toThrow(/^name: Required/);
   });
 });
+
+describe('parseInput with unknown fields', () => {
+  it('refuses them, naming each', () => {
+    const schema = { name: (z: any) => z.string() };
+    expect(() =>
+      parseInput(schema, { name: 'a', taskRoleArn: 'arn:aws:iam::1:role/x' }),
+    ).toThrow(/^taskRoleArn: not an input of this action/);
+  });
+});

@@ -12,6 +12,8 @@ export type InputSchema = Record<string, (zImpl: typeof z) => z.ZodTypeAny>;
  * input against the JSON schema derived from it, which applies no defaults and
  * loses zod refinements, so each handler parses again: defaults are filled and
  * a bad value fails with an InputError naming the field, before any AWS call.
+ * Unknown fields are refused rather than ignored, so a template that passes
+ * an account, role or ARN learns that the action takes none.
  */
 export function parseInput<S extends InputSchema>(
   schema: S,
@@ -20,11 +22,17 @@ export function parseInput<S extends InputSchema>(
   const shape = Object.fromEntries(
     Object.entries(schema).map(([key, build]) => [key, build(z)]),
   );
-  const result = z.object(shape).safeParse(input);
+  const result = z.object(shape).strict().safeParse(input);
   if (!result.success) {
     throw new InputError(
       result.error.issues
-        .map(issue => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+        .map(issue =>
+          issue.code === 'unrecognized_keys'
+            ? `${issue.keys.join(
+                ', ',
+              )}: not an input of this action (accounts, clusters, networks, roles and load balancers come from ecsDeploy.scaffolder.environments)`
+            : `${issue.path.join('.') || 'input'}: ${issue.message}`,
+        )
         .join('; '),
     );
   }

@@ -20,7 +20,7 @@ describe('publishToLocalGitRepository', () => {
       files,
       branch: 'main',
       commitMessage: 'Initial',
-      entityName: 'payments-api',
+      entityRef: 'component:default/payments-api',
     });
     expect(first.committed).toBe(true);
     await expect(
@@ -35,7 +35,7 @@ describe('publishToLocalGitRepository', () => {
       files,
       branch: 'main',
       commitMessage: 'Again',
-      entityName: 'payments-api',
+      entityRef: 'component:default/payments-api',
     });
     expect(second).toEqual({ commitId: first.commitId, committed: false });
     const log = execFileSync('git', ['log', '--format=%s', 'main'], {
@@ -57,8 +57,10 @@ describe('publishToLocalGitRepository', () => {
         files,
         branch: 'main',
         commitMessage: 'x',
-        entityName: 'payments-api',
+        entityRef: 'component:default/payments-api',
       }),
-    ).rejects.toThrow(/^name: .* belongs to component 'other'/);
+    ).rejects.toThrow(
+      /^repositoryName: .* is not the infrastructure repository of component:default\/payments-api/,
+    );
   });
 });

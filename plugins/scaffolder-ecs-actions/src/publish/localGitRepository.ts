@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import yaml from 'yaml';
+import { localRepositoryComponent } from './infraRepositoryLocation';
 
 const run = promisify(execFile);
 
@@ -26,7 +27,9 @@ async function git(dir: string, ...args: string[]): Promise<string> {
  * Writes files into a git repository in a local directory and commits them,
  * for the sandbox and demos: the catalog reads `catalog-info.yaml` from there
  * through a `file` location, without any git host. Publishing the same files
- * again commits nothing, so a re-run is harmless.
+ * again commits nothing, so a re-run is harmless. A directory that holds
+ * another component's repository (or anything that is not one of the suite's)
+ * is refused.
  *
  * @returns the commit id and whether this call made a commit
  */
@@ -36,29 +39,24 @@ export async function publishToLocalGitRepository(opts: {
   branch: string;
   commitMessage: string;
   /** The component the repository must belong to, if it exists already. */
-  entityName: string;
+  entityRef: string;
 }): Promise<{ commitId: string; committed: boolean }> {
   const { directory, files } = opts;
-  await fs.mkdir(directory, { recursive: true });
-  const existingCatalogInfo = await fs
-    .readFile(path.join(directory, 'catalog-info.yaml'), 'utf8')
-    .catch(() => undefined);
-  if (existingCatalogInfo !== undefined) {
-    const name = yaml.parse(existingCatalogInfo)?.metadata?.name;
-    if (name !== opts.entityName) {
-      throw new ConflictError(
-        `name: the infrastructure repository ${directory} already belongs to component '${name}'`,
-      );
-    }
+  const owner = await localRepositoryComponent(directory);
+  if (owner !== null && owner !== opts.entityRef.toLowerCase()) {
+    throw new ConflictError(
+      `repositoryName: ${directory} already exists and is not the infrastructure repository of ${opts.entityRef}`,
+    );
   }
+  await fs.mkdir(directory, { recursive: true });
   const isRepo = await fs
     .stat(path.join(directory, '.git'))
-    .then(() => true)
+    .then(s => s.isDirectory())
     .catch(() => false);
   if (!isRepo)
     await git(directory, 'init', '--quiet', '--initial-branch', opts.branch);
   for (const [file, content] of Object.entries(files)) {
-    const target = path.join(directory, file);
+    const target = resolveSafeChildPath(directory, file);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, content, 'utf8');
   }

@@ -46,6 +46,9 @@ export function buildCatalogInfo(spec: InfraRepositorySpec) {
     kind: 'Component',
     metadata: {
       name: spec.name,
+      ...(spec.namespace && spec.namespace !== 'default'
+        ? { namespace: spec.namespace }
+        : {}),
       ...(spec.description ? { description: spec.description } : {}),
       annotations,
       tags: ['ecs', 'fargate'],

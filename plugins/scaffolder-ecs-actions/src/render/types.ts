@@ -27,6 +27,8 @@ export interface ServiceEnvironmentSpec {
 export interface InfraRepositorySpec {
   /** Component name; also the ECS service, container and ECR repository name. */
   name: string;
+  /** Catalog namespace of the component; default `default`. */
+  namespace?: string;
   /** Entity ref of the owner, e.g. `group:default/team-payments`. */
   owner: string;
   system?: string;

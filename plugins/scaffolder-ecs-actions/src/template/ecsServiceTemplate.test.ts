@@ -11,10 +11,12 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import yaml from 'yaml';
 import {
+  JANE,
   Sandbox,
   createClusters,
   createMockDirectory,
   createTestOptions,
+  mutations,
   startTestSandbox,
 } from '../__testUtils__/harness';
 import { createCodeDeployCreateAction } from '../actions/codeDeployCreate';
@@ -22,6 +24,7 @@ import { createEcrEnsureRepositoryAction } from '../actions/ecrEnsureRepository'
 import { createEcsServiceCreateAction } from '../actions/ecsServiceCreate';
 import { createInfraRepoCreateAction } from '../actions/infraRepoCreate';
 import { createPipelineCreateAction } from '../actions/pipelineCreate';
+import { createServiceCheckAction } from '../actions/serviceCheck';
 
 /*
  * The Software Template in templates/ecs-service, dry-run by the real
@@ -74,6 +77,7 @@ describe('templates/ecs-service', () => {
           deps: { scaffolder: scaffolderActionsExtensionPoint },
           async init({ scaffolder }) {
             scaffolder.addActions(
+              createServiceCheckAction(harness.options),
               createInfraRepoCreateAction({
                 ...harness.options,
                 integrations: harness.integrations,
@@ -100,7 +104,7 @@ describe('templates/ecs-service', () => {
           },
         }),
         mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.service(),
+          defaultCredentials: mockCredentials.user(JANE),
         }),
       ],
     });
@@ -181,5 +185,24 @@ describe('templates/ecs-service', () => {
     });
     expect(log).toContain('ECS service native-api (ECS LINEAR)');
     expect(log).not.toContain('CodeDeploy application');
+  });
+
+  it("stops at the first step when the service is another team's", async () => {
+    sandbox.callLog.reset();
+    const { status, body } = await dryRun({
+      name: 'checkout-web',
+      owner: 'group:default/team-payments',
+      containerPort: 8080,
+      size: '512/1024',
+      environments: ['dev', 'prod'],
+      strategy: 'canary',
+      manualApproval: true,
+    });
+    // The check step refuses; the dry run answers with its error.
+    expect(status).toBe(403);
+    expect(body.error.message).toMatch(
+      /^name: component:default\/checkout-web already exists in the catalog, owned by group:default\/team-checkout/,
+    );
+    expect(mutations(sandbox)).toEqual({});
   });
 });
