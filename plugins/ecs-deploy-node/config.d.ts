@@ -1,11 +1,22 @@
 export interface Config {
+  /** The local AWS sandbox (`@ecs-deploy/aws-sandbox`). */
+  awsSandbox?: {
+    /**
+     * Whether the sandbox runs. Set to `true` to let a production backend
+     * (`NODE_ENV=production`) call it through a loopback `ecsDeploy.aws.endpoint`.
+     */
+    enabled?: boolean;
+  };
   /** Configuration of the ECS Deploy plugins (backend and scaffolder module). */
   ecsDeploy?: {
     aws?: {
       /**
        * Endpoint override for every AWS client (ECS, CodeDeploy, CodePipeline,
        * ECR, ELBv2, Tagging), e.g. the local AWS sandbox `http://127.0.0.1:4599`.
-       * Leave unset for real AWS.
+       * Leave unset for real AWS (`null` unsets a value an earlier config file
+       * set). With `NODE_ENV=production` a loopback endpoint (127.0.0.0/8,
+       * ::1, localhost) is refused at startup unless `awsSandbox.enabled` is
+       * `true`.
        */
       endpoint?: string;
       /**
@@ -24,6 +35,12 @@ export interface Config {
       entityKey?: string;
       /** Tag key naming the environment. Defaults to `environment`. */
       environmentKey?: string;
+      /**
+       * Tag key naming the owning group on the resources the scaffolder
+       * creates; a resource is only adopted by a caller in that group.
+       * Defaults to `backstage.io/owner`.
+       */
+      ownerKey?: string;
     };
   };
 }

@@ -13,6 +13,7 @@ import {
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { EcsDeployAwsSettings, readEcsDeployAwsSettings } from './config';
 import { iamActionPlugin } from './iamAction';
+import { assertEndpointAllowed } from './sandboxEndpointGuard';
 import { ServerClock, serverClockPlugin } from './serverClock';
 
 /**
@@ -55,12 +56,19 @@ export class AwsClientFactory {
   /** AWS's clock, from the `Date` header of the latest response. */
   readonly clock = new ServerClock();
 
+  /**
+   * Reads `ecsDeploy.aws` and the `aws` integration config. With
+   * `NODE_ENV=production`, a loopback `ecsDeploy.aws.endpoint` is refused
+   * unless `awsSandbox.enabled` is `true`.
+   */
   static fromConfig(
     config: Config,
     options?: { credentialsManager?: AwsCredentialsManager },
   ): AwsClientFactory {
+    const settings = readEcsDeployAwsSettings(config);
+    assertEndpointAllowed(config, settings.endpoint, process.env.NODE_ENV);
     return new AwsClientFactory(
-      readEcsDeployAwsSettings(config),
+      settings,
       options?.credentialsManager ??
         DefaultAwsCredentialsManager.fromConfig(config),
     );

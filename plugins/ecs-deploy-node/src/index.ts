@@ -12,6 +12,9 @@ export { ServerClock } from './serverClock';
 export type { EcsDeployAwsSettings } from './config';
 export { toBackstageError } from './toBackstageError';
 export { errorCodeOf, withErrorCode } from './errorCode';
+export { publicError } from './publicError';
+export type { PublicError } from './publicError';
+export { redactAwsText } from './redactAwsText';
 export type { AwsErrorContext } from './toBackstageError';
 export {
   DEFAULT_TAG_KEYS,

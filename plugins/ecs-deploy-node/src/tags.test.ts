@@ -16,6 +16,7 @@ describe('tags', () => {
       { Key: 'owner-entity', Value: 'component:default/a' },
       { Key: 'environment', Value: 'dev' },
     ]);
+    expect(keys.ownerKey).toBe('backstage.io/owner');
     expect(toEcsTags(entityTags('component:default/a', 'dev'))[0]).toEqual({
       key: 'backstage.io/entity',
       value: 'component:default/a',

@@ -10,6 +10,8 @@ export interface EcsDeployTagKeys {
   entityKey: string;
   /** Default `environment`. */
   environmentKey: string;
+  /** Default `backstage.io/owner`: the owning group, on what the scaffolder creates. */
+  ownerKey: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface EcsDeployTagKeys {
 export const DEFAULT_TAG_KEYS: EcsDeployTagKeys = {
   entityKey: 'backstage.io/entity',
   environmentKey: 'environment',
+  ownerKey: 'backstage.io/owner',
 };
 
 /**
@@ -35,6 +38,9 @@ export function readTagKeys(config: Config): EcsDeployTagKeys {
     environmentKey:
       config.getOptionalString('ecsDeploy.tags.environmentKey') ??
       DEFAULT_TAG_KEYS.environmentKey,
+    ownerKey:
+      config.getOptionalString('ecsDeploy.tags.ownerKey') ??
+      DEFAULT_TAG_KEYS.ownerKey,
   };
 }
 

@@ -9,6 +9,7 @@ import {
 } from '@backstage/errors';
 import { withErrorCode } from './errorCode';
 import { IAM_ACTION_PROPERTY } from './iamAction';
+import { redactAwsText } from './redactAwsText';
 
 /**
  * What the caller was doing, for the error message.
@@ -48,7 +49,7 @@ const ACCESS_DENIED = new Set([
   'BlockedByOrganizationPolicyException',
 ]);
 // State conflicts: the request was valid but the resource is not in a state
-// that allows it (issue 5 turns these into 409 with the current state).
+// that allows it.
 const CONFLICT = new Set([
   'ConflictException',
   'ConcurrentModificationException',
@@ -97,7 +98,9 @@ interface SdkErrorShape {
  * not found → 404, access denied → 403 naming the IAM action, throttling and
  * AWS outages → 503 with a retry hint, invalid input → 400, state conflicts →
  * 409. Errors that already are Backstage errors pass through; anything else
- * is wrapped in a `ForwardedError` (500) keeping the cause.
+ * is wrapped in a `ForwardedError` (500). The mapped error keeps the SDK
+ * error as its `cause` (for the log); its message is ours plus AWS's text
+ * with principals and account ids redacted (`redactAwsText`).
  *
  * @public
  */
@@ -116,7 +119,8 @@ export function toBackstageError(
 
 function mapAwsError(error: unknown, context: AwsErrorContext): Error {
   if (!isError(error)) {
-    return new ForwardedError(
+    return keepingCause(
+      ForwardedError,
       describe(context, 'AWS call failed'),
       new Error(String(error)),
     );
@@ -129,44 +133,37 @@ function mapAwsError(error: unknown, context: AwsErrorContext): Error {
   const iamAction =
     (err[IAM_ACTION_PROPERTY] as string | undefined) ?? context.iamAction;
   const status = err.$metadata?.httpStatusCode;
-  const awsMessage = `${name}: ${err.message}`;
+  const awsText = err.message ? `${name}: ${redactAwsText(err.message)}` : name;
+  const as = (
+    ErrorClass: new (message: string, cause?: Error) => Error,
+    message: string,
+  ) => keepingCause(ErrorClass, describe(context, message), error);
 
   if (THROTTLING.has(name) || err.$retryable?.throttling || status === 429) {
-    return new ServiceUnavailableError(
-      describe(
-        context,
-        `AWS is throttling ${
-          iamAction ?? 'requests'
-        }; retry in a few seconds (${awsMessage})`,
-      ),
-      error,
+    return as(
+      ServiceUnavailableError,
+      `AWS is throttling ${
+        iamAction ?? 'requests'
+      }; retry in a few seconds (${awsText})`,
     );
   }
   if (ACCESS_DENIED.has(name)) {
-    return new NotAllowedError(
-      describe(
-        context,
-        `The backend's AWS role is not allowed to perform ${
-          iamAction ?? 'the AWS action'
-        }${context.resource ? ` on ${context.resource}` : ''}; grant ${
-          iamAction ?? 'it'
-        } in its IAM policy (${awsMessage})`,
-      ),
-      error,
+    return as(
+      NotAllowedError,
+      `The backend's AWS role is not allowed to perform ${
+        iamAction ?? 'the AWS action'
+      }${context.resource ? ` on ${context.resource}` : ''}; grant ${
+        iamAction ?? 'it'
+      } in its IAM policy (${awsText})`,
     );
   }
   if (CONFLICT.has(name)) {
-    return new ConflictError(describe(context, awsMessage), error);
+    return as(ConflictError, awsText);
   }
   if (NOT_FOUND.test(name)) {
-    return new NotFoundError(
-      describe(
-        context,
-        `${
-          context.resource ? `${context.resource} not found: ` : ''
-        }${awsMessage}`,
-      ),
-      error,
+    return as(
+      NotFoundError,
+      `${context.resource ? `${context.resource} not found: ` : ''}${awsText}`,
     );
   }
   if (
@@ -178,26 +175,45 @@ function mapAwsError(error: unknown, context: AwsErrorContext): Error {
     name.startsWith('Invalid') ||
     /RequiredException$/.test(name)
   ) {
-    return new InputError(describe(context, awsMessage), error);
+    return as(InputError, awsText);
   }
+  const network =
+    NETWORK.has(name) || (code !== undefined && NETWORK.has(code));
   if (
+    network ||
     err.$fault === 'server' ||
     (status !== undefined && status >= 500) ||
-    NETWORK.has(name) ||
-    (code !== undefined && NETWORK.has(code)) ||
     name === 'CredentialsProviderError'
   ) {
-    return new ServiceUnavailableError(
-      describe(
-        context,
-        `AWS is unavailable${
-          iamAction ? ` for ${iamAction}` : ''
-        }; retry later (${awsMessage})`,
-      ),
-      error,
+    // A network error's text names the endpoint, and a credentials error's
+    // the providers tried: only its name or code says what happened.
+    const what =
+      network || name === 'CredentialsProviderError'
+        ? (network && code) || name
+        : awsText;
+    return as(
+      ServiceUnavailableError,
+      `AWS is unavailable${
+        iamAction ? ` for ${iamAction}` : ''
+      }; retry later (${what})`,
     );
   }
-  return new ForwardedError(describe(context, 'AWS call failed'), error);
+  return as(ForwardedError, `AWS call failed (${name})`);
+}
+
+/**
+ * Builds the mapped error with AWS's error as its cause, for the log, but
+ * without the cause's raw text, which `@backstage/errors` appends to the
+ * message ("; caused by …") and which names the backend's role and accounts.
+ */
+function keepingCause(
+  ErrorClass: new (message: string, cause?: Error) => Error,
+  message: string,
+  cause: Error,
+): Error {
+  const mapped = new ErrorClass(message, cause);
+  mapped.message = message;
+  return mapped;
 }
 
 function describe(context: AwsErrorContext, message: string): string {
