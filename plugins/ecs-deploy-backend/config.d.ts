@@ -26,6 +26,17 @@ export interface Config {
        */
       staleIfErrorSeconds?: number;
     };
+    /** Mutating actions (continue, approve, promote, ...). */
+    actions?: {
+      /**
+       * One action runs at a time per entity and environment, across
+       * replicas: it holds a lease in the plugin's database. This is how long
+       * the lease holds when its action neither finishes nor is settled (its
+       * process died, or AWS's answer was lost); a pending action older than
+       * this is settled by reading AWS. Default 120 seconds.
+       */
+      leaseSeconds?: number;
+    };
     /**
      * Where `ecs-deploy.io/discovery: tags` looks for resources tagged with
      * the entity: the Tagging API is per account and region, so list them.

@@ -17,12 +17,31 @@ export interface DiscoveryLocation {
   region: string;
 }
 
+/** How mutating actions are kept exclusive, in milliseconds. */
+export interface ActionSettings {
+  /** How long an action holds its (entity, environment) lease at most. */
+  leaseMs: number;
+}
+
 export interface BackendSettings {
   ttl: CacheTtls;
   memoryEntries: number;
   staleIfErrorMs: number;
   discovery: DiscoveryLocation[];
   tagKeys: EcsDeployTagKeys;
+  actions: ActionSettings;
+}
+
+function leaseSeconds(config: Config): number {
+  const key = 'ecsDeploy.actions.leaseSeconds';
+  const value = config.getOptionalNumber(key) ?? 120;
+  // A lease that has always expired would let every action through.
+  if (!(value > 0)) {
+    throw new Error(
+      `${key} must be a positive number of seconds, not ${value}`,
+    );
+  }
+  return value;
 }
 
 /** Reads the backend's part of `ecsDeploy` (the AWS part is read by -node). */
@@ -52,5 +71,6 @@ export function readBackendSettings(config: Config): BackendSettings {
     staleIfErrorMs: seconds('staleIfErrorSeconds', 300),
     discovery,
     tagKeys: readTagKeys(config),
+    actions: { leaseMs: leaseSeconds(config) * 1000 },
   };
 }

@@ -7,11 +7,19 @@ import { ecsDeployPermissions } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { AwsClientFactory } from '@ecs-deploy/plugin-ecs-deploy-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import {
+  ActionReconciler,
+  scheduleActionReconciler,
+} from './actions/ActionReconciler';
 import { EcsDeployActionService } from './actions/EcsDeployActionService';
 import { ledgerHistoryAnnotator } from './actions/ledgerHistory';
+import { readBackendSettings } from './config';
 import { ActionLedger } from './ledger/ActionLedger';
 import { createActionRouter } from './routes/createActionRouter';
 import { createReadRouter } from './routes/createReadRouter';
+import { errorHandler, notFoundHandler } from './routes/errorHandler';
+import { assignRequestId } from './routes/requestId';
+import { requireCredentials } from './routes/requireCredentials';
 import { EcsDeployReadService } from './service/EcsDeployReadService';
 
 /**
@@ -35,6 +43,8 @@ export const ecsDeployPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         database: coreServices.database,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
       },
       async init({
         config,
@@ -47,6 +57,8 @@ export const ecsDeployPlugin = createBackendPlugin({
         catalog,
         database,
         auditor,
+        auth,
+        scheduler,
       }) {
         permissionsRegistry.addPermissions(ecsDeployPermissions);
         const clients = AwsClientFactory.fromConfig(config);
@@ -58,14 +70,25 @@ export const ecsDeployPlugin = createBackendPlugin({
           }`,
         );
 
+        // Credentials are required by the router itself, so that a 401 gets
+        // the plugin's error body like every other error.
+        httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
         const router = Router();
+        router.use(assignRequestId(), requireCredentials(httpAuth));
         router.use(express.json());
-        const ledger = await ActionLedger.create({ database });
+        const ledger = await ActionLedger.create({
+          database,
+          leaseMs: readBackendSettings(config).actions.leaseMs,
+        });
         const actions = EcsDeployActionService.create({
           config,
           reads,
           ledger,
         });
+        await scheduleActionReconciler(
+          scheduler,
+          new ActionReconciler({ auth, catalog, logger, ledger, actions }),
+        );
         router.use(
           createReadRouter({
             httpAuth,
@@ -84,6 +107,7 @@ export const ecsDeployPlugin = createBackendPlugin({
             actions,
           }),
         );
+        router.use(notFoundHandler(), errorHandler({ logger }));
         httpRouter.use(router);
       },
     });

@@ -7,7 +7,7 @@ import {
 } from './permissions';
 import type { Page } from './api';
 
-// The HTTP contract of the promotion endpoints (issue 5), written from the
+// The HTTP contract of the promotion endpoints, written from the
 // frontend side so the controls could be built before the backend: the
 // backend implements these shapes and paths.
 
@@ -80,6 +80,12 @@ export type EcsDeployActionRequest =
   | {
       action: 'approve';
       environment: string;
+      /**
+       * The execution whose approval the user reviewed; the backend refuses
+       * (409, code `StaleApproval`) when the approval waiting belongs to
+       * another one.
+       */
+      pipelineExecutionId: string;
       decision: 'Approved' | 'Rejected';
       /** Required for a rejection. */
       comment?: string;
@@ -112,7 +118,11 @@ export interface ActionLedgerEntry {
   action: EcsDeployActionName;
   /** The Backstage user, e.g. `user:default/guest`. */
   actor: string;
-  status: 'pending' | 'succeeded' | 'failed';
+  /**
+   * `unknown`: AWS may or may not have acted (a timeout, a dropped
+   * connection); the backend settles it by reading AWS.
+   */
+  status: 'pending' | 'succeeded' | 'failed' | 'unknown';
   /** The AWS id acted on (deployment id, pipeline execution id, image digest). */
   awsResource?: string;
   /** The history entry the action concerns, when there is one. */
@@ -184,3 +194,21 @@ export interface PromotionPreview {
  * @public
  */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/**
+ * The `error.code` of the action errors a client acts on:
+ *
+ * - `ActionInProgress` (409): another action on the same entity and
+ *   environment is running; the message names it, who started it and when.
+ * - `OutcomeUnknown` (503): AWS may or may not have acted; retrying with the
+ *   same `Idempotency-Key` is safe, the backend reads AWS before acting again.
+ * - `StaleApproval` (409): the approval waiting is not the one of the
+ *   execution the user reviewed, or none waits.
+ *
+ * @public
+ */
+export const ECS_DEPLOY_ACTION_ERROR_CODES = {
+  actionInProgress: 'ActionInProgress',
+  outcomeUnknown: 'OutcomeUnknown',
+  staleApproval: 'StaleApproval',
+} as const;

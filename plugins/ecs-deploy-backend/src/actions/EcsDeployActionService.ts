@@ -1,19 +1,35 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { ForwardedError, InputError, isError } from '@backstage/errors';
+import {
+  ConflictError,
+  ForwardedError,
+  InputError,
+  ServiceUnavailableError,
+  isError,
+} from '@backstage/errors';
 import {
   ActionLedgerResponse,
+  ECS_DEPLOY_ACTION_ERROR_CODES,
+  EcsDeployActionName,
   EcsDeployActionRequest,
   EcsDeployActionResponse,
   PromotionPreview,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { errorCodeOf, withErrorCode } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { readBackendSettings } from '../config';
-import { ActionLedger } from '../ledger/ActionLedger';
+import { ActionLease } from '../ledger/ActionLeases';
+import { ActionLedger, LedgerEntry } from '../ledger/ActionLedger';
 import { EcsDeployReadService } from '../service/EcsDeployReadService';
 import {
   LoadedEnvironment,
   loadEnvironment,
 } from '../service/EnvironmentContext';
+import {
+  isOutcomeUnknown,
+  outcomeUnknownError,
+  startAttempt,
+} from './actionAttempt';
+import { parseActionRequest } from './actionInput';
 import { prepareDeploymentAction } from './deploymentActions';
 import {
   decodeLedgerCursor,
@@ -49,24 +65,55 @@ export interface PerformedAction {
 }
 
 /**
- * Errors a client retry with the same key should act on again, instead of
- * getting the same failure replayed: AWS throttling or outages, and
- * unexpected failures. Refusals (400, 403, 404, 409) are final for the key.
+ * Failures after which a client retry with the same key should act again,
+ * instead of getting the same failure replayed: AWS refused before acting
+ * (throttling, no connection), another action held the lease, or something
+ * unexpected failed before the mutating call. Refusals (400, 403, 404, 409)
+ * are final for the key.
  */
 function isRetryable(error: unknown): boolean {
   if (!isError(error)) return true;
   return (
     error.name === 'ServiceUnavailableError' ||
+    errorCodeOf(error) === ECS_DEPLOY_ACTION_ERROR_CODES.actionInProgress ||
     error instanceof ForwardedError ||
     error.name === 'Error'
   );
 }
 
+function asError(error: unknown): Error {
+  return isError(error) ? error : new Error(String(error));
+}
+
+function leaseOf(entry: LedgerEntry): ActionLease {
+  return {
+    entityRef: entry.entityRef,
+    environment: entry.environment,
+    ledgerEntryId: entry.id,
+    action: entry.action,
+    actor: entry.actor,
+  };
+}
+
+function answer(entry: LedgerEntry, replay: boolean): PerformedAction {
+  return {
+    response: {
+      message: (entry.result as ActionOutcome).message,
+      ledgerEntry: toActionLedgerEntry(entry),
+    },
+    replay,
+  };
+}
+
 /**
  * Performs the promotion actions: resolves the environment from the entity,
  * claims the request in the ledger (a repeat with the same key replays the
- * first outcome), checks that the AWS resource carries the entity's tag, then
- * lets the action check state and mutate, and records the outcome.
+ * first outcome), checks that the AWS resource carries the entity's tag,
+ * takes the (entity, environment) lease so that no other action runs there
+ * meanwhile, then lets the action check state and mutate, and records the
+ * outcome. An outcome AWS left unknown is settled by reading AWS before the
+ * action is tried again, by the next request with the same key or by the
+ * reconciler.
  */
 export class EcsDeployActionService {
   static create(options: {
@@ -164,45 +211,148 @@ export class EcsDeployActionService {
       idempotencyKey,
       request: body,
     });
-    if (claim.kind === 'replay') {
-      if (claim.entry.status !== 'succeeded') ActionLedger.rethrow(claim.entry);
-      return {
-        response: {
-          message: (claim.entry.result as ActionOutcome).message,
-          ledgerEntry: toActionLedgerEntry(claim.entry),
-        },
-        replay: true,
-      };
+    if (claim.kind === 'new') {
+      return this.attempt(caller, prepared, claim.entry);
     }
+    const entry = claim.entry;
+    if (entry.status === 'succeeded') return answer(entry, true);
+    if (entry.status === 'failed') ActionLedger.rethrow(entry);
+    // Unknown, or pending past its lease: read AWS before acting again.
+    if (!(await this.ledger.claimUnsettled(entry.id))) {
+      throw withErrorCode(
+        new ConflictError(
+          `The outcome of the earlier request with Idempotency-Key '${idempotencyKey}' is being checked right now; retry in a few seconds`,
+        ),
+        ECS_DEPLOY_ACTION_ERROR_CODES.actionInProgress,
+      );
+    }
+    const settled = await this.settle(caller, prepared, entry);
+    return settled ?? this.attempt(caller, prepared, entry);
+  }
 
-    const id = claim.entry.id;
-    let outcome: ActionOutcome;
+  /**
+   * Settles an unsettled entry found by the reconciler: the entity is loaded
+   * with the plugin's own credentials, the action prepared again from the
+   * stored request. Happened: the entry succeeds with that outcome; did not:
+   * it fails, releasing its key for the client to try again.
+   */
+  async reconcile(entity: Entity, entry: LedgerEntry): Promise<void> {
+    if (!(await this.ledger.claimUnsettled(entry.id))) return;
+    const caller: ActionCaller = {
+      entity,
+      entityRef: entry.entityRef,
+      actor: entry.actor,
+    };
+    let prepared: PreparedAction;
+    try {
+      prepared = await this.prepare(
+        caller,
+        parseActionRequest(entry.action as EcsDeployActionName, {
+          ...(entry.request as object),
+          environment: entry.environment,
+        }),
+      );
+    } catch (error) {
+      await this.ledger.markUnknown(entry.id, asError(error));
+      throw error;
+    }
+    if (await this.settle(caller, prepared, entry)) return;
+    await this.ledger.fail(
+      entry.id,
+      new ServiceUnavailableError(
+        'AWS shows no sign of this action: it did not happen; start it again',
+      ),
+      { awsResource: prepared.ownedResource, retryable: true },
+    );
+    await this.ledger.leases.release(leaseOf(entry));
+  }
+
+  /**
+   * Reads AWS to tell whether the unsettled entry's mutation happened. If it
+   * did, the entry succeeds with that outcome; if not, undefined, with the
+   * lease held for the caller to act. Failing to tell leaves it unknown.
+   */
+  private async settle(
+    caller: ActionCaller,
+    prepared: PreparedAction,
+    entry: LedgerEntry,
+  ): Promise<PerformedAction | undefined> {
+    let outcome: ActionOutcome | undefined;
+    try {
+      // Settling may send again (a start re-sent with its token): the same
+      // guards as acting.
+      await assertOwnedByEntity(
+        this.ctx,
+        caller.entityRef,
+        prepared.ownedResource,
+      );
+      await this.ledger.leases.acquire(leaseOf(entry));
+      outcome = await prepared.reconcile(startAttempt(entry.id).attempt);
+    } catch (error) {
+      await this.ledger.markUnknown(entry.id, asError(error), {
+        awsResource: prepared.ownedResource,
+      });
+      throw error;
+    }
+    if (!outcome) return undefined;
+    const done = await this.ledger.succeed(entry.id, {
+      awsResource: outcome.awsResource,
+      result: outcome,
+    });
+    await this.ledger.leases.release(leaseOf(entry));
+    return answer(done, true);
+  }
+
+  /** Tries the action for a claimed entry and records how it ended. */
+  private async attempt(
+    caller: ActionCaller,
+    prepared: PreparedAction,
+    entry: LedgerEntry,
+  ): Promise<PerformedAction> {
+    const { id } = entry;
+    const lease = leaseOf(entry);
+    const awsResource = prepared.ownedResource;
     try {
       await assertOwnedByEntity(
         this.ctx,
         caller.entityRef,
         prepared.ownedResource,
       );
-      outcome = await prepared.perform({ requestToken: id });
+      // Before the state check: a racing request cannot pass it too.
+      await this.ledger.leases.acquire(lease);
     } catch (error) {
-      await this.ledger.fail(
-        id,
-        isError(error) ? error : new Error(String(error)),
-        { awsResource: prepared.ownedResource, retryable: isRetryable(error) },
-      );
+      await this.ledger.fail(id, asError(error), {
+        awsResource,
+        retryable: isRetryable(error),
+      });
       throw error;
     }
-    const entry = await this.ledger.succeed(id, {
+    const { attempt, applied } = startAttempt(id);
+    let outcome: ActionOutcome;
+    try {
+      outcome = await prepared.perform(attempt);
+    } catch (error) {
+      if (isOutcomeUnknown(error) || applied()) {
+        // The lease stays until the outcome is settled or expires.
+        const unknown = isOutcomeUnknown(error)
+          ? asError(error)
+          : outcomeUnknownError(asError(error));
+        await this.ledger.markUnknown(id, unknown, { awsResource });
+        throw unknown;
+      }
+      await this.ledger.fail(id, asError(error), {
+        awsResource,
+        retryable: isRetryable(error),
+      });
+      await this.ledger.leases.release(lease);
+      throw error;
+    }
+    const done = await this.ledger.succeed(id, {
       awsResource: outcome.awsResource,
       result: outcome,
     });
-    return {
-      response: {
-        message: outcome.message,
-        ledgerEntry: toActionLedgerEntry(entry),
-      },
-      replay: false,
-    };
+    await this.ledger.leases.release(lease);
+    return answer(done, false);
   }
 
   async preview(

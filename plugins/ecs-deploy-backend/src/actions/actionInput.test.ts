@@ -8,6 +8,7 @@ describe('action input', () => {
     expect(
       parseActionRequest('approve', {
         environment: 'prod',
+        pipelineExecutionId: 'exec-1',
         decision: 'Rejected',
         comment: '  broken canary  ',
         token: 'from-the-client',
@@ -15,6 +16,7 @@ describe('action input', () => {
     ).toEqual({
       action: 'approve',
       environment: 'prod',
+      pipelineExecutionId: 'exec-1',
       decision: 'Rejected',
       comment: 'broken canary',
     });
@@ -24,10 +26,17 @@ describe('action input', () => {
     expect(() =>
       parseActionRequest('approve', {
         environment: 'prod',
+        pipelineExecutionId: 'exec-1',
         decision: 'Rejected',
         comment: '   ',
       }),
     ).toThrow('comment: required when rejecting');
+    expect(() =>
+      parseActionRequest('approve', {
+        environment: 'prod',
+        decision: 'Approved',
+      }),
+    ).toThrow(/pipelineExecutionId: /);
     expect(() =>
       parseActionRequest('rollback', {
         environment: 'prod',

@@ -31,6 +31,8 @@ const bodies = {
   approve: z
     .object({
       environment,
+      // The execution the user reviewed, not whichever waits when this arrives.
+      pipelineExecutionId: executionId,
       decision: z.enum(['Approved', 'Rejected']),
       comment: z.string().trim().max(400).optional(),
     })

@@ -5,9 +5,9 @@ import {
 } from '@aws-sdk/client-codedeploy';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { batchGetDeployments } from '../service/aws/codeDeployReads';
-import { callAws } from '../service/aws/callAws';
 import {
   ActionContext,
+  ActionOutcome,
   ActionTarget,
   PreparedAction,
   partitionOf,
@@ -24,6 +24,22 @@ const STOPPABLE = new Set([
   'Baking',
   'Ready',
 ]);
+
+const MESSAGES: Record<CodeDeployActionName, string> = {
+  continue: 'continues: traffic is shifting to the replacement task set',
+  'finish-early': 'finishes now: the original task set is being terminated',
+  rollback: 'stopped: traffic returns to the original task set',
+};
+
+/** Where each action leaves a deployment once CodeDeploy has taken it. */
+const TAKEN: Record<CodeDeployActionName, (info: DeploymentInfo) => boolean> = {
+  // Rerouting started: no longer Ready, and not stopped instead.
+  continue: info =>
+    ['InProgress', 'Baking', 'Succeeded'].includes(info.status ?? ''),
+  // The original task set was terminated: the deployment ended.
+  'finish-early': info => info.status === 'Succeeded',
+  rollback: info => info.status === 'Stopped',
+};
 
 /** The ARN of a deployment group, which is what carries the owner tag. */
 export function deploymentGroupArn(
@@ -60,23 +76,31 @@ export function prepareCodeDeployAction(
   const { env } = target.loaded;
   const location = { accountId: env.accountId, region: env.region };
   const operation = `${action} of CodeDeploy deployment ${deploymentId} (${env.name})`;
+  const outcome: ActionOutcome = {
+    message: `Deployment ${deploymentId} ${MESSAGES[action]}`,
+    awsResource: deploymentId,
+  };
+  const deployment = async () => {
+    const [info] = await batchGetDeployments(ctx.reads, location, [
+      deploymentId,
+    ]);
+    // The id comes from the request: it must be one of this group's.
+    if (
+      !info ||
+      info.applicationName !== group.application ||
+      info.deploymentGroupName !== group.deploymentGroup
+    ) {
+      throw new NotFoundError(
+        `Deployment ${deploymentId} is not a deployment of ${group.application}/${group.deploymentGroup} (${env.name})`,
+      );
+    }
+    return info;
+  };
 
   return {
     ownedResource: deploymentGroupArn(target, group),
-    async perform() {
-      const [info] = await batchGetDeployments(ctx.reads, location, [
-        deploymentId,
-      ]);
-      // The id comes from the request: it must be one of this group's.
-      if (
-        !info ||
-        info.applicationName !== group.application ||
-        info.deploymentGroupName !== group.deploymentGroup
-      ) {
-        throw new NotFoundError(
-          `Deployment ${deploymentId} is not a deployment of ${group.application}/${group.deploymentGroup} (${env.name})`,
-        );
-      }
+    async perform({ mutate }) {
+      const info = await deployment();
       const { codeDeploy } = await ctx.reads.clients.forResource(location);
 
       if (action === 'continue') {
@@ -87,7 +111,7 @@ export function prepareCodeDeployAction(
             )}`,
           );
         }
-        await callAws(
+        await mutate(
           () =>
             codeDeploy.send(
               new ContinueDeploymentCommand({
@@ -97,10 +121,7 @@ export function prepareCodeDeployAction(
             ),
           { operation, iamAction: 'codedeploy:ContinueDeployment' },
         );
-        return {
-          message: `Deployment ${deploymentId} continues: traffic is shifting to the replacement task set`,
-          awsResource: deploymentId,
-        };
+        return outcome;
       }
 
       if (action === 'finish-early') {
@@ -114,7 +135,7 @@ export function prepareCodeDeployAction(
             )}`,
           );
         }
-        await callAws(
+        await mutate(
           () =>
             codeDeploy.send(
               new ContinueDeploymentCommand({
@@ -124,10 +145,7 @@ export function prepareCodeDeployAction(
             ),
           { operation, iamAction: 'codedeploy:ContinueDeployment' },
         );
-        return {
-          message: `Deployment ${deploymentId} finishes now: the original task set is being terminated`,
-          awsResource: deploymentId,
-        };
+        return outcome;
       }
 
       if (!STOPPABLE.has(info.status ?? '')) {
@@ -137,7 +155,7 @@ export function prepareCodeDeployAction(
           )}`,
         );
       }
-      await callAws(
+      await mutate(
         () =>
           codeDeploy.send(
             new StopDeploymentCommand({
@@ -147,10 +165,10 @@ export function prepareCodeDeployAction(
           ),
         { operation, iamAction: 'codedeploy:StopDeployment' },
       );
-      return {
-        message: `Deployment ${deploymentId} stopped: traffic returns to the original task set`,
-        awsResource: deploymentId,
-      };
+      return outcome;
+    },
+    async reconcile() {
+      return TAKEN[action](await deployment()) ? outcome : undefined;
     },
   };
 }

@@ -5,17 +5,30 @@ import {
 } from '@aws-sdk/client-ecs';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { EcsServiceRef } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { callAws } from '../service/aws/callAws';
 import {
   describeServiceDeployments,
   serviceDeploymentArn,
 } from '../service/aws/ecsReads';
-import { ActionContext, ActionTarget, PreparedAction } from './types';
+import {
+  ActionContext,
+  ActionOutcome,
+  ActionTarget,
+  PreparedAction,
+} from './types';
 
 /** The deployment actions ECS-native deployments support. */
 export type EcsActionName = 'continue' | 'rollback';
 
 const STOPPABLE = new Set(['PENDING', 'IN_PROGRESS']);
+
+/** Where each action leaves a service deployment once ECS has taken it. */
+const TAKEN: Record<EcsActionName, (d: ServiceDeployment) => boolean> = {
+  // Past the hook: moving or done, and nothing awaits a person.
+  continue: d =>
+    ['IN_PROGRESS', 'SUCCESSFUL'].includes(d.status ?? '') &&
+    !(d.lifecycleHookDetails ?? []).some(h => h.status === 'AWAITING_ACTION'),
+  rollback: d => (d.status ?? '').startsWith('ROLLBACK_'),
+};
 
 function describeState(d: ServiceDeployment): string {
   const hooks = (d.lifecycleHookDetails ?? [])
@@ -40,20 +53,31 @@ export function prepareEcsAction(
 ): PreparedAction {
   const arn = serviceDeploymentArn(service, id);
   const operation = `${action} of ECS service deployment ${id} (${target.loaded.env.name})`;
+  const read = async () => {
+    // The ARN is built from the entity's service, so it cannot name another's.
+    const [deployment] = await describeServiceDeployments(ctx.reads, service, [
+      arn,
+    ]);
+    if (!deployment) {
+      throw new NotFoundError(
+        `Service deployment ${id} is not a deployment of ${service.serviceName}`,
+      );
+    }
+    return deployment;
+  };
+  const outcome = (pausedAt?: string): ActionOutcome => ({
+    message:
+      action === 'continue'
+        ? `Service deployment ${id} continues past ${
+            pausedAt ?? 'its lifecycle hook'
+          }`
+        : `Service deployment ${id} stopped: ECS rolls back to the previous revision`,
+    awsResource: arn,
+  });
   return {
     ownedResource: service.arn,
-    async perform() {
-      // The ARN is built from the entity's service, so it cannot name another's.
-      const [deployment] = await describeServiceDeployments(
-        ctx.reads,
-        service,
-        [arn],
-      );
-      if (!deployment) {
-        throw new NotFoundError(
-          `Service deployment ${id} is not a deployment of ${service.serviceName}`,
-        );
-      }
+    async perform({ mutate }) {
+      const deployment = await read();
       const { ecs } = await ctx.reads.clients.forResource({
         accountId: service.accountId,
         region: service.region,
@@ -70,7 +94,7 @@ export function prepareEcsAction(
             )}`,
           );
         }
-        await callAws(
+        await mutate(
           () =>
             ecs.send(
               new ContinueServiceDeploymentCommand({
@@ -81,12 +105,7 @@ export function prepareEcsAction(
             ),
           { operation, iamAction: 'ecs:ContinueServiceDeployment' },
         );
-        return {
-          message: `Service deployment ${id} continues past ${
-            deployment.lifecycleStage ?? 'its lifecycle hook'
-          }`,
-          awsResource: arn,
-        };
+        return outcome(deployment.lifecycleStage);
       }
 
       if (!STOPPABLE.has(deployment.status ?? '')) {
@@ -96,7 +115,7 @@ export function prepareEcsAction(
           )}`,
         );
       }
-      await callAws(
+      await mutate(
         () =>
           ecs.send(
             new StopServiceDeploymentCommand({
@@ -106,10 +125,10 @@ export function prepareEcsAction(
           ),
         { operation, iamAction: 'ecs:StopServiceDeployment' },
       );
-      return {
-        message: `Service deployment ${id} stopped: ECS rolls back to the previous revision`,
-        awsResource: arn,
-      };
+      return outcome();
+    },
+    async reconcile() {
+      return TAKEN[action](await read()) ? outcome() : undefined;
     },
   };
 }

@@ -51,7 +51,11 @@ const validBodies: Record<EcsDeployActionName, object> = {
     deploymentId: 'codedeploy:d-ABCDEFGHI',
   },
   rollback: { environment: 'prod', deploymentId: 'ecs:abc123' },
-  approve: { environment: 'prod', decision: 'Approved' },
+  approve: {
+    environment: 'prod',
+    pipelineExecutionId: '0d2d8b8e-1111-4222-8333-444455556666',
+    decision: 'Approved',
+  },
   'start-pipeline': { environment: 'prod' },
   'retry-stage': {
     environment: 'prod',
@@ -165,14 +169,14 @@ describe('guards of the promotion endpoints', () => {
     [
       'a rejection without a comment',
       'approve',
-      { environment: 'prod', decision: 'Rejected' },
+      { ...validBodies.approve, decision: 'Rejected' },
       undefined,
       /comment: required when rejecting/,
     ],
     [
       'an unknown decision',
       'approve',
-      { environment: 'prod', decision: 'Maybe' },
+      { ...validBodies.approve, decision: 'Maybe' },
       undefined,
       /decision: /,
     ],
@@ -238,11 +242,13 @@ describe('guards of the promotion endpoints', () => {
       'untagged-key-1',
     );
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toBe(
-      `${pipelineArn(
+    expect(res.body.error).toEqual({
+      name: 'NotAllowedError',
+      code: 'NotTaggedForEntity',
+      message: `${pipelineArn(
         'untagged-api-prod',
-      )} is not tagged backstage.io/entity=component:default/untagged-api (it has no such tag); the backend changes only AWS resources tagged with the entity they belong to`,
-    );
+      )} is not tagged backstage.io/entity=component:default/untagged-api; the backend changes only AWS resources tagged with the entity they belong to`,
+    });
     expect(sb.callLog.count('tagging:GetResources')).toBe(1);
     // the refusal comes before the state check, and before any mutation
     expect(sb.callLog.total()).toBe(1);
@@ -276,7 +282,11 @@ describe('guards of the promotion endpoints', () => {
       const res = await post(allowed, 'impostor', action, validBodies[action]);
       expect(res.status).toBe(403);
       expect(res.body.error.message).toContain(
-        'its tag names component:default/checkout-web',
+        'is not tagged backstage.io/entity=component:default/impostor',
+      );
+      // whose it is stays unsaid
+      expect(res.body.error.message).not.toContain(
+        'component:default/checkout-web',
       );
     }
     expect(sb.callLog.count('codepipeline:*')).toBe(0);

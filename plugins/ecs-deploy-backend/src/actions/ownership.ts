@@ -4,6 +4,7 @@ import { parseArn } from '@ecs-deploy/plugin-ecs-deploy-common';
 import {
   isTaggedForEntity,
   tagRecord,
+  withErrorCode,
 } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { callAws } from '../service/aws/callAws';
 import { ActionContext } from './types';
@@ -42,12 +43,13 @@ export async function assertOwnedByEntity(
   const mapping = out.ResourceTagMappingList?.find(m => m.ResourceARN === arn);
   const tags = tagRecord(mapping?.Tags);
   if (!isTaggedForEntity(tags, entityRef, ctx.tagKeys)) {
-    const key = ctx.tagKeys.entityKey;
-    const found = tags[key];
-    throw new NotAllowedError(
-      `${arn} is not tagged ${key}=${entityRef} (${
-        found === undefined ? 'it has no such tag' : `its tag names ${found}`
-      }); the backend changes only AWS resources tagged with the entity they belong to`,
+    // Which entity a resource is tagged for is not this caller's business:
+    // the refusal names the tag checked, not what the resource carries.
+    throw withErrorCode(
+      new NotAllowedError(
+        `${arn} is not tagged ${ctx.tagKeys.entityKey}=${entityRef}; the backend changes only AWS resources tagged with the entity they belong to`,
+      ),
+      'NotTaggedForEntity',
     );
   }
 }

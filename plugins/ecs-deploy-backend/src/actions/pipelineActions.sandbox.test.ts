@@ -2,6 +2,7 @@ import {
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
+  PutApprovalResultCommand,
 } from '@aws-sdk/client-codepipeline';
 import {
   RunningSandbox,
@@ -33,6 +34,9 @@ const PIPELINE = 'checkout-web-prod';
 const entities = [
   component('checkout-web', {
     'ecs-deploy.io/pipeline-arn.prod': pipelineArn(PIPELINE),
+  }),
+  component('checkout-api', {
+    'ecs-deploy.io/pipeline-arn.prod': pipelineArn('checkout-api-prod'),
   }),
 ];
 
@@ -67,6 +71,14 @@ describe('pipeline actions over HTTP against the AWS sandbox', () => {
     await createApprovalPipeline(clients, PIPELINE, 'checkout-web', 'prod', {
       owner: 'checkout-web',
     });
+    await createRepository(clients, 'checkout-api', { tagged: true });
+    await createApprovalPipeline(
+      clients,
+      'checkout-api-prod',
+      'checkout-api',
+      'prod',
+      { owner: 'checkout-api' },
+    );
     ({ backend } = await startActionBackend(sb, entities));
   });
 
@@ -86,6 +98,7 @@ describe('pipeline actions over HTTP against the AWS sandbox', () => {
 
     const body = {
       environment: 'prod',
+      pipelineExecutionId: executionId,
       decision: 'Approved',
       comment: 'ship it',
     };
@@ -181,7 +194,12 @@ describe('pipeline actions over HTTP against the AWS sandbox', () => {
       .pipelineExecutionId!;
     const reject = await post(
       'approve',
-      { environment: 'prod', decision: 'Rejected', comment: 'not today' },
+      {
+        environment: 'prod',
+        pipelineExecutionId: executionId,
+        decision: 'Rejected',
+        comment: 'not today',
+      },
       'reject-key-1',
     );
     expect(reject.status).toBe(200);
@@ -219,5 +237,63 @@ describe('pipeline actions over HTTP against the AWS sandbox', () => {
     expect(unknownStage.status).toBe(400);
     expect(unknownStage.body.error.message).toMatch(/^stageName: /);
     expect(sb.callLog.count('codepipeline:RetryStageExecution')).toBe(1);
+  });
+
+  it('refuses an approval of an execution that no longer waits when another one does, deciding nothing', async () => {
+    const pipelineName = 'checkout-api-prod';
+    const waitingApproval = async () =>
+      (
+        await clients.codePipeline.send(
+          new GetPipelineStateCommand({ name: pipelineName }),
+        )
+      ).stageStates!.find(s => s.stageName === 'Approve')!;
+    // the user looks at execution A, waiting at the approval...
+    await pushImage(clients, 'checkout-api', 'a1a1a1a', ['a1a1a1a', 'prod']);
+    advanceSandbox(sb, 10_000);
+    const seen = await waitingApproval();
+    const reviewed = seen.latestExecution!.pipelineExecutionId!;
+    // ...meanwhile someone rejects A in the console and B arrives and waits
+    await clients.codePipeline.send(
+      new PutApprovalResultCommand({
+        pipelineName,
+        stageName: 'Approve',
+        actionName: 'ManualApproval',
+        token: seen.actionStates![0].latestExecution!.token!,
+        result: { status: 'Rejected', summary: 'not this one' },
+      }),
+    );
+    await pushImage(clients, 'checkout-api', 'b2b2b2b', ['b2b2b2b', 'prod']);
+    advanceSandbox(sb, 10_000);
+    const now = (await waitingApproval()).latestExecution!;
+    expect(now.status).toBe('InProgress');
+    expect(now.pipelineExecutionId).not.toBe(reviewed);
+    sb.callLog.reset();
+
+    const res = await request(backend.server)
+      .post(api('checkout-api', '/actions/approve'))
+      .set('Idempotency-Key', 'stale-approve-1')
+      .send({
+        environment: 'prod',
+        pipelineExecutionId: reviewed,
+        decision: 'Approved',
+      });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('StaleApproval');
+    expect(res.body.error.message).toBe(
+      `The approval waiting in pipeline ${pipelineName} belongs to execution ${now.pipelineExecutionId}, not ${reviewed}; look at the new execution before deciding`,
+    );
+    expect(sb.callLog.count('codepipeline:PutApprovalResult')).toBe(0);
+    expect((await waitingApproval()).latestExecution?.status).toBe(
+      'InProgress',
+    );
+
+    // the environments overview names the execution that waits now
+    const overview = await request(backend.server).get(
+      api('checkout-api', '/environments'),
+    );
+    expect(overview.body.environments[0].pipeline).toEqual({
+      name: pipelineName,
+      waitingExecutionId: now.pipelineExecutionId,
+    });
   });
 });

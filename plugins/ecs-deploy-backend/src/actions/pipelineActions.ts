@@ -7,9 +7,19 @@ import {
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
 import { ConflictError, InputError } from '@backstage/errors';
-import { PipelineRef } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  ECS_DEPLOY_ACTION_ERROR_CODES,
+  PipelineRef,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { withErrorCode } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { callAws } from '../service/aws/callAws';
-import { ActionContext, ActionTarget, PreparedAction } from './types';
+import {
+  ActionAttempt,
+  ActionContext,
+  ActionOutcome,
+  ActionTarget,
+  PreparedAction,
+} from './types';
 
 /** CodePipeline caps an approval summary at 512 characters. */
 const SUMMARY_MAX = 512;
@@ -66,43 +76,71 @@ export function approvalSummary(
     : text;
 }
 
-/**
- * Approve or reject the manual approval waiting in the environment's
- * pipeline. The token comes from GetPipelineState here, never from the client.
- */
-export function prepareApprove(
-  ctx: ActionContext,
-  target: ActionTarget,
-  input: { decision: 'Approved' | 'Rejected'; comment?: string },
-): PreparedAction {
-  const pipeline = pipelineOf(target);
-  return {
-    ownedResource: pipeline.arn,
-    async perform() {
-      const state = await pipelineState(ctx, pipeline);
-      let waiting:
-        | {
-            stageName: string;
-            actionName: string;
-            token: string;
-            executionId?: string;
-          }
-        | undefined;
-      for (const stage of state.stageStates ?? []) {
-        for (const action of stage.actionStates ?? []) {
-          const latest = action.latestExecution;
-          if (latest?.status === 'InProgress' && latest.token && !waiting) {
-            waiting = {
+interface WaitingApproval {
+  stageName: string;
+  actionName: string;
+  token: string;
+  executionId?: string;
+}
+
+/** The manual approvals waiting for a decision, with their tokens. */
+function waitingApprovals(state: GetPipelineStateOutput): WaitingApproval[] {
+  return (state.stageStates ?? []).flatMap(stage =>
+    (stage.actionStates ?? []).flatMap(action => {
+      const latest = action.latestExecution;
+      return latest?.status === 'InProgress' && latest.token
+        ? [
+            {
               stageName: stage.stageName!,
               actionName: action.actionName!,
               token: latest.token,
               executionId: stage.latestExecution?.pipelineExecutionId,
-            };
-          }
-        }
-      }
-      if (!waiting) {
-        throw new ConflictError(
+            },
+          ]
+        : [];
+    }),
+  );
+}
+
+function staleApproval(message: string): Error {
+  return withErrorCode(
+    new ConflictError(message),
+    ECS_DEPLOY_ACTION_ERROR_CODES.staleApproval,
+  );
+}
+
+/**
+ * Approve or reject the manual approval waiting in the environment's
+ * pipeline for the execution the user reviewed. The token comes from
+ * GetPipelineState here, never from the client.
+ */
+export function prepareApprove(
+  ctx: ActionContext,
+  target: ActionTarget,
+  input: {
+    pipelineExecutionId: string;
+    decision: 'Approved' | 'Rejected';
+    comment?: string;
+  },
+): PreparedAction {
+  const pipeline = pipelineOf(target);
+  const { pipelineExecutionId, decision } = input;
+  const summary = approvalSummary(target.actor, decision, input.comment);
+  const outcome = (stageName: string): ActionOutcome => ({
+    message:
+      decision === 'Approved'
+        ? `Approved: pipeline ${pipeline.name} continues past ${stageName}`
+        : `Rejected: pipeline ${pipeline.name} stops at ${stageName}`,
+    awsResource: pipeline.arn,
+    deploymentId: `pipeline:${pipelineExecutionId}`,
+  });
+  return {
+    ownedResource: pipeline.arn,
+    async perform({ mutate }) {
+      const state = await pipelineState(ctx, pipeline);
+      const waiting = waitingApprovals(state);
+      if (!waiting.length) {
+        throw staleApproval(
           `No approval is waiting in pipeline ${
             pipeline.name
           }: it may have been decided already (stages: ${stagesSummary(
@@ -110,40 +148,49 @@ export function prepareApprove(
           )})`,
         );
       }
+      const reviewed = waiting.find(w => w.executionId === pipelineExecutionId);
+      if (!reviewed) {
+        const others = waiting.map(w => w.executionId ?? 'unknown').join(', ');
+        throw staleApproval(
+          `The approval waiting in pipeline ${pipeline.name} belongs to execution ${others}, not ${pipelineExecutionId}; look at the new execution before deciding`,
+        );
+      }
       const codePipeline = await clientFor(ctx, pipeline);
-      await callAws(
+      await mutate(
         () =>
           codePipeline.send(
             new PutApprovalResultCommand({
               pipelineName: pipeline.name,
-              stageName: waiting!.stageName,
-              actionName: waiting!.actionName,
-              token: waiting!.token,
-              result: {
-                status: input.decision,
-                summary: approvalSummary(
-                  target.actor,
-                  input.decision,
-                  input.comment,
-                ),
-              },
+              stageName: reviewed.stageName,
+              actionName: reviewed.actionName,
+              token: reviewed.token,
+              result: { status: decision, summary },
             }),
           ),
         {
-          operation: `deciding the approval ${waiting.stageName}/${waiting.actionName} of ${pipeline.name}`,
+          operation: `deciding the approval ${reviewed.stageName}/${reviewed.actionName} of ${pipeline.name}`,
           iamAction: 'codepipeline:PutApprovalResult',
         },
       );
-      return {
-        message:
-          input.decision === 'Approved'
-            ? `Approved: pipeline ${pipeline.name} continues past ${waiting.stageName}`
-            : `Rejected: pipeline ${pipeline.name} stops at ${waiting.stageName}`,
-        awsResource: pipeline.arn,
-        ...(waiting.executionId
-          ? { deploymentId: `pipeline:${waiting.executionId}` }
-          : {}),
-      };
+      return outcome(reviewed.stageName);
+    },
+    // Decided by us: the execution's approval ended with our summary.
+    async reconcile() {
+      const state = await pipelineState(ctx, pipeline);
+      for (const stage of state.stageStates ?? []) {
+        if (
+          stage.latestExecution?.pipelineExecutionId !== pipelineExecutionId
+        ) {
+          continue;
+        }
+        const decided = (stage.actionStates ?? []).some(
+          a =>
+            a.latestExecution?.summary === summary &&
+            a.latestExecution.status !== 'InProgress',
+        );
+        if (decided) return outcome(stage.stageName!);
+      }
+      return undefined;
     },
   };
 }
@@ -154,9 +201,30 @@ export function prepareStartPipeline(
   target: ActionTarget,
 ): PreparedAction {
   const pipeline = pipelineOf(target);
+  const start = async ({ requestToken, mutate }: ActionAttempt) => {
+    const codePipeline = await clientFor(ctx, pipeline);
+    const out = await mutate(
+      () =>
+        codePipeline.send(
+          new StartPipelineExecutionCommand({
+            name: pipeline.name,
+            clientRequestToken: requestToken,
+          }),
+        ),
+      {
+        operation: `starting pipeline ${pipeline.name}`,
+        iamAction: 'codepipeline:StartPipelineExecution',
+      },
+    );
+    return {
+      message: `Pipeline ${pipeline.name} started execution ${out.pipelineExecutionId}`,
+      awsResource: pipeline.arn,
+      deploymentId: `pipeline:${out.pipelineExecutionId}`,
+    };
+  };
   return {
     ownedResource: pipeline.arn,
-    async perform({ requestToken }) {
+    async perform(attempt) {
       const codePipeline = await clientFor(ctx, pipeline);
       const recent = await callAws(
         () =>
@@ -179,26 +247,12 @@ export function prepareStartPipeline(
           `Pipeline ${pipeline.name} is already running: execution ${running.pipelineExecutionId} is ${running.status}`,
         );
       }
-      const out = await callAws(
-        () =>
-          codePipeline.send(
-            new StartPipelineExecutionCommand({
-              name: pipeline.name,
-              // AWS's own idempotency, on top of the ledger's
-              clientRequestToken: requestToken,
-            }),
-          ),
-        {
-          operation: `starting pipeline ${pipeline.name}`,
-          iamAction: 'codepipeline:StartPipelineExecution',
-        },
-      );
-      return {
-        message: `Pipeline ${pipeline.name} started execution ${out.pipelineExecutionId}`,
-        awsResource: pipeline.arn,
-        deploymentId: `pipeline:${out.pipelineExecutionId}`,
-      };
+      return start(attempt);
     },
+    // StartPipelineExecution's clientRequestToken is an idempotency token:
+    // sent again, AWS names the execution it started and starts nothing new,
+    // or starts it if the first request never arrived.
+    reconcile: start,
   };
 }
 
@@ -210,9 +264,14 @@ export function prepareRetryStage(
 ): PreparedAction {
   const pipeline = pipelineOf(target);
   const { stageName, pipelineExecutionId } = input;
+  const outcome: ActionOutcome = {
+    message: `Stage ${stageName} of ${pipeline.name} is running again`,
+    awsResource: pipeline.arn,
+    deploymentId: `pipeline:${pipelineExecutionId}`,
+  };
   return {
     ownedResource: pipeline.arn,
-    async perform() {
+    async perform({ mutate }) {
       const state = await pipelineState(ctx, pipeline);
       const stage = state.stageStates?.find(s => s.stageName === stageName);
       if (!stage) {
@@ -238,7 +297,7 @@ export function prepareRetryStage(
         );
       }
       const codePipeline = await clientFor(ctx, pipeline);
-      await callAws(
+      await mutate(
         () =>
           codePipeline.send(
             new RetryStageExecutionCommand({
@@ -253,11 +312,18 @@ export function prepareRetryStage(
           iamAction: 'codepipeline:RetryStageExecution',
         },
       );
-      return {
-        message: `Stage ${stageName} of ${pipeline.name} is running again`,
-        awsResource: pipeline.arn,
-        deploymentId: `pipeline:${pipelineExecutionId}`,
-      };
+      return outcome;
+    },
+    // Retried: the stage's latest run is still this execution's, no longer failed.
+    async reconcile() {
+      const state = await pipelineState(ctx, pipeline);
+      const latest = state.stageStates?.find(
+        s => s.stageName === stageName,
+      )?.latestExecution;
+      return latest?.pipelineExecutionId === pipelineExecutionId &&
+        latest.status !== 'Failed'
+        ? outcome
+        : undefined;
     },
   };
 }

@@ -1,5 +1,9 @@
 import { ListPipelineExecutionsCommand } from '@aws-sdk/client-codepipeline';
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
+import {
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
 import { RunningSandbox, startSandbox } from '@ecs-deploy/aws-sandbox';
 import { PromotionPreview } from '@ecs-deploy/plugin-ecs-deploy-common';
 import request from 'supertest';
@@ -36,6 +40,7 @@ const shopAnnotations = (name: string) => ({
 const entities = [
   component('shop', shopAnnotations('shop')),
   component('vault', shopAnnotations('vault')),
+  component('depot', shopAnnotations('depot')),
 ];
 
 describe('promotion over HTTP against the AWS sandbox', () => {
@@ -44,6 +49,9 @@ describe('promotion over HTTP against the AWS sandbox', () => {
   let backend: Backend;
   let digest: string;
   let stagingDigest: string;
+  let cachedBackend: Backend;
+  let depotDigest: string;
+  let depotNextDigest: string;
 
   const preview = (name: string, from: string, to: string) =>
     request(backend.server)
@@ -64,7 +72,7 @@ describe('promotion over HTTP against the AWS sandbox', () => {
   beforeAll(async () => {
     sb = await startSandbox({ seed: 'none', speed: 0 });
     clients = actionClients(sb);
-    for (const name of ['shop', 'vault']) {
+    for (const name of ['shop', 'vault', 'depot']) {
       await createCluster(clients, `${name}-dev`);
       await createCluster(clients, `${name}-prod`);
     }
@@ -112,9 +120,27 @@ describe('promotion over HTTP against the AWS sandbox', () => {
       owner: 'vault',
     });
     ({ backend } = await startActionBackend(sb, entities));
+    // depot: dev runs one image; the backend caches reads as configured
+    await createRepository(clients, 'depot', { tagged: true });
+    depotDigest = await pushImage(clients, 'depot', 'abc1234', ['abc1234']);
+    depotNextDigest = await pushImage(clients, 'depot', '5678def', ['5678def']);
+    await createRollingService(
+      clients,
+      'depot-dev',
+      'depot',
+      `${repositoryUri('depot')}@${depotDigest}`,
+      { tagged: true },
+    );
+    await createApprovalPipeline(clients, 'depot-staging', 'depot', 'staging', {
+      owner: 'depot',
+    });
+    ({ backend: cachedBackend } = await startActionBackend(sb, entities, {
+      cached: true,
+    }));
   });
 
   afterAll(async () => {
+    await cachedBackend?.stop();
     await backend?.stop();
     clients?.destroy();
     await sb?.close();
@@ -226,5 +252,45 @@ describe('promotion over HTTP against the AWS sandbox', () => {
     expect(res.body.error.message).toContain("tag 'staging' is immutable");
     expect(sb.callLog.count('ecr:PutImage')).toBe(0);
     expect(await executionsOf('vault-staging')).toHaveLength(0);
+  });
+
+  it('refuses when dev moved to another image since the preview, though the cache still says otherwise', async () => {
+    const shown = await request(cachedBackend.server)
+      .get(api('depot', '/promotion-preview'))
+      .query({ from: 'dev', to: 'staging' });
+    expect(shown.body.image.digest).toBe(depotDigest);
+    // dev deploys another image within the cache's lifetime
+    const { taskDefinition } = await clients.ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'depot-depot-dev',
+        containerDefinitions: [
+          {
+            name: 'app',
+            image: `${repositoryUri('depot')}@${depotNextDigest}`,
+          },
+        ],
+      }),
+    );
+    await clients.ecs.send(
+      new UpdateServiceCommand({
+        cluster: 'depot-dev',
+        service: 'depot',
+        taskDefinition: taskDefinition!.taskDefinitionArn,
+      }),
+    );
+    sb.callLog.reset();
+
+    const res = await request(cachedBackend.server)
+      .post(api('depot', '/actions/promote'))
+      .set('Idempotency-Key', 'promote-moved-1')
+      .send({ environment: 'staging', from: 'dev', imageDigest: depotDigest });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe(
+      `dev now runs ${depotNextDigest.slice(0, 19)}, not ${depotDigest.slice(
+        0,
+        19,
+      )}; look at the promotion again`,
+    );
+    expect(sb.callLog.count('ecr:PutImage')).toBe(0);
   });
 });

@@ -11,12 +11,17 @@ import {
   PromotionImage,
   PromotionPreview,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { toBackstageError } from '@ecs-deploy/plugin-ecs-deploy-node';
+import {
+  errorCodeOf,
+  toBackstageError,
+} from '@ecs-deploy/plugin-ecs-deploy-node';
 import { callAws } from '../service/aws/callAws';
 import { describeTaskDefinition } from '../service/aws/ecsReads';
 import { LoadedEnvironment } from '../service/EnvironmentContext';
+import { withFreshService } from './freshService';
 import {
   ActionContext,
+  ActionOutcome,
   ActionTarget,
   PreparedAction,
   shortDigest,
@@ -271,10 +276,25 @@ export async function planPromotion(
   };
 }
 
+function promoted(
+  image: PromotionImage,
+  from: string,
+  to: string,
+  tag: string,
+  repository: EcrRepositoryRef,
+): ActionOutcome {
+  const name = image.commitId ?? shortDigest(image.digest);
+  return {
+    message: `Promoted ${name} from ${from} to ${to}: tagged '${tag}' in ${repository.name}`,
+    awsResource: `${repository.arn}:${tag}`,
+  };
+}
+
 /**
  * Give the image running in `from` the target environment's tag: BatchGetImage
  * of its manifest, PutImage of the same manifest under the tag. Refuses when
- * the preview's digest moved since, or the preview would be blocked.
+ * the preview's digest moved since, or the preview would be blocked. What
+ * both environments run is read from ECS now, not from the cache.
  */
 export function preparePromote(
   ctx: ActionContext,
@@ -283,11 +303,15 @@ export function preparePromote(
   imageDigest: string,
 ): PreparedAction {
   const repository = repositoryOf(target.loaded, 'environment');
-  repositoryOf(from, 'from');
+  const sourceRepository = repositoryOf(from, 'from');
   return {
     ownedResource: repository.arn,
-    async perform() {
-      const plan = await planPromotion(ctx, from, target.loaded);
+    async perform({ mutate }) {
+      const [source, destination] = await Promise.all([
+        withFreshService(ctx, from),
+        withFreshService(ctx, target.loaded),
+      ]);
+      const plan = await planPromotion(ctx, source, destination);
       const { preview } = plan;
       if (preview.image.digest !== imageDigest) {
         throw new ConflictError(
@@ -321,36 +345,57 @@ export function preparePromote(
       }
       const targetEcr = await ecrFor(ctx, plan.target);
       try {
-        await targetEcr.send(
-          new PutImageCommand({
-            registryId: plan.target.accountId,
-            repositoryName: plan.target.name,
-            imageManifest: manifest.imageManifest,
-            imageManifestMediaType: manifest.imageManifestMediaType,
-            imageDigest,
-            imageTag: preview.targetTag,
-          }),
+        await mutate(
+          () =>
+            targetEcr.send(
+              new PutImageCommand({
+                registryId: plan.target.accountId,
+                repositoryName: plan.target.name,
+                imageManifest: manifest.imageManifest,
+                imageManifestMediaType: manifest.imageManifestMediaType,
+                imageDigest,
+                imageTag: preview.targetTag,
+              }),
+            ),
+          {
+            operation: `tagging ${shortDigest(imageDigest)} as ${
+              preview.targetTag
+            }`,
+            iamAction: 'ecr:PutImage',
+            resource: plan.target.arn,
+          },
         );
       } catch (error) {
-        if ((error as Error).name === 'ImageTagAlreadyExistsException') {
+        if (errorCodeOf(error) === 'ImageTagAlreadyExistsException') {
           throw new ConflictError(
             `Cannot promote: tag '${preview.targetTag}' is immutable in repository ${plan.target.name} and already taken`,
-            error,
+            error as Error,
           );
         }
-        throw toBackstageError(error, {
-          operation: `tagging ${shortDigest(imageDigest)} as ${
-            preview.targetTag
-          }`,
-          iamAction: 'ecr:PutImage',
-          resource: plan.target.arn,
-        });
+        throw error;
       }
-      const name = preview.image.commitId ?? shortDigest(imageDigest);
-      return {
-        message: `Promoted ${name} from ${preview.from} to ${preview.to}: tagged '${preview.targetTag}' in ${plan.target.name}`,
-        awsResource: `${plan.target.arn}:${preview.targetTag}`,
-      };
+      return promoted(
+        preview.image,
+        preview.from,
+        preview.to,
+        preview.targetTag,
+        plan.target,
+      );
+    },
+    // Promoted: the target environment's tag points to the image.
+    async reconcile() {
+      const tag = await targetTagOf(ctx, target.loaded, repository);
+      if ((await digestOfTag(ctx, repository, tag)) !== imageDigest) {
+        return undefined;
+      }
+      const image = await describeImage(ctx, sourceRepository, imageDigest);
+      return promoted(
+        image,
+        from.env.name,
+        target.loaded.env.name,
+        tag,
+        repository,
+      );
     },
   };
 }

@@ -25,6 +25,7 @@ describe.each(databases.eachSupportedId())(
   'two backend replicas sharing %s',
   (databaseId: TestDatabaseId) => {
     const name = `replica-${databaseId.toLowerCase().replace(/_/g, '-')}`;
+    const other = `${name}-b`;
     let sb: RunningSandbox;
     let clients: ActionClients;
 
@@ -36,12 +37,17 @@ describe.each(databases.eachSupportedId())(
       await createApprovalPipeline(clients, `${name}-prod`, name, 'prod', {
         owner: name,
       });
+      await createApprovalPipeline(clients, `${other}-prod`, name, 'prod', {
+        owner: other,
+      });
     });
 
     afterAll(async () => {
       clients?.destroy();
       await sb?.close();
     });
+
+    afterEach(() => sb.faults.clear());
 
     it('performs a request repeated to both of them once', async () => {
       const knex = await databases.init(databaseId);
@@ -77,6 +83,45 @@ describe.each(databases.eachSupportedId())(
           e => e.outcome === 'success',
         );
         expect(audited.map(e => e.meta?.replay).sort()).toEqual([false, true]);
+      } finally {
+        await a.backend.stop();
+        await b.backend.stop();
+      }
+    });
+
+    it('lets one of two requests with different keys act when they reach different replicas together', async () => {
+      const knex = await databases.init(databaseId);
+      const entities = [
+        component(other, {
+          'ecs-deploy.io/pipeline-arn.prod': pipelineArn(`${other}-prod`),
+        }),
+      ];
+      const a = await startActionBackend(sb, entities, { knex });
+      const b = await startActionBackend(sb, entities, { knex });
+      try {
+        // a slow state check: without the shared lease both would pass it
+        sb.faults.set('codepipeline:ListPipelineExecutions', {
+          latencyMs: 300,
+        });
+        sb.callLog.reset();
+        const send = (server: typeof a.backend.server, key: string) =>
+          request(server)
+            .post(api(other, '/actions/start-pipeline'))
+            .set('Idempotency-Key', key)
+            .send({ environment: 'prod' });
+        const answers = await Promise.all([
+          send(a.backend.server, 'replica-tab-1'),
+          send(b.backend.server, 'replica-tab-2'),
+        ]);
+        expect(answers.map(r => r.status).sort()).toEqual([200, 409]);
+        expect(answers.find(r => r.status === 409)!.body.error.code).toBe(
+          'ActionInProgress',
+        );
+        expect(sb.callLog.count('codepipeline:StartPipelineExecution')).toBe(1);
+        const { pipelineExecutionSummaries } = await clients.codePipeline.send(
+          new ListPipelineExecutionsCommand({ pipelineName: `${other}-prod` }),
+        );
+        expect(pipelineExecutionSummaries).toHaveLength(1);
       } finally {
         await a.backend.stop();
         await b.backend.stop();

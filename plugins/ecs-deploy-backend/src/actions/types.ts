@@ -1,4 +1,7 @@
-import { EcsDeployTagKeys } from '@ecs-deploy/plugin-ecs-deploy-node';
+import {
+  AwsErrorContext,
+  EcsDeployTagKeys,
+} from '@ecs-deploy/plugin-ecs-deploy-node';
 import { ReadContext } from '../service/aws/ReadContext';
 import { LoadedEnvironment } from '../service/EnvironmentContext';
 
@@ -26,17 +29,30 @@ export interface ActionOutcome {
   deploymentId?: string;
 }
 
+/** One try of an action, as the action service hands it to the action. */
+export interface ActionAttempt {
+  /** Unique per ledger entry; passed to AWS where it takes a client token. */
+  requestToken: string;
+  /**
+   * Sends the action's one mutating AWS call. Its errors come mapped; when
+   * AWS may have acted without the answer arriving (a timeout, a dropped
+   * connection, a 5xx) the error is a 503 with code `OutcomeUnknown`.
+   */
+  mutate<T>(send: () => Promise<T>, context: AwsErrorContext): Promise<T>;
+}
+
 /**
  * An action whose AWS resource is known but not yet touched: the caller checks
  * that `ownedResource` carries the entity's tag, then calls `perform`, which
  * checks the current state (409 when it does not allow the action) and mutates.
+ * After an attempt whose outcome is unknown, `reconcile` reads AWS to tell
+ * whether that attempt's mutation happened: its outcome if it did, undefined
+ * if it did not.
  */
 export interface PreparedAction {
   ownedResource: string;
-  perform(options: {
-    /** Unique per ledger entry; passed to AWS where it takes a client token. */
-    requestToken: string;
-  }): Promise<ActionOutcome>;
+  perform(attempt: ActionAttempt): Promise<ActionOutcome>;
+  reconcile(attempt: ActionAttempt): Promise<ActionOutcome | undefined>;
 }
 
 /** `sha256:0123456789ab…` for messages. */

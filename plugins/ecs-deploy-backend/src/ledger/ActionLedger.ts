@@ -9,13 +9,23 @@ import {
   deserializeError,
   serializeError,
 } from '@backstage/errors';
+import { withErrorCode } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { Knex } from 'knex';
 import { createHash, randomUUID } from 'node:crypto';
+import { ActionLeases } from './ActionLeases';
 
 const TABLE = 'ecs_deploy_actions';
 
-/** @public */
-export type LedgerStatus = 'pending' | 'succeeded' | 'failed';
+/** Two minutes: longer than any action's state check and mutating call. */
+const DEFAULT_LEASE_MS = 120_000;
+
+/**
+ * `unknown`: the mutating call may or may not have reached AWS (a timeout,
+ * a dropped connection, a 5xx); it is settled by reading AWS.
+ *
+ * @public
+ */
+export type LedgerStatus = 'pending' | 'succeeded' | 'failed' | 'unknown';
 
 /**
  * One mutating request as the ledger remembers it.
@@ -36,6 +46,8 @@ export interface LedgerEntry {
   result?: unknown;
   error?: SerializedError;
   createdAt: string;
+  /** When the action was last tried: its creation, or the latest settling. */
+  attemptedAt: string;
   finishedAt?: string;
 }
 
@@ -51,8 +63,10 @@ export interface BeginActionInput {
 
 /**
  * The outcome of claiming a request: either this caller performs it (`new`),
- * or an identical request with the same idempotency key already finished and
- * its outcome is returned again (`replay`).
+ * or an identical request with the same idempotency key came before
+ * (`replay`): finished, with its outcome to return again, or unsettled
+ * (`unknown`, or `pending` for longer than the lease: its process died
+ * between the AWS call and the ledger write), to be settled by reading AWS.
  *
  * @public
  */
@@ -74,6 +88,7 @@ interface Row {
   result: string | null;
   error: string | null;
   created_at: Date | string | number;
+  attempted_at: Date | string | number | null;
   finished_at: Date | string | number | null;
 }
 
@@ -81,7 +96,8 @@ interface Row {
  * The action ledger and idempotency claims, in the plugin's own database
  * (SQLite or PostgreSQL through `coreServices.database`). Every replica of the
  * backend shares it, so a retried request acts once however many replicas there
- * are: the first insert of an (entity, idempotency key) pair wins.
+ * are: the first insert of an (entity, idempotency key) pair wins. Its
+ * `leases` make actions on one (entity, environment) exclusive.
  *
  * @public
  */
@@ -90,6 +106,11 @@ export class ActionLedger {
     database: DatabaseService;
     /** how long a repeat waits for an identical in-flight request (default 10 s) */
     waitForPendingMs?: number;
+    /**
+     * How long an action holds its lease without finishing (default 2
+     * minutes); a pending entry older than this is treated as unknown.
+     */
+    leaseMs?: number;
   }): Promise<ActionLedger> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
@@ -100,20 +121,32 @@ export class ActionLedger {
         ),
       });
     }
-    return new ActionLedger(client, options.waitForPendingMs ?? 10_000);
+    return new ActionLedger(
+      client,
+      options.waitForPendingMs ?? 10_000,
+      new ActionLeases(client, options.leaseMs ?? DEFAULT_LEASE_MS),
+    );
   }
 
   private constructor(
     private readonly db: Knex,
     private readonly waitForPendingMs: number,
+    readonly leases: ActionLeases,
   ) {}
+
+  /** Pending entries tried before this moment have outlived their lease. */
+  private staleBefore(): Date {
+    return new Date(Date.now() - this.leases.leaseMs);
+  }
 
   /**
    * Records the start of an action, or finds the earlier identical request.
    * Throws InputError when the key was used for a different request, and
-   * ConflictError when the earlier request is still running after the wait.
+   * ConflictError (code `ActionInProgress`) when the earlier request is
+   * still running after the wait.
    */
   async begin(input: BeginActionInput): Promise<LedgerClaim> {
+    const now = new Date();
     const row: Row = {
       id: randomUUID(),
       entity_ref: input.entityRef,
@@ -127,7 +160,8 @@ export class ActionLedger {
       status: 'pending',
       result: null,
       error: null,
-      created_at: new Date(),
+      created_at: now,
+      attempted_at: now,
       finished_at: null,
     };
     try {
@@ -161,9 +195,10 @@ export class ActionLedger {
   }
 
   /**
-   * Records a failure. A retryable failure (throttling, AWS unavailable)
-   * releases the idempotency key so that the client's retry acts again; any
-   * other failure is replayed to a retry as it was.
+   * Records a failure. A retryable failure (AWS refused before acting:
+   * throttling, no connection) releases the idempotency key so that the
+   * client's retry acts again; any other failure is replayed to a retry as
+   * it was.
    */
   async fail(
     id: string,
@@ -180,6 +215,69 @@ export class ActionLedger {
         ...(options.retryable ? { idempotency_key: null } : {}),
       });
     return this.get(id);
+  }
+
+  /**
+   * Records that the mutating call may or may not have reached AWS. The key
+   * stays: a retry with it settles the outcome by reading AWS first.
+   */
+  async markUnknown(
+    id: string,
+    error: Error,
+    options: { awsResource?: string } = {},
+  ): Promise<LedgerEntry> {
+    await this.db<Row>(TABLE)
+      .where({ id })
+      .update({
+        status: 'unknown',
+        ...(options.awsResource ? { aws_resource: options.awsResource } : {}),
+        error: JSON.stringify(serializeError(error)),
+      });
+    return this.get(id);
+  }
+
+  /**
+   * Claims an unsettled entry (`unknown`, or `pending` past its lease) for
+   * settling: exactly one caller, on any replica, gets true. The entry is
+   * pending again, tried now.
+   */
+  async claimUnsettled(id: string): Promise<boolean> {
+    const claimed = await this.db<Row>(TABLE)
+      .where({ id })
+      .andWhere(q =>
+        q
+          .where({ status: 'unknown' })
+          .orWhere(p =>
+            p
+              .where({ status: 'pending' })
+              .andWhere('attempted_at', '<', this.staleBefore()),
+          ),
+      )
+      .update({ status: 'pending', attempted_at: new Date() });
+    return claimed > 0;
+  }
+
+  /** Unsettled entries of every entity, the longest untried first. */
+  async unsettled(limit: number): Promise<LedgerEntry[]> {
+    const rows = await this.db<Row>(TABLE)
+      .where({ status: 'unknown' })
+      .orWhere(q =>
+        q
+          .where({ status: 'pending' })
+          .andWhere('attempted_at', '<', this.staleBefore()),
+      )
+      .orderBy('attempted_at', 'asc')
+      .limit(limit);
+    return rows.map(toEntry);
+  }
+
+  /** Whether an entry waits for its outcome to be read from AWS. */
+  isUnsettled(entry: LedgerEntry): boolean {
+    return (
+      entry.status === 'unknown' ||
+      (entry.status === 'pending' &&
+        Date.parse(entry.attemptedAt) < this.staleBefore().getTime())
+    );
   }
 
   /**
@@ -246,14 +344,19 @@ export class ActionLedger {
       );
     }
     const deadline = Date.now() + this.waitForPendingMs;
+    const running = (row: Row | undefined) =>
+      row?.status === 'pending' && !this.isUnsettled(toEntry(row));
     let current: Row | undefined = existing;
-    while (current?.status === 'pending' && Date.now() < deadline) {
+    while (running(current) && Date.now() < deadline) {
       await new Promise(resolve => setTimeout(resolve, 100));
       current = await this.db<Row>(TABLE).where({ id: existing.id }).first();
     }
-    if (!current || current.status === 'pending') {
-      throw new ConflictError(
-        `An identical request with Idempotency-Key '${attempt.idempotency_key}' is still in progress`,
+    if (!current || running(current)) {
+      throw withErrorCode(
+        new ConflictError(
+          `An identical request with Idempotency-Key '${attempt.idempotency_key}' is still in progress`,
+        ),
+        'ActionInProgress',
       );
     }
     return toEntry(current);
@@ -291,6 +394,7 @@ function toEntry(row: Row): LedgerEntry {
     result: row.result ? JSON.parse(row.result) : undefined,
     error: row.error ? JSON.parse(row.error) : undefined,
     createdAt: toIso(row.created_at),
+    attemptedAt: toIso(row.attempted_at ?? row.created_at),
     finishedAt: row.finished_at ? toIso(row.finished_at) : undefined,
   };
 }

@@ -12,6 +12,11 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Request } from 'express';
 
+// Entity refs compare case-insensitively, as the catalog compares them.
+function sameRef(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
+}
+
 /** An entity loaded as the caller and authorized for a permission. */
 export interface AuthorizedEntity {
   entity: Entity;
@@ -23,6 +28,9 @@ export interface AuthorizedEntity {
  * Authenticates the request, loads the entity with the caller's credentials
  * (what the caller cannot see in the catalog does not exist here) and checks
  * a `catalog-entity` resource permission for it. Runs before any AWS call.
+ * The loaded entity must be the one requested: a catalog that answers a
+ * lookup with another entity (a ref its URL routing misread) is a 404, never
+ * that entity's data under the requested ref.
  */
 export async function requireEntityPermission(
   deps: {
@@ -37,10 +45,13 @@ export async function requireEntityPermission(
   const credentials = await deps.httpAuth.credentials(req, {
     allow: ['user', 'service'],
   });
-  const entityRef = stringifyEntityRef(ref);
-  const entity = await deps.catalog.getEntityByRef(entityRef, { credentials });
-  if (!entity) {
-    throw new NotFoundError(`Entity ${entityRef} not found`);
+  const requestedRef = stringifyEntityRef(ref);
+  const entity = await deps.catalog.getEntityByRef(requestedRef, {
+    credentials,
+  });
+  const entityRef = entity && stringifyEntityRef(entity);
+  if (!entity || !entityRef || !sameRef(entityRef, requestedRef)) {
+    throw new NotFoundError(`Entity ${requestedRef} not found`);
   }
   const [decision] = await deps.permissions.authorize(
     [{ permission, resourceRef: entityRef }],

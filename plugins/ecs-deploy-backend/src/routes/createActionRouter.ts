@@ -23,6 +23,7 @@ import {
 } from '../actions/actionInput';
 import { EcsDeployActionService } from '../actions/EcsDeployActionService';
 import { requireEntityPermission } from '../permissions/requireEntityPermission';
+import { unbindCursor, withBoundCursor } from './entityCursor';
 import { entityParams, parseInput } from './validation';
 
 function actorOf(credentials: BackstageCredentials): string {
@@ -103,7 +104,11 @@ export function createActionRouter(deps: {
       parseInput(entityParams, req.params),
       ecsDeployReadPermission,
     );
-    res.json(await deps.actions.ledgerPage(entityRef, query));
+    const page = await deps.actions.ledgerPage(entityRef, {
+      ...query,
+      cursor: query.cursor && unbindCursor(entityRef, query.cursor),
+    });
+    res.json(withBoundCursor(entityRef, page));
   });
 
   router.get(`${base}/promotion-preview`, async (req, res) => {

@@ -11,6 +11,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { requireEntityPermission } from '../permissions/requireEntityPermission';
 import { EcsDeployReadService } from '../service/EcsDeployReadService';
+import { unbindCursor, withBoundCursor } from './entityCursor';
 import {
   deploymentParams,
   entityParams,
@@ -54,11 +55,17 @@ export function createReadRouter(deps: {
   router.get(`${base}/history`, async (req, res) => {
     const query = parseInput(historyQuery, req.query);
     const { entity, entityRef } = await authorize(req, req.params);
-    const history = await deps.reads.history(entity, query);
+    const history = await deps.reads.history(entity, {
+      ...query,
+      cursor: query.cursor && unbindCursor(entityRef, query.cursor),
+    });
     res.json(
-      deps.annotateHistory
-        ? await deps.annotateHistory(entityRef, history)
-        : history,
+      withBoundCursor(
+        entityRef,
+        deps.annotateHistory
+          ? await deps.annotateHistory(entityRef, history)
+          : history,
+      ),
     );
   });
 

@@ -30,7 +30,11 @@ export interface EnvironmentOverview {
   taskDefinition?: TaskDefinitionRef;
   images: ContainerImage[];
   codeDeploy?: { application: string; deploymentGroup: string };
-  pipeline?: { name: string };
+  pipeline?: {
+    name: string;
+    /** The execution whose manual approval waits for a person, if one does. */
+    waitingExecutionId?: string;
+  };
   ecrRepository?: { name: string; uri?: string };
   lastDeployment?: DeploymentSummary;
   /** A deployment is moving (in progress, baking, rolling back). */

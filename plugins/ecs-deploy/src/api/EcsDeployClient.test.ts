@@ -132,6 +132,7 @@ describe('EcsDeployClient', () => {
       {
         action: 'approve',
         environment: 'prod',
+        pipelineExecutionId: 'exec-1',
         decision: 'Approved',
         comment: 'looks good',
       },
@@ -141,6 +142,7 @@ describe('EcsDeployClient', () => {
     expect(headers?.get('Content-Type')).toBe('application/json');
     expect(body).toEqual({
       environment: 'prod',
+      pipelineExecutionId: 'exec-1',
       decision: 'Approved',
       comment: 'looks good',
     });

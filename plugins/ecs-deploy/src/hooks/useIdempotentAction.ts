@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { ECS_DEPLOY_ACTION_ERROR_CODES } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { useCallback, useRef, useState } from 'react';
 
 /** Where a mutating request stands. */
@@ -6,7 +7,25 @@ export type ActionState<T> =
   | { status: 'idle' }
   | { status: 'running' }
   | { status: 'succeeded'; result: T }
-  | { status: 'failed'; error: unknown };
+  | {
+      status: 'failed';
+      error: unknown;
+      /** Whether the backend may have acted: retrying keeps the key. */
+      outcomeUnknown: boolean;
+    };
+
+/**
+ * Whether a failed request may still have acted: it got no answer (a network
+ * error), or the backend answered that AWS's outcome is unknown.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  if (!ResponseError.is(error)) {
+    return true;
+  }
+  return (
+    error.body?.error?.code === ECS_DEPLOY_ACTION_ERROR_CODES.outcomeUnknown
+  );
+}
 
 function newIdempotencyKey(): string {
   const webCrypto = globalThis.crypto;
@@ -20,11 +39,12 @@ function newIdempotencyKey(): string {
 /**
  * Runs a mutating request at most once per intent.
  *
- * One idempotency key is minted per intent, so a retry after a network error
- * (the outcome is unknown: the backend may have acted) reuses it and the
- * backend answers with the first outcome instead of acting twice. Once the
- * backend has answered with an error, the next attempt is a new intent and
- * gets a new key. A second click while a request is in flight is ignored.
+ * One idempotency key is minted per intent, so a retry after an unknown
+ * outcome (a network error, or the backend's 503 `OutcomeUnknown`: AWS may
+ * have acted) reuses it and the backend settles the first attempt instead of
+ * acting twice. Once the backend has answered with any other error, the next
+ * attempt is a new intent and gets a new key. A second click while a request
+ * is in flight is ignored.
  */
 export function useIdempotentAction<TArgs extends unknown[], TResult>(
   run: (idempotencyKey: string, ...args: TArgs) => Promise<TResult>,
@@ -46,10 +66,11 @@ export function useIdempotentAction<TArgs extends unknown[], TResult>(
         const result = await run(keyRef.current, ...args);
         setState({ status: 'succeeded', result });
       } catch (error) {
-        if (ResponseError.is(error)) {
+        const outcomeUnknown = isOutcomeUnknown(error);
+        if (!outcomeUnknown) {
           keyRef.current = newIdempotencyKey();
         }
-        setState({ status: 'failed', error });
+        setState({ status: 'failed', error, outcomeUnknown });
       } finally {
         inFlightRef.current = false;
       }

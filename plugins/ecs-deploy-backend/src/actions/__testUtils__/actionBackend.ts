@@ -1,4 +1,7 @@
-import { AuditorServiceEvent } from '@backstage/backend-plugin-api';
+import {
+  AuditorServiceEvent,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -20,7 +23,8 @@ export interface RecordedAudit {
 
 /**
  * The plugin against a sandbox, with a catalog of `entities`, read caches
- * off (these tests move the sandbox clock) and an auditor that records.
+ * off (these tests move the sandbox clock), an auditor that records, and a
+ * scheduler that runs a task only when the test says so (`runTask`).
  */
 export async function startActionBackend(
   sb: RunningSandbox,
@@ -29,6 +33,10 @@ export async function startActionBackend(
     permissions?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     /** A database shared with other backends (replicas); default in-memory SQLite. */
     knex?: Knex;
+    /** Keep the read caches at their configured lifetimes. */
+    cached?: boolean;
+    /** `ecsDeploy.actions.leaseSeconds` */
+    leaseSeconds?: number;
   } = {},
 ) {
   const audits: RecordedAudit[] = [];
@@ -49,6 +57,12 @@ export async function startActionBackend(
       return recorded;
     }),
   });
+  const tasks = new Map<string, SchedulerServiceTaskInvocationDefinition>();
+  const scheduler = mockServices.scheduler.mock({
+    scheduleTask: jest.fn(async task => {
+      tasks.set(task.id, task);
+    }),
+  });
   const config = sandboxConfig(sb);
   const backend = await startTestBackend({
     features: [
@@ -58,7 +72,12 @@ export async function startActionBackend(
           ...config,
           ecsDeploy: {
             ...config.ecsDeploy,
-            cache: { activeTtlSeconds: 0, listTtlSeconds: 0 },
+            ...(options.cached
+              ? {}
+              : { cache: { activeTtlSeconds: 0, listTtlSeconds: 0 } }),
+            ...(options.leaseSeconds !== undefined
+              ? { actions: { leaseSeconds: options.leaseSeconds } }
+              : {}),
           },
         },
       }),
@@ -67,12 +86,19 @@ export async function startActionBackend(
         result: options.permissions ?? AuthorizeResult.ALLOW,
       }),
       auditor.factory,
+      scheduler.factory,
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
     ],
   });
-  return { backend, audits };
+  /** Runs a scheduled task once, as the scheduler would. */
+  const runTask = async (id: string) => {
+    const task = tasks.get(id);
+    if (!task) throw new Error(`No task ${id} was scheduled`);
+    await task.fn(new AbortController().signal);
+  };
+  return { backend, audits, runTask };
 }
 
 export const api = (name: string, path: string) =>

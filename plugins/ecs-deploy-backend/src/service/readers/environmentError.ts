@@ -1,28 +1,22 @@
-import { isError } from '@backstage/errors';
 import {
   EnvironmentError,
   EnvironmentOverview,
   EnvironmentTraffic,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { publicError } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { ResolvedEnvironment } from '../model';
 
-const STATUS: Record<string, number> = {
-  InputError: 400,
-  AuthenticationError: 401,
-  NotAllowedError: 403,
-  NotFoundError: 404,
-  ConflictError: 409,
-  ServiceUnavailableError: 503,
-};
-
-/** An error as the one environment it concerns shows it. */
+/**
+ * An error as the one environment it concerns shows it, by the same rules as
+ * the API's error bodies: a known kind with its own message, anything
+ * unexpected with a generic one.
+ */
 export function environmentError(error: unknown): EnvironmentError {
-  const name = isError(error) ? error.name : 'Error';
-  return {
-    name,
-    message: isError(error) ? error.message : String(error),
-    statusCode: STATUS[name] ?? 500,
-  };
+  const { name, message, statusCode } = publicError(
+    error,
+    'Reading this environment failed unexpectedly',
+  );
+  return { name, message, statusCode };
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   EnvironmentOverview,
   isActiveStatus,
+  parseDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { describeTaskDefinition } from '../aws/ecsReads';
 import { digestOfTag, parseEcrImageUri } from '../aws/ecrReads';
@@ -87,9 +88,14 @@ export async function readOverview(
     (lastDeployment && isActiveStatus(lastDeployment.status)) ||
     (service?.deployments.length ?? 0) > 1 ||
     (service?.taskSets.length ?? 0) > 1;
-  const waiting =
-    lastDeployment?.status === 'WAITING' ||
-    !!pipelineExecutions?.items.some(e => e.status === 'WAITING');
+  // The execution an approval would decide, named so that the approver
+  // decides the one they saw.
+  const waitingExecution = pipelineExecutions?.items.find(
+    e => e.status === 'WAITING',
+  );
+  const waitingExecutionId =
+    waitingExecution && parseDeploymentId(waitingExecution.id)?.awsId;
+  const waiting = lastDeployment?.status === 'WAITING' || !!waitingExecution;
 
   return {
     name: env.name,
@@ -111,7 +117,14 @@ export async function readOverview(
       : {}),
     images,
     ...(codeDeploy ? { codeDeploy } : {}),
-    ...(env.pipeline ? { pipeline: { name: env.pipeline.name } } : {}),
+    ...(env.pipeline
+      ? {
+          pipeline: {
+            name: env.pipeline.name,
+            ...(waitingExecutionId ? { waitingExecutionId } : {}),
+          },
+        }
+      : {}),
     ...(env.ecrRepository
       ? { ecrRepository: { name: env.ecrRepository.name } }
       : {}),

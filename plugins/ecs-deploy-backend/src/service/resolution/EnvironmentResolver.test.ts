@@ -5,7 +5,10 @@ import {
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { AwsClientFactory } from '@ecs-deploy/plugin-ecs-deploy-node';
+import {
+  AwsClientFactory,
+  DEFAULT_TAG_KEYS,
+} from '@ecs-deploy/plugin-ecs-deploy-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ReadCache } from '../cache/ReadCache';
 import { EnvironmentResolver } from './EnvironmentResolver';
@@ -39,10 +42,7 @@ function resolver(
     },
     {
       discovery,
-      tagKeys: {
-        entityKey: 'backstage.io/entity',
-        environmentKey: 'environment',
-      },
+      tagKeys: DEFAULT_TAG_KEYS,
       defaultRegion: 'eu-west-1',
     },
   );

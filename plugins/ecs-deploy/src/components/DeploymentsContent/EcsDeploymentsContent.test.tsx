@@ -377,6 +377,8 @@ describe('EcsDeploymentsContent', () => {
             status: 'WAITING',
             pipelineName: 'payments-api-prod',
           }),
+          waitingForAction: true,
+          pipeline: { name: 'payments-api-prod', waitingExecutionId: 'exec-9' },
         },
       ],
     };
@@ -418,6 +420,7 @@ describe('EcsDeploymentsContent', () => {
       {
         action: 'approve',
         environment: 'prod',
+        pipelineExecutionId: 'exec-9',
         decision: 'Approved',
         comment: 'canary looks healthy',
       },

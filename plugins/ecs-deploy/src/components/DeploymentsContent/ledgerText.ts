@@ -29,6 +29,9 @@ export function ledgerText(entry: ActionLedgerEntry): string {
   if (entry.status === 'pending') {
     return `${text} (pending)`;
   }
+  if (entry.status === 'unknown') {
+    return `${text} (outcome unknown, being checked)`;
+  }
   return text;
 }
 

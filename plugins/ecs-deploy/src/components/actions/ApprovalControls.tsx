@@ -10,33 +10,46 @@ const describeOutcome = (r: EcsDeployActionResponse) => r.message;
 
 /**
  * Approve (comment optional) and reject (comment required, so the author
- * learns why) a pipeline's pending manual approval.
+ * learns why) a pipeline's pending manual approval: the approval of the
+ * execution the user sees, so that the backend refuses if another one waits
+ * by the time they decide.
  */
 export const ApprovalControls = ({
   environment,
   pipelineName,
+  pipelineExecutionId,
   disabledReason,
   onChanged,
 }: {
   environment: string;
   pipelineName: string;
+  /** The execution whose approval waits; none: nothing to decide. */
+  pipelineExecutionId: string | undefined;
   disabledReason?: string;
   onChanged?: () => void;
 }) => {
   const runAction = useRunAction();
+  const reason =
+    disabledReason ??
+    (pipelineExecutionId
+      ? undefined
+      : `No manual approval is waiting in ${environment}.`);
+  const decide = (decision: 'Approved' | 'Rejected') =>
+    runAction({
+      action: 'approve',
+      environment,
+      pipelineExecutionId: pipelineExecutionId ?? '',
+      decision,
+    });
   return (
     <>
       <EcsActionButton
         label="Approve"
         permission={ECS_DEPLOY_ACTION_PERMISSIONS.approve}
-        disabledReason={disabledReason}
+        disabledReason={reason}
         confirmTitle={`Approve ${pipelineName}?`}
         comment="optional"
-        run={runAction({
-          action: 'approve',
-          environment,
-          decision: 'Approved',
-        })}
+        run={decide('Approved')}
         describeResult={describeOutcome}
         onSucceeded={onChanged}
       >
@@ -48,15 +61,11 @@ export const ApprovalControls = ({
       <EcsActionButton
         label="Reject"
         permission={ECS_DEPLOY_ACTION_PERMISSIONS.approve}
-        disabledReason={disabledReason}
+        disabledReason={reason}
         confirmTitle={`Reject ${pipelineName}?`}
         comment="required"
         destructive
-        run={runAction({
-          action: 'approve',
-          environment,
-          decision: 'Rejected',
-        })}
+        run={decide('Rejected')}
         describeResult={describeOutcome}
         onSucceeded={onChanged}
       >

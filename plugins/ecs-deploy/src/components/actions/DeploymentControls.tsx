@@ -4,6 +4,7 @@ import {
   DeploymentSummary,
   ECS_DEPLOY_ACTION_PERMISSIONS,
   EcsDeployActionResponse,
+  parseDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { useRunAction } from '../../hooks/useRunAction';
 import { ApprovalControls } from './ApprovalControls';
@@ -48,6 +49,7 @@ export const DeploymentControls = ({
         <ApprovalControls
           environment={environment}
           pipelineName={deployment.pipelineName ?? 'the pipeline'}
+          pipelineExecutionId={parseDeploymentId(id)?.awsId}
           onChanged={onChanged}
         />
       </Box>

@@ -134,7 +134,11 @@ describe('EcsActionButton', () => {
       await screen.findByRole('button', { name: 'Start pipeline' }),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Start' }));
-    expect(await screen.findByText('Failed to fetch')).toBeVisible();
+    expect(
+      await screen.findByText(
+        'We could not tell whether it happened; retrying is safe. Failed to fetch',
+      ),
+    ).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByText('Done.');
     expect(run.mock.calls[1][0]).toBe(run.mock.calls[0][0]);

@@ -181,7 +181,13 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
             </Alert>
           )}
           {state.status === 'failed' && (
-            <Alert severity="error">{errorMessage(state.error)}</Alert>
+            <Alert severity={state.outcomeUnknown ? 'warning' : 'error'}>
+              {state.outcomeUnknown
+                ? `We could not tell whether it happened; retrying is safe. ${errorMessage(
+                    state.error,
+                  )}`
+                : errorMessage(state.error)}
+            </Alert>
           )}
         </DialogContent>
         <DialogActions>

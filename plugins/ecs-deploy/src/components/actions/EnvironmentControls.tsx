@@ -54,15 +54,6 @@ export const EnvironmentControls = ({
     (p: PromotionPreview | undefined) => setPreview(p),
     [],
   );
-  const last = environment.lastDeployment;
-  const deploymentWaiting =
-    last !== undefined && last.kind !== 'pipeline' && last.status === 'WAITING';
-  // The overview says something waits for a person; if it is not the last
-  // deployment, it is the pipeline's manual approval.
-  const approvalReason =
-    environment.waitingForAction && !deploymentWaiting
-      ? undefined
-      : `No manual approval is waiting in ${environment.name}.`;
   const pipelineRunning =
     environment.lastDeployment?.kind === 'pipeline' &&
     ['PENDING', 'IN_PROGRESS', 'WAITING'].includes(
@@ -114,7 +105,7 @@ export const EnvironmentControls = ({
         <ApprovalControls
           environment={environment.name}
           pipelineName={environment.pipeline.name}
-          disabledReason={approvalReason}
+          pipelineExecutionId={environment.pipeline.waitingExecutionId}
           onChanged={onChanged}
         />
       )}

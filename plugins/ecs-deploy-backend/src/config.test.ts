@@ -1,0 +1,20 @@
+import { ConfigReader } from '@backstage/config';
+import { readBackendSettings } from './config';
+
+describe('readBackendSettings', () => {
+  const actions = (ecsDeploy: object) =>
+    readBackendSettings(new ConfigReader({ ecsDeploy })).actions;
+
+  it('holds an action lease for two minutes unless configured', () => {
+    expect(actions({})).toEqual({ leaseMs: 120_000 });
+    expect(actions({ actions: { leaseSeconds: 30 } })).toEqual({
+      leaseMs: 30_000,
+    });
+  });
+
+  it('refuses a lease that would always have expired', () => {
+    expect(() => actions({ actions: { leaseSeconds: 0 } })).toThrow(
+      'ecsDeploy.actions.leaseSeconds must be a positive number of seconds, not 0',
+    );
+  });
+});
