@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { entityTags } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { applyCodeDeploy } from '../apply/applyCodeDeploy';
+import { serviceTags } from '../authz/adoption';
 import { refuseConflicts } from '../authz/refusal';
 import { environmentNamed } from '../config/resolveEnvironment';
 import { inspectCodeDeploySite } from '../inspect/codeDeploySite';
@@ -117,10 +117,11 @@ export function createCodeDeployCreateAction(options: EcsActionOptions) {
     async handler(ctx) {
       const input = parseInput(inputSchema, ctx.input);
       const env = environmentNamed(settings, input.environment);
-      const { entityRef } = await authorizer.authorize(ctx, input);
+      const owner = await authorizer.authorize(ctx, input);
+      const { entityRef } = owner;
       const layout = serviceLayout({
         name: input.name,
-        entityRef,
+        owner,
         env,
         deployment: { deploymentController: 'CODE_DEPLOY', loadBalanced: true },
       });
@@ -171,7 +172,7 @@ export function createCodeDeployCreateAction(options: EcsActionOptions) {
         ctx.output('created', []);
         return;
       }
-      const tags = entityTags(entityRef, env.name, tagKeys);
+      const tags = serviceTags(owner, env.name, tagKeys);
       await applyCodeDeploy(
         {
           checkpoint: ctx.checkpoint,
@@ -182,7 +183,7 @@ export function createCodeDeployCreateAction(options: EcsActionOptions) {
         spec,
         site,
         {
-          application: tags.filter(t => t.Key === tagKeys.entityKey),
+          application: tags.filter(t => t.Key !== tagKeys.environmentKey),
           group: tags,
         },
       );

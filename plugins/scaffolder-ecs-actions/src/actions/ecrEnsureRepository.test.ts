@@ -5,6 +5,8 @@ import {
 } from '@aws-sdk/client-ecr';
 import {
   ACCOUNTS,
+  CHECKOUT,
+  MALLORY,
   Sandbox,
   createCheckpointStore,
   createTestOptions,
@@ -57,6 +59,7 @@ describe('ecs:ecr:ensure-repository against the sandbox', () => {
     );
     expect(tags.tags).toEqual([
       { Key: 'backstage.io/entity', Value: 'component:default/payments-api' },
+      { Key: 'backstage.io/owner', Value: 'group:default/team-payments' },
     ]);
     const created = mutations(sandbox);
 
@@ -117,6 +120,33 @@ describe('ecs:ecr:ensure-repository against the sandbox', () => {
     );
     await expect(refusal).rejects.not.toThrow(/someone-else/);
     expect(mutations(sandbox)).toEqual({});
+  });
+
+  it('refuses a repository tagged for the entity but another team, until one of that team runs it', async () => {
+    // What a first run by team-checkout leaves before the catalog knows the component.
+    await (
+      await ecr()
+    ).send(
+      new CreateRepositoryCommand({
+        repositoryName: 'window-api',
+        tags: [
+          { Key: 'backstage.io/entity', Value: 'component:default/window-api' },
+          { Key: 'backstage.io/owner', Value: CHECKOUT },
+        ],
+      }),
+    );
+    sandbox.callLog.reset();
+    await expect(runAction(action, { name: 'window-api' })).rejects.toThrow(
+      /is not tagged backstage.io\/entity=component:default\/window-api for a team you are in/,
+    );
+    expect(mutations(sandbox)).toEqual({});
+    await expect(
+      runAction(
+        action,
+        { name: 'window-api', owner: CHECKOUT },
+        { actor: MALLORY },
+      ),
+    ).resolves.toMatchObject({ created: false });
   });
 
   it('refuses an untagged repository of that name', async () => {

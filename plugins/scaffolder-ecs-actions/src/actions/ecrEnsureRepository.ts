@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ensure } from '../apply/ensure';
-import { notOurs, standingOf } from '../authz/adoption';
+import { notOurs, serviceTags, standingOf } from '../authz/adoption';
 import { refuseConflicts } from '../authz/refusal';
 import { createRepository, findRepository } from '../aws/ecr';
 import { registryLocation } from '../config/resolveEnvironment';
@@ -50,14 +50,15 @@ export function createEcrEnsureRepositoryAction(options: EcsActionOptions) {
     },
     async handler(ctx) {
       const input = parseInput(inputSchema, ctx.input);
-      const { entityRef } = await authorizer.authorize(ctx, input);
+      const owner = await authorizer.authorize(ctx, input);
+      const { entityRef } = owner;
       const repositoryName = ecrRepositoryName(input.name);
       const registry = registryLocation(settings);
       const names = { ...registry, repositoryName };
       const { ecr } = await clients.forResource(registry);
 
       const existing = await findRepository(ecr, repositoryName);
-      const standing = standingOf(existing, entityRef, tagKeys);
+      const standing = standingOf(existing, owner, tagKeys);
       refuseConflicts(
         `the image repository of ${entityRef}`,
         standing === 'foreign'
@@ -96,7 +97,10 @@ export function createEcrEnsureRepositoryAction(options: EcsActionOptions) {
               createRepository(ecr, {
                 repositoryName,
                 scanOnPush: input.scanOnPush,
-                tags: [{ Key: tagKeys.entityKey, Value: entityRef }],
+                // Shared by the environments: no environment tag.
+                tags: serviceTags(owner, '', tagKeys).filter(
+                  t => t.Key !== tagKeys.environmentKey,
+                ),
               }),
           },
         );

@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { entityTags } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { applyService } from '../apply/applyService';
+import { serviceTags } from '../authz/adoption';
 import { refuseConflicts } from '../authz/refusal';
 import {
   environmentNamed,
@@ -102,10 +102,11 @@ export function createEcsServiceCreateAction(options: EcsActionOptions) {
       const input = parseInput(inputSchema, ctx.input);
       const env = environmentNamed(settings, input.environment);
       const size = parseFargateSize(input);
-      const { entityRef } = await authorizer.authorize(ctx, input);
+      const owner = await authorizer.authorize(ctx, input);
+      const { entityRef } = owner;
       const spec = serviceSpec({
         name: input.name,
-        entityRef,
+        owner,
         env,
         registry: registryLocation(settings),
         containerPort: input.containerPort,
@@ -184,7 +185,7 @@ export function createEcsServiceCreateAction(options: EcsActionOptions) {
         spec,
         site,
         plan,
-        entityTags(entityRef, env.name, tagKeys),
+        serviceTags(owner, env.name, tagKeys),
       );
       emit({ ...resources }, plan.create);
     },

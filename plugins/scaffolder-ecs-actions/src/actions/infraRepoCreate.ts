@@ -148,7 +148,8 @@ export function createInfraRepoCreateAction(
           };
         },
       );
-      const { entityRef, ownerRef } = await authorizer.authorize(ctx, input);
+      const owner = await authorizer.authorize(ctx, input);
+      const { entityRef, ownerRef } = owner;
 
       const files = renderInfraRepository({
         name: input.name,
@@ -202,7 +203,7 @@ export function createInfraRepoCreateAction(
                 files: allFiles,
                 branch: target.branch,
                 commitMessage: `Infrastructure of ${input.name}, created by Backstage`,
-                entityRef,
+                owner,
               }),
           });
           ctx.logger.info(

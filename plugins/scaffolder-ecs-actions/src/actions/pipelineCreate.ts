@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { entityTags } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { ensure } from '../apply/ensure';
+import { serviceTags } from '../authz/adoption';
 import { refuseConflicts } from '../authz/refusal';
 import { createPipeline } from '../aws/codePipeline';
 import {
@@ -86,10 +86,11 @@ export function createPipelineCreateAction(options: EcsActionOptions) {
         repo,
         input.repositoryName ?? defaultInfraRepositoryName(input.name),
       );
-      const { entityRef } = await authorizer.authorize(ctx, input);
+      const owner = await authorizer.authorize(ctx, input);
+      const { entityRef } = owner;
       const target = pipelineTarget({
         name: input.name,
-        entityRef,
+        owner,
         env,
         registry: registryLocation(settings),
         deploy: input.deploy,
@@ -173,7 +174,7 @@ export function createPipelineCreateAction(options: EcsActionOptions) {
                         serviceName: names.service,
                       },
               }),
-              entityTags(entityRef, env.name, tagKeys),
+              serviceTags(owner, env.name, tagKeys),
             );
             return names.pipeline;
           },

@@ -21,6 +21,7 @@ import {
   defaultInfraRepositoryName,
   localRepositoryComponent,
   locateInfraRepository,
+  repositoryStanding,
 } from '../publish/infraRepositoryLocation';
 import { examples } from './serviceCheck.examples';
 import type { TrafficShift } from '../plan/deploymentConfig';
@@ -92,7 +93,8 @@ export function createServiceCheckAction(options: EcsActionOptions) {
         settings.infraRepository,
         input.repositoryName ?? defaultInfraRepositoryName(input.name),
       );
-      const { entityRef, ownerRef } = await authorizer.authorize(ctx, input);
+      const owner = await authorizer.authorize(ctx, input);
+      const { entityRef, ownerRef } = owner;
       const registry = registryLocation(settings);
       const conflicts: string[] = [];
       const plan: string[] = [];
@@ -106,7 +108,7 @@ export function createServiceCheckAction(options: EcsActionOptions) {
           ? localRepositoryComponent(infraRepository.localDir)
           : undefined,
       ]);
-      if (standingOf(repository, entityRef, tagKeys) === 'foreign') {
+      if (standingOf(repository, owner, tagKeys) === 'foreign') {
         conflicts.push(
           notOurs(
             'name',
@@ -117,7 +119,7 @@ export function createServiceCheckAction(options: EcsActionOptions) {
         );
       }
       if (!repository) plan.push(`ECR repository ${repositoryName}`);
-      if (infraOwner && infraOwner !== entityRef.toLowerCase()) {
+      if (repositoryStanding(infraOwner, owner) === 'foreign') {
         conflicts.push(
           `repositoryName: ${infraRepository.localDir} exists and is not the infrastructure repository of ${entityRef}`,
         );
@@ -126,7 +128,7 @@ export function createServiceCheckAction(options: EcsActionOptions) {
       const checkEnvironment = async (env: EnvironmentTarget) => {
         const layout = serviceLayout({
           name: input.name,
-          entityRef,
+          owner,
           env,
           deployment: input,
         });
@@ -145,7 +147,7 @@ export function createServiceCheckAction(options: EcsActionOptions) {
             : undefined;
         const pipeline = pipelineTarget({
           name: input.name,
-          entityRef,
+          owner,
           env,
           registry,
           deploy: codeDeploy ? 'codedeploy' : 'ecs',

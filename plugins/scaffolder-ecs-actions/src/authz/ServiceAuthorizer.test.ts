@@ -49,6 +49,7 @@ describe('ServiceAuthorizer', () => {
       entityRef: 'component:default/cart-api',
       ownerRef: PAYMENTS,
       actorRef: JANE,
+      claims: [JANE, PAYMENTS],
     });
     await expect(
       subject.authorize(as(JANE), {

@@ -31,6 +31,8 @@ export interface ServiceOwnership {
   ownerRef: string;
   /** The user who runs the template. */
   actorRef: string;
+  /** The caller and their groups, lower case: whose tagged resources they may adopt. */
+  claims: string[];
 }
 
 /** What an action knows about who runs it. */
@@ -111,7 +113,7 @@ export class ServiceAuthorizer {
         );
       }
     }
-    return { entityRef, ownerRef, actorRef };
+    return { entityRef, ownerRef, actorRef, claims: [...claims] };
   }
 }
 

@@ -9,7 +9,10 @@ import { findRepository } from '../aws/ecr';
 import { findService } from '../aws/ecs';
 import type { Tagged } from '../aws/tagged';
 import type { PipelineTarget } from '../plan/pipelinePlan';
-import { localRepositoryComponent } from '../publish/infraRepositoryLocation';
+import {
+  LocalRepositoryOwner,
+  localRepositoryComponent,
+} from '../publish/infraRepositoryLocation';
 
 /**
  * What a pipeline would be created on: an existing pipeline of that name,
@@ -24,7 +27,7 @@ export interface PipelineSite {
   deploymentGroup?: Tagged<DeploymentGroupInfo>;
   service?: Tagged<Service>;
   /** Local target: the component the repository's catalog-info.yaml names. */
-  infraRepositoryOwner?: string | null | 'unknown';
+  infraRepositoryOwner?: LocalRepositoryOwner;
 }
 
 /** @public */

@@ -115,7 +115,7 @@ export function planCodeDeploy(
     );
   }
 
-  const application = standingOf(site.application, entityRef, keys);
+  const application = standingOf(site.application, layout.owner, keys);
   if (application === 'foreign') {
     conflicts.push(
       notOurs(
@@ -135,7 +135,7 @@ export function planCodeDeploy(
     );
   }
 
-  const group = standingOf(site.group, entityRef, keys);
+  const group = standingOf(site.group, layout.owner, keys);
   if (group === 'foreign') {
     conflicts.push(
       notOurs(

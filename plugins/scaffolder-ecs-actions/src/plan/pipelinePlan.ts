@@ -2,8 +2,12 @@ import type { EcsDeployTagKeys } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { notOurs, standingOf } from '../authz/adoption';
 import type { EnvironmentTarget } from '../config/scaffolderConfig';
 import type { PipelineSite } from '../inspect/pipelineSite';
-import type { InfraRepositoryLocation } from '../publish/infraRepositoryLocation';
+import {
+  InfraRepositoryLocation,
+  repositoryStanding,
+} from '../publish/infraRepositoryLocation';
 import { codeDeployGroupArn, pipelineArn } from '../lib/arns';
+import type { ServiceOwnership } from '../authz/ServiceAuthorizer';
 import { ServiceNames, serviceNames } from './serviceNames';
 
 /**
@@ -14,6 +18,7 @@ import { ServiceNames, serviceNames } from './serviceNames';
  */
 export interface PipelineTarget {
   entityRef: string;
+  owner: ServiceOwnership;
   env: EnvironmentTarget;
   names: ServiceNames;
   registry: { accountId: string; region: string };
@@ -25,7 +30,7 @@ export interface PipelineTarget {
 /** @public */
 export function pipelineTarget(opts: {
   name: string;
-  entityRef: string;
+  owner: ServiceOwnership;
   env: EnvironmentTarget;
   registry: { accountId: string; region: string };
   deploy: 'codedeploy' | 'ecs';
@@ -35,6 +40,7 @@ export function pipelineTarget(opts: {
   const names = serviceNames(opts.name, env.name);
   return {
     ...opts,
+    entityRef: opts.owner.entityRef,
     names,
     arns: {
       pipeline: pipelineArn({ ...env, pipelineName: names.pipeline }),
@@ -70,7 +76,7 @@ export function planPipeline(
   const missing: string[] = [];
   const conflicts: string[] = [];
   const create: string[] = [];
-  const pipeline = standingOf(site.pipeline, entityRef, keys);
+  const pipeline = standingOf(site.pipeline, target.owner, keys);
   if (pipeline === 'absent') create.push(`pipeline ${names.pipeline}`);
   if (pipeline === 'foreign') {
     conflicts.push(
@@ -88,7 +94,7 @@ export function planPipeline(
     resource: string,
     found: { tags: Record<string, string> } | undefined,
   ) => {
-    const s = standingOf(found, entityRef, keys);
+    const s = standingOf(found, target.owner, keys);
     if (s === 'foreign')
       conflicts.push(notOurs(field, resource, entityRef, keys));
     if (s === 'absent') missing.push(resource);
@@ -129,14 +135,16 @@ export function planPipeline(
       );
     }
   }
-  const owner = site.infraRepositoryOwner;
-  if (owner === null) {
+  const repository = target.infraRepository.localDir
+    ? repositoryStanding(site.infraRepositoryOwner, target.owner)
+    : 'ours';
+  if (repository === 'absent') {
     missing.push(
       `infrastructure repository ${target.infraRepository.localDir}`,
     );
-  } else if (owner !== undefined && owner !== entityRef.toLowerCase()) {
+  } else if (repository === 'foreign') {
     conflicts.push(
-      `repositoryName: ${target.infraRepository.localDir} is not the infrastructure repository of ${entityRef}`,
+      `repositoryName: ${target.infraRepository.localDir} is not the infrastructure repository of ${entityRef} for a team you are in`,
     );
   }
   return { missing, conflicts, create };

@@ -45,7 +45,7 @@ export function planService(
     resource: string,
     found: { tags: Record<string, string> } | undefined,
   ) => {
-    const standing = standingOf(found, entityRef, keys);
+    const standing = standingOf(found, spec.owner, keys);
     if (standing === 'foreign') {
       conflicts.push(notOurs(field, resource, entityRef, keys));
     }
@@ -206,8 +206,7 @@ function planRule(
   create: string[],
   rules: ServicePlan['rules'],
 ) {
-  const mine = (r: Tagged<Rule>) =>
-    standingOf(r, spec.entityRef, keys) === 'ours';
+  const mine = (r: Tagged<Rule>) => standingOf(r, spec.owner, keys) === 'ours';
   const candidates = spec.host
     ? existing.filter(r => ruleHosts(r.value).includes(spec.host!))
     : existing.filter(r =>

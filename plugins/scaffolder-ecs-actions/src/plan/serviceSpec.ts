@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import type { EnvironmentTarget } from '../config/scaffolderConfig';
 import { FargateSize } from '../lib/fargate';
 import { ecrRepositoryUri } from '../render/ecrNames';
+import type { ServiceOwnership } from '../authz/ServiceAuthorizer';
 import { ServiceNames, serviceNames } from './serviceNames';
 
 /** The strategies of the ECS deployment controller. @public */
@@ -24,6 +25,7 @@ export type Routing = 'own' | 'shared' | 'none';
  */
 export interface ServiceLayout {
   entityRef: string;
+  owner: ServiceOwnership;
   env: EnvironmentTarget;
   names: ServiceNames;
   controller: 'CODE_DEPLOY' | 'ECS';
@@ -68,7 +70,7 @@ const TRAFFIC_SHIFTING: EcsStrategy[] = ['BLUE_GREEN', 'CANARY', 'LINEAR'];
 /** @public */
 export function serviceLayout(opts: {
   name: string;
-  entityRef: string;
+  owner: ServiceOwnership;
   env: EnvironmentTarget;
   deployment: Pick<
     DeploymentInput,
@@ -100,7 +102,8 @@ export function serviceLayout(opts: {
   else if (shifting && env.sharedLoadBalancer) routing = 'shared';
   const shared = routing === 'shared' ? env.sharedLoadBalancer : undefined;
   return {
-    entityRef: opts.entityRef,
+    entityRef: opts.owner.entityRef,
+    owner: opts.owner,
     env,
     names: serviceNames(opts.name, env.name),
     controller,
@@ -125,7 +128,7 @@ export function serviceLayout(opts: {
 /** @public */
 export function serviceSpec(opts: {
   name: string;
-  entityRef: string;
+  owner: ServiceOwnership;
   env: EnvironmentTarget;
   registry: { accountId: string; region: string };
   containerPort: number;

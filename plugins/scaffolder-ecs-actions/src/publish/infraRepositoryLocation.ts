@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import yaml from 'yaml';
+import type { Standing } from '../authz/adoption';
+import type { ServiceOwnership } from '../authz/ServiceAuthorizer';
 import type { InfraRepositoryTarget } from '../config/scaffolderConfig';
 import { assertAwsName } from '../lib/names';
 
@@ -80,16 +82,21 @@ export function locateInfraRepository(
 }
 
 /**
- * The component a local repository's catalog-info.yaml describes
- * (`component:<namespace>/<name>`), `null` when the directory does not exist.
- * A directory that is a symbolic link, or holds no readable catalog-info.yaml,
- * belongs to nobody the suite knows and is reported as `unknown`.
+ * Whose a local repository is, as its catalog-info.yaml says: `null` when the
+ * directory does not exist (or is empty), `unknown` when it is a symbolic
+ * link, or holds no readable catalog-info.yaml.
  *
  * @public
  */
+export type LocalRepositoryOwner =
+  | { entityRef: string; ownerRef?: string }
+  | null
+  | 'unknown';
+
+/** @public */
 export async function localRepositoryComponent(
   directory: string,
-): Promise<string | null | 'unknown'> {
+): Promise<LocalRepositoryOwner> {
   const stat = await fs.lstat(directory).catch(() => undefined);
   if (!stat) return null;
   if (!stat.isDirectory() || stat.isSymbolicLink()) return 'unknown';
@@ -104,12 +111,44 @@ export async function localRepositoryComponent(
     const doc = yaml.parse(text);
     const name = doc?.metadata?.name;
     if (typeof name !== 'string') return 'unknown';
-    return stringifyEntityRef({
-      kind: typeof doc.kind === 'string' ? doc.kind : 'Component',
-      namespace: doc.metadata.namespace ?? 'default',
-      name,
-    });
+    const namespace = doc.metadata.namespace ?? 'default';
+    const owner = doc.spec?.owner;
+    return {
+      entityRef: stringifyEntityRef({
+        kind: typeof doc.kind === 'string' ? doc.kind : 'Component',
+        namespace,
+        name,
+      }),
+      ...(typeof owner === 'string'
+        ? {
+            ownerRef: stringifyEntityRef(
+              parseEntityRef(owner, {
+                defaultKind: 'group',
+                defaultNamespace: namespace,
+              }),
+            ),
+          }
+        : {}),
+    };
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * A local repository stands as an AWS resource does: the caller may publish
+ * into it only when it describes their component, owned by one of their teams.
+ *
+ * @public
+ */
+export function repositoryStanding(
+  found: LocalRepositoryOwner | undefined,
+  owner: Pick<ServiceOwnership, 'entityRef' | 'claims'>,
+): Standing {
+  if (found === null || found === undefined) return 'absent';
+  if (found === 'unknown') return 'foreign';
+  return found.entityRef === owner.entityRef.toLowerCase() &&
+    (!found.ownerRef || owner.claims.includes(found.ownerRef))
+    ? 'ours'
+    : 'foreign';
 }

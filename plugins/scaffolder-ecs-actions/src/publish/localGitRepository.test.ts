@@ -20,7 +20,10 @@ describe('publishToLocalGitRepository', () => {
       files,
       branch: 'main',
       commitMessage: 'Initial',
-      entityRef: 'component:default/payments-api',
+      owner: {
+        entityRef: 'component:default/payments-api',
+        claims: ['group:default/team-payments'],
+      },
     });
     expect(first.committed).toBe(true);
     await expect(
@@ -35,7 +38,10 @@ describe('publishToLocalGitRepository', () => {
       files,
       branch: 'main',
       commitMessage: 'Again',
-      entityRef: 'component:default/payments-api',
+      owner: {
+        entityRef: 'component:default/payments-api',
+        claims: ['group:default/team-payments'],
+      },
     });
     expect(second).toEqual({ commitId: first.commitId, committed: false });
     const log = execFileSync('git', ['log', '--format=%s', 'main'], {
@@ -57,7 +63,10 @@ describe('publishToLocalGitRepository', () => {
         files,
         branch: 'main',
         commitMessage: 'x',
-        entityRef: 'component:default/payments-api',
+        owner: {
+          entityRef: 'component:default/payments-api',
+          claims: ['group:default/team-payments'],
+        },
       }),
     ).rejects.toThrow(
       /^repositoryName: .* is not the infrastructure repository of component:default\/payments-api/,

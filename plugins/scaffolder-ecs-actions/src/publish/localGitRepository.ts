@@ -4,7 +4,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import { localRepositoryComponent } from './infraRepositoryLocation';
+import type { ServiceOwnership } from '../authz/ServiceAuthorizer';
+import {
+  localRepositoryComponent,
+  repositoryStanding,
+} from './infraRepositoryLocation';
 
 const run = promisify(execFile);
 
@@ -38,14 +42,14 @@ export async function publishToLocalGitRepository(opts: {
   files: Record<string, string>;
   branch: string;
   commitMessage: string;
-  /** The component the repository must belong to, if it exists already. */
-  entityRef: string;
+  /** Who publishes: the repository, if it exists already, must be theirs. */
+  owner: Pick<ServiceOwnership, 'entityRef' | 'claims'>;
 }): Promise<{ commitId: string; committed: boolean }> {
-  const { directory, files } = opts;
-  const owner = await localRepositoryComponent(directory);
-  if (owner !== null && owner !== opts.entityRef.toLowerCase()) {
+  const { directory, files, owner } = opts;
+  const found = await localRepositoryComponent(directory);
+  if (repositoryStanding(found, owner) === 'foreign') {
     throw new ConflictError(
-      `repositoryName: ${directory} already exists and is not the infrastructure repository of ${opts.entityRef}`,
+      `repositoryName: ${directory} already exists and is not the infrastructure repository of ${owner.entityRef} for a team you are in`,
     );
   }
   await fs.mkdir(directory, { recursive: true });
