@@ -62,7 +62,12 @@ export const ecsDeployPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(ecsDeployPermissions);
         const clients = AwsClientFactory.fromConfig(config);
-        const reads = EcsDeployReadService.create({ config, cache, clients });
+        const reads = EcsDeployReadService.create({
+          config,
+          cache,
+          clients,
+          logger,
+        });
         const endpoint = clients.settings.endpoint;
         logger.info(
           `ECS Deploy reads AWS ${

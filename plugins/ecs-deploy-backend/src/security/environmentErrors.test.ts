@@ -1,6 +1,9 @@
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { toBackstageError } from '@ecs-deploy/plugin-ecs-deploy-node';
-import { environmentError } from '../service/readers/environmentError';
+import {
+  eachEnvironment,
+  environmentError,
+} from '../service/readers/environmentError';
 
 describe('the error of one environment in /environments and /traffic', () => {
   it('keeps the message of a known kind', () => {
@@ -32,5 +35,22 @@ describe('the error of one environment in /environments and /traffic', () => {
         statusCode: 500,
       });
     }
+  });
+
+  it('logs the full error of an environment it answers with a generic one', async () => {
+    const envs = [{ name: 'dev' }, { name: 'prod' }] as any[];
+    const logged: Array<[string, unknown]> = [];
+    const failure = new TypeError('secret detail');
+    const out = await eachEnvironment(
+      envs,
+      async env => {
+        if (env.name === 'prod') throw failure;
+        return env.name;
+      },
+      env => `unreadable ${env.name}`,
+      (env, error) => logged.push([env.name, error]),
+    );
+    expect(out).toEqual(['dev', 'unreadable prod']);
+    expect(logged).toEqual([['prod', failure]]);
   });
 });

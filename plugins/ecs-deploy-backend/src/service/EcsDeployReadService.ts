@@ -1,6 +1,10 @@
-import { CacheService, RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  CacheService,
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, isError, serializeError } from '@backstage/errors';
 import {
   DeploymentDetail,
   EnvironmentsResponse,
@@ -40,6 +44,7 @@ export class EcsDeployReadService {
     config: RootConfigService;
     cache: CacheService;
     clients?: AwsClientFactory;
+    logger?: LoggerService;
   }): EcsDeployReadService {
     const settings = readBackendSettings(options.config);
     const clients =
@@ -57,13 +62,23 @@ export class EcsDeployReadService {
       tagKeys: settings.tagKeys,
       defaultRegion: clients.defaultRegion,
     });
-    return new EcsDeployReadService(ctx, resolver);
+    return new EcsDeployReadService(ctx, resolver, options.logger);
   }
 
   constructor(
     readonly context: ReadContext,
     readonly resolver: EnvironmentResolver,
+    private readonly logger?: LoggerService,
   ) {}
+
+  /** The full error of an environment answered as unreadable. */
+  private readonly logUnreadable = (env: ResolvedEnvironment, error: unknown) =>
+    this.logger?.warn(
+      `Environment ${env.name} could not be read: ${
+        isError(error) ? error.message : String(error)
+      }`,
+      isError(error) ? { error: serializeError(error) } : undefined,
+    );
 
   /** All environments of the entity, or the named one (InputError naming `environment` if unknown). */
   async environmentsOf(
@@ -107,6 +122,7 @@ export class EcsDeployReadService {
         async env =>
           readOverview(this.context, await loadEnvironment(this.context, env)),
         unreadableOverview,
+        this.logUnreadable,
       ),
     };
   }
@@ -154,6 +170,7 @@ export class EcsDeployReadService {
             error,
             this.context.clients.clock.now().toISOString(),
           ),
+        this.logUnreadable,
       ),
     };
   }

@@ -73,20 +73,24 @@ export function unreadableTraffic(
 
 /**
  * Reads every environment in parallel. One that fails is reported in its
- * place (`unreadable`), so the others still show; only when none can be
- * read does the whole request fail, with the first error.
+ * place (`unreadable`), so the others still show, and the full error goes to
+ * `log` (the answer only says what the caller may see); only when none can
+ * be read does the whole request fail, with the first error.
  */
 export async function eachEnvironment<T>(
   envs: ResolvedEnvironment[],
   read: (env: ResolvedEnvironment) => Promise<T>,
   unreadable: (env: ResolvedEnvironment, error: unknown) => T,
+  log?: (env: ResolvedEnvironment, error: unknown) => void,
 ): Promise<T[]> {
   const settled = await Promise.allSettled(envs.map(read));
   const failed = settled.flatMap(s => (s.status === 'rejected' ? [s] : []));
   if (failed.length && failed.length === settled.length) {
     throw failed[0].reason;
   }
-  return settled.map((s, i) =>
-    s.status === 'fulfilled' ? s.value : unreadable(envs[i], s.reason),
-  );
+  return settled.map((s, i) => {
+    if (s.status === 'fulfilled') return s.value;
+    log?.(envs[i], s.reason);
+    return unreadable(envs[i], s.reason);
+  });
 }
