@@ -9,5 +9,11 @@ export interface Config {
     speed?: number;
     /** State file (relative to the backend working directory); state survives restarts. */
     stateFile?: string;
+    /**
+     * The control API's token (`/_sandbox/*`). Default: a new random one per
+     * start, logged at start. Fix it only for tests that drive the sandbox.
+     * @visibility secret
+     */
+    controlToken?: string;
   };
 }

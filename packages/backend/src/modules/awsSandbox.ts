@@ -29,6 +29,7 @@ export default createBackendPlugin({
           port: sandboxConfig.getOptionalNumber('port') ?? 4599,
           speed: sandboxConfig.getOptionalNumber('speed') ?? 30,
           seed: 'demo',
+          controlToken: sandboxConfig.getOptionalString('controlToken'),
           // relative to the backend's working directory, like the catalog's file locations
           statePath: stateFile ? resolve(stateFile) : undefined,
           logger: {

@@ -23,8 +23,7 @@ import {
   api,
   startActionBackend,
 } from './__testUtils__/actionBackend';
-
-const DIGEST = `sha256:${'a'.repeat(64)}`;
+import { validBodies } from './__testUtils__/validBodies';
 
 const entities = [
   component('checkout-web', {
@@ -42,28 +41,6 @@ const entities = [
     'ecs-deploy.io/pipeline-arn.prod': pipelineArn('checkout-web-prod'),
   }),
 ];
-
-/** A valid body for every action, so only the guard under test can refuse it. */
-const validBodies: Record<EcsDeployActionName, object> = {
-  continue: { environment: 'prod', deploymentId: 'codedeploy:d-ABCDEFGHI' },
-  'finish-early': {
-    environment: 'prod',
-    deploymentId: 'codedeploy:d-ABCDEFGHI',
-  },
-  rollback: { environment: 'prod', deploymentId: 'ecs:abc123' },
-  approve: {
-    environment: 'prod',
-    pipelineExecutionId: '0d2d8b8e-1111-4222-8333-444455556666',
-    decision: 'Approved',
-  },
-  'start-pipeline': { environment: 'prod' },
-  'retry-stage': {
-    environment: 'prod',
-    stageName: 'Approve',
-    pipelineExecutionId: '0d2d8b8e-1111-4222-8333-444455556666',
-  },
-  promote: { environment: 'prod', from: 'staging', imageDigest: DIGEST },
-};
 
 describe('guards of the promotion endpoints', () => {
   let sb: RunningSandbox;

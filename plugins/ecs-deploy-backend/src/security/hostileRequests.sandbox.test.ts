@@ -13,7 +13,6 @@ import {
 } from '@ecs-deploy/aws-sandbox';
 import {
   ECS_DEPLOY_ACTION_NAMES,
-  EcsDeployActionName,
   HistoryResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import request, { Response } from 'supertest';
@@ -44,9 +43,9 @@ import {
 import { toEcsTags } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { bindCursor } from '../routes/entityCursor';
 import { expectErrorBody, mutatingCalls } from './__testUtils__/errorBody';
+import { validBodies } from '../actions/__testUtils__/validBodies';
 
 const CLUSTER = 'storefront-prod';
-const DIGEST = `sha256:${'b'.repeat(64)}`;
 
 const entities = [
   component('payments-api', {
@@ -68,28 +67,6 @@ const entities = [
     'ecs-deploy.io/pipeline-arn.prod': pipelineArn('untagged-api-prod'),
   }),
 ];
-
-/** Bodies that pass validation, so that each case below breaks one thing. */
-const validBodies: Record<EcsDeployActionName, object> = {
-  continue: { environment: 'prod', deploymentId: 'codedeploy:d-ABCDEFGHI' },
-  'finish-early': {
-    environment: 'prod',
-    deploymentId: 'codedeploy:d-ABCDEFGHI',
-  },
-  rollback: { environment: 'prod', deploymentId: 'ecs:abc123' },
-  approve: {
-    environment: 'prod',
-    decision: 'Approved',
-    pipelineExecutionId: '0d2d8b8e-1111-4222-8333-444455556666',
-  },
-  'start-pipeline': { environment: 'prod' },
-  'retry-stage': {
-    environment: 'prod',
-    stageName: 'Approve',
-    pipelineExecutionId: '0d2d8b8e-1111-4222-8333-444455556666',
-  },
-  promote: { environment: 'prod', from: 'staging', imageDigest: DIGEST },
-};
 
 interface Route {
   label: string;

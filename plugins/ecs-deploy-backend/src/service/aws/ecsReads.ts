@@ -27,6 +27,30 @@ const where = (svc: EcsServiceRef) => ({
   region: svc.region,
 });
 
+/** DescribeServices for one service, read now. */
+export async function readService(
+  ctx: Pick<ReadContext, 'clients'>,
+  svc: EcsServiceRef,
+): Promise<ServiceState> {
+  const { ecs } = await ctx.clients.forResource(where(svc));
+  const out = await callAws(
+    () =>
+      ecs.send(
+        new DescribeServicesCommand({
+          cluster: svc.cluster,
+          services: [svc.serviceName],
+        }),
+      ),
+    { resource: svc.arn, iamAction: 'ecs:DescribeServices' },
+  );
+  const service = out.services?.[0];
+  if (!service) {
+    const reason = out.failures?.[0]?.reason ?? 'MISSING';
+    throw new NotFoundError(`ECS service ${svc.arn} not found (${reason})`);
+  }
+  return mapService(service);
+}
+
 /** DescribeServices for one service, cached briefly. */
 export async function describeService(
   ctx: ReadContext,
@@ -34,25 +58,7 @@ export async function describeService(
 ): Promise<ServiceState> {
   return ctx.cache.get(
     `ecs:service:${svc.arn}`,
-    async () => {
-      const { ecs } = await ctx.clients.forResource(where(svc));
-      const out = await callAws(
-        () =>
-          ecs.send(
-            new DescribeServicesCommand({
-              cluster: svc.cluster,
-              services: [svc.serviceName],
-            }),
-          ),
-        { resource: svc.arn, iamAction: 'ecs:DescribeServices' },
-      );
-      const service = out.services?.[0];
-      if (!service) {
-        const reason = out.failures?.[0]?.reason ?? 'MISSING';
-        throw new NotFoundError(`ECS service ${svc.arn} not found (${reason})`);
-      }
-      return mapService(service);
-    },
+    () => readService(ctx, svc),
     ctx.ttl.list,
   );
 }
