@@ -204,6 +204,53 @@ describe('ecs:service:create against the sandbox', () => {
     );
   });
 
+  it('holds an ECS canary with a pause hook after test traffic, when asked', async () => {
+    await runAction(
+      action,
+      input('held-api', {
+        deploymentController: 'ECS',
+        strategy: 'CANARY',
+        holdBeforeTraffic: true,
+        holdTimeoutMinutes: 30,
+        bakeTimeInMinutes: 12,
+      }),
+    );
+    const { ecs } = await dev();
+    const { services } = await ecs.send(
+      new DescribeServicesCommand({
+        cluster: 'storefront-dev',
+        services: ['held-api'],
+      }),
+    );
+    expect(services?.[0].deploymentConfiguration).toMatchObject({
+      bakeTimeInMinutes: 12,
+      lifecycleHooks: [
+        {
+          targetType: 'PAUSE',
+          lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'],
+          timeoutConfiguration: { timeoutInMinutes: 30, action: 'ROLLBACK' },
+        },
+      ],
+    });
+    await expect(
+      runAction(
+        action,
+        input('held-worker', {
+          deploymentController: 'ECS',
+          strategy: 'ROLLING',
+          holdBeforeTraffic: true,
+        }),
+      ),
+    ).rejects.toThrow(
+      /^holdBeforeTraffic: a rolling service has no test traffic/,
+    );
+    await expect(
+      runAction(action, input('held-cd', { holdBeforeTraffic: true })),
+    ).rejects.toThrow(
+      /^holdBeforeTraffic: a CODE_DEPLOY service holds at READY/,
+    );
+  });
+
   it('creates a worker without a load balancer that stops the old task before starting the new one', async () => {
     const out = await runAction(
       action,

@@ -49,6 +49,22 @@ const inputSchema = {
   linearStepPercent: z => z.number().min(3).max(100).default(10),
   linearStepBakeTimeInMinutes: z =>
     z.number().int().min(0).max(1440).default(1),
+  holdBeforeTraffic: z =>
+    z
+      .boolean({
+        description:
+          'ECS blue/green, canary, linear: pause once test traffic reaches the new revision, before production traffic moves, until someone continues it (CODE_DEPLOY holds through ecs:codedeploy:create waitForApproval)',
+      })
+      .default(false),
+  holdTimeoutMinutes: z =>
+    z
+      .number({
+        description: 'How long that pause waits before rolling back',
+      })
+      .int()
+      .min(1)
+      .max(1440)
+      .default(60),
 } satisfies InputSchema;
 
 /**

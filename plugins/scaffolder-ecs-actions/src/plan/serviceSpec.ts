@@ -63,6 +63,10 @@ export interface DeploymentInput {
   canaryBakeTimeInMinutes: number;
   linearStepPercent: number;
   linearStepBakeTimeInMinutes: number;
+  /** Pause after test traffic reaches the new revision, until someone continues it. */
+  holdBeforeTraffic: boolean;
+  /** How long that pause waits before rolling back. */
+  holdTimeoutMinutes: number;
 }
 
 const TRAFFIC_SHIFTING: EcsStrategy[] = ['BLUE_GREEN', 'CANARY', 'LINEAR'];
@@ -138,6 +142,16 @@ export function serviceSpec(opts: {
   deployment: DeploymentInput;
 }): ServiceSpec {
   const layout = serviceLayout(opts);
+  if (opts.deployment.holdBeforeTraffic && layout.controller !== 'ECS') {
+    throw new InputError(
+      'holdBeforeTraffic: a CODE_DEPLOY service holds at READY through ecs:codedeploy:create waitForApproval',
+    );
+  }
+  if (opts.deployment.holdBeforeTraffic && !layout.blueGreen) {
+    throw new InputError(
+      'holdBeforeTraffic: a rolling service has no test traffic to hold at; use a blue/green, canary or linear strategy',
+    );
+  }
   if (opts.env.subnets.length === 0) {
     throw new InputError(
       `environment: '${opts.env.name}' has no subnets in ecsDeploy.scaffolder.environments; Fargate (awsvpc) needs them`,
@@ -187,6 +201,21 @@ function ecsDeploymentConfiguration(
     };
   }
   config.bakeTimeInMinutes = input.bakeTimeInMinutes ?? 5;
+  if (input.holdBeforeTraffic) {
+    // After test traffic reaches the new revision and before production
+    // traffic moves: a person continues it from the Deployments tab
+    // (ContinueServiceDeployment), or it rolls back when the wait ends.
+    config.lifecycleHooks = [
+      {
+        targetType: 'PAUSE',
+        lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'],
+        timeoutConfiguration: {
+          timeoutInMinutes: input.holdTimeoutMinutes,
+          action: 'ROLLBACK',
+        },
+      },
+    ];
+  }
   if (strategy === 'CANARY') {
     config.canaryConfiguration = {
       canaryPercent: input.canaryPercent,

@@ -7,8 +7,9 @@ import type { InfraRepositorySpec } from './types';
 /**
  * The component's `catalog-info.yaml` with the suite's annotations: one
  * service, pipeline and (for CODE_DEPLOY) deployment group per environment,
- * the promotion order, the ECR repository, and the awslabs annotations for the
- * last (production) environment so the awslabs ECS plugin works too.
+ * the promotion order and the ECR repository. One scheme only: an entity that
+ * also carried the awslabs plugins' single-service annotations would read as
+ * one more environment to anything that takes both.
  *
  * @public
  */
@@ -29,14 +30,6 @@ export function buildCatalogInfo(spec: InfraRepositorySpec) {
         `${a.codeDeployPrefix}${env.name}`
       ] = `${env.codeDeploy.application}/${env.codeDeploy.deploymentGroup}`;
     }
-  }
-  const last = spec.environments[spec.environments.length - 1];
-  if (last) {
-    annotations[a.awslabsServiceArn] = ecsServiceArn({
-      ...last,
-      serviceName: spec.name,
-    });
-    annotations[a.awslabsPipelineArn] = pipelineArn(last);
   }
   if (spec.sourceLocation) {
     annotations['backstage.io/source-location'] = `url:${spec.sourceLocation}`;

@@ -123,10 +123,6 @@ describe('renderInfraRepository', () => {
         'arn:aws:ecs:eu-west-1:333333333333:service/storefront-prod/payments-api',
       'ecs-deploy.io/pipeline-arn.prod':
         'arn:aws:codepipeline:eu-west-1:333333333333:payments-api-prod',
-      'aws.amazon.com/amazon-ecs-service-arn':
-        'arn:aws:ecs:eu-west-1:333333333333:service/storefront-prod/payments-api',
-      'aws.amazon.com/aws-codepipeline-arn':
-        'arn:aws:codepipeline:eu-west-1:333333333333:payments-api-prod',
     });
   });
 });

@@ -174,9 +174,11 @@ describe('templates/ecs-service', () => {
       owner: 'group:default/team-payments',
       containerPort: 3000,
       size: '256/512',
-      environments: ['dev'],
+      environments: ['dev', 'prod'],
       strategy: 'ecs-linear',
       manualApproval: false,
+      holdBeforeTraffic: true,
+      bakeTimeInMinutes: 7,
     });
     const log = (body.log ?? []).map((l: any) => l.body?.message).join('\n');
     expect({ status, errors: body.errors ?? body.error }).toEqual({
@@ -185,6 +187,27 @@ describe('templates/ecs-service', () => {
     });
     expect(log).toContain('ECS service native-api (ECS LINEAR)');
     expect(log).not.toContain('CodeDeploy application');
+  });
+
+  it('dry-runs a worker without a load balancer', async () => {
+    const { status, body } = await dryRun({
+      name: 'queue-worker',
+      owner: 'group:default/team-payments',
+      containerPort: 8080,
+      size: '256/512',
+      environments: ['dev'],
+      strategy: 'ecs-rolling',
+      manualApproval: false,
+    });
+    const log = (body.log ?? []).map((l: any) => l.body?.message).join('\n');
+    expect({ status, errors: body.errors ?? body.error }).toEqual({
+      status: 200,
+      errors: undefined,
+    });
+    expect(log).toContain(
+      'Dry run: would create task definition queue-worker-dev, ECS service queue-worker (ECS ROLLING)',
+    );
+    expect(log).not.toContain('load balancer queue-worker-dev');
   });
 
   it("stops at the first step when the service is another team's", async () => {
