@@ -34,7 +34,7 @@ export default defineConfig({
   webServer: {
     // a fresh sandbox for each run: the tests act on the demo fleet
     command:
-      'rm -f .data/aws-sandbox.e2e.json && yarn start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
+      'rm -rf .data/test && yarn start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
     url: 'http://localhost:3000',
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
