@@ -9,5 +9,6 @@ export * from './parseAnnotations';
 export * from './permissions';
 export * from './arn';
 export * from './status';
+export * from './resourceNotFound';
 export * from './api';
 export * from './actionsApi';

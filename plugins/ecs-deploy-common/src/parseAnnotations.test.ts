@@ -46,6 +46,11 @@ describe('parseEcsDeployAnnotations', () => {
       },
       ecrRepositoryArn:
         'arn:aws:ecr:eu-west-1:111111111111:repository/payments-api',
+      annotationKeys: {
+        serviceArn: 'ecs-deploy.io/service-arn.prod',
+        pipelineArn: 'ecs-deploy.io/pipeline-arn.prod',
+        codeDeploy: 'ecs-deploy.io/codedeploy.prod',
+      },
     });
     expect(parsed.environments[0].ecrRepositoryArn).toBe(
       'arn:aws:ecr:eu-west-1:111111111111:repository/payments-dev',
@@ -66,8 +71,86 @@ describe('parseEcsDeployAnnotations', () => {
         name: 'default',
         serviceArn: svc('dev', '111111111111'),
         pipelineArn: 'arn:aws:codepipeline:eu-west-1:111111111111:p',
+        annotationKeys: {
+          serviceArn: 'aws.amazon.com/amazon-ecs-service-arn',
+          pipelineArn: 'aws.amazon.com/aws-codepipeline-arn',
+        },
       },
     ]);
+  });
+
+  it('names the awslabs environment after the only environment listed', () => {
+    const parsed = parseEcsDeployAnnotations(
+      entity({
+        'ecs-deploy.io/environments': 'prod',
+        'aws.amazon.com/amazon-ecs-service-arn': svc('prod', '333333333333'),
+      }),
+    );
+    expect(parsed.environments.map(e => e.name)).toEqual(['prod']);
+  });
+
+  // What the ECS service template wrote into catalog-info.yaml: the suite's
+  // keys for every environment, and the awslabs pair for the last one.
+  const templateMade = {
+    'ecs-deploy.io/environments': 'dev,staging,prod',
+    'ecs-deploy.io/ecr-repository-arn':
+      'arn:aws:ecr:eu-west-1:111111111111:repository/payments-api',
+    'ecs-deploy.io/service-arn.dev': svc('dev', '111111111111'),
+    'ecs-deploy.io/pipeline-arn.dev':
+      'arn:aws:codepipeline:eu-west-1:111111111111:payments-api-dev',
+    'ecs-deploy.io/codedeploy.dev': 'payments-api/payments-api-dev',
+    'ecs-deploy.io/service-arn.staging': svc('staging', '222222222222'),
+    'ecs-deploy.io/pipeline-arn.staging':
+      'arn:aws:codepipeline:eu-west-1:222222222222:payments-api-staging',
+    'ecs-deploy.io/service-arn.prod': svc('prod', '333333333333'),
+    'ecs-deploy.io/pipeline-arn.prod':
+      'arn:aws:codepipeline:eu-west-1:333333333333:payments-api-prod',
+    'aws.amazon.com/amazon-ecs-service-arn': svc('prod', '333333333333'),
+    'aws.amazon.com/aws-codepipeline-arn':
+      'arn:aws:codepipeline:eu-west-1:333333333333:payments-api-prod',
+  };
+
+  it('reads a template-made entity as its environments, without an awslabs one', () => {
+    const parsed = parseEcsDeployAnnotations(entity(templateMade));
+    expect(parsed.environments.map(e => e.name)).toEqual([
+      'dev',
+      'staging',
+      'prod',
+    ]);
+    expect(parsed.environments[2].annotationKeys).toEqual({
+      serviceArn: 'ecs-deploy.io/service-arn.prod',
+      pipelineArn: 'ecs-deploy.io/pipeline-arn.prod',
+    });
+  });
+
+  it('ignores the awslabs pair next to the suite keys even with one environment listed', () => {
+    const parsed = parseEcsDeployAnnotations(
+      entity({
+        'ecs-deploy.io/environments': 'prod',
+        'ecs-deploy.io/service-arn.prod': svc('prod', '333333333333'),
+        'aws.amazon.com/amazon-ecs-service-arn': svc('other', '444444444444'),
+        'aws.amazon.com/aws-codepipeline-arn':
+          'arn:aws:codepipeline:eu-west-1:444444444444:other',
+      }),
+    );
+    expect(parsed.environments).toEqual([
+      {
+        name: 'prod',
+        serviceArn: svc('prod', '333333333333'),
+        annotationKeys: { serviceArn: 'ecs-deploy.io/service-arn.prod' },
+      },
+    ]);
+  });
+
+  it('leaves the awslabs pair to tag discovery when discovery is on', () => {
+    const parsed = parseEcsDeployAnnotations(
+      entity({
+        'ecs-deploy.io/discovery': 'tags',
+        'aws.amazon.com/amazon-ecs-service-arn': svc('prod', '333333333333'),
+      }),
+    );
+    expect(parsed.environments).toEqual([]);
+    expect(parsed.discoverByTags).toBe(true);
   });
 
   it('ignores a malformed codedeploy annotation and detects discovery', () => {

@@ -5,6 +5,19 @@ import {
 } from './annotations';
 
 /**
+ * The annotation each resource of an environment was read from, so that an
+ * error about the resource can name the annotation to fix.
+ *
+ * @public
+ */
+export interface AnnotationKeys {
+  /** E.g. `ecs-deploy.io/service-arn.prod` or `aws.amazon.com/amazon-ecs-service-arn`. */
+  serviceArn?: string;
+  pipelineArn?: string;
+  codeDeploy?: string;
+}
+
+/**
  * The AWS resources one environment of an entity points at, as written in its
  * annotations. ARNs here come from the catalog, never from an HTTP client.
  *
@@ -16,6 +29,8 @@ export interface AnnotatedEnvironment {
   pipelineArn?: string;
   codeDeploy?: { application: string; deploymentGroup: string };
   ecrRepositoryArn?: string;
+  /** Where `serviceArn`, `pipelineArn` and `codeDeploy` were read from. */
+  annotationKeys: AnnotationKeys;
 }
 
 /**
@@ -56,8 +71,12 @@ function parseCodeDeploy(value: string) {
  * Reads the ECS Deploy annotations of an entity.
  *
  * Environments are ordered by `ecs-deploy.io/environments` when given (names
- * not listed there follow alphabetically). The awslabs annotations map to the
- * single environment named in `ecs-deploy.io/environments`, or `default`.
+ * not listed there follow alphabetically). The awslabs annotations are read
+ * only when the entity uses neither the suite's per-environment ARNs nor tag
+ * discovery: they name one service, and next to the suite's keys (which the
+ * scaffolder once wrote alongside them) they would add an environment that
+ * does not exist. They map to the single environment named in
+ * `ecs-deploy.io/environments`, or `default`.
  *
  * @public
  */
@@ -69,7 +88,7 @@ export function parseEcsDeployAnnotations(
   const env = (name: string) => {
     let e = byName.get(name);
     if (!e) {
-      e = { name };
+      e = { name, annotationKeys: {} };
       byName.set(name, e);
     }
     return e;
@@ -81,28 +100,46 @@ export function parseEcsDeployAnnotations(
     const value = raw?.trim();
     if (!value) continue;
     if (key.startsWith(A.serviceArnPrefix)) {
-      env(key.slice(A.serviceArnPrefix.length)).serviceArn = value;
+      const e = env(key.slice(A.serviceArnPrefix.length));
+      e.serviceArn = value;
+      e.annotationKeys.serviceArn = key;
     } else if (key.startsWith(A.pipelineArnPrefix)) {
-      env(key.slice(A.pipelineArnPrefix.length)).pipelineArn = value;
+      const e = env(key.slice(A.pipelineArnPrefix.length));
+      e.pipelineArn = value;
+      e.annotationKeys.pipelineArn = key;
     } else if (key.startsWith(A.codeDeployPrefix)) {
       const parsed = parseCodeDeploy(value);
-      if (parsed) env(key.slice(A.codeDeployPrefix.length)).codeDeploy = parsed;
+      if (parsed) {
+        const e = env(key.slice(A.codeDeployPrefix.length));
+        e.codeDeploy = parsed;
+        e.annotationKeys.codeDeploy = key;
+      }
     } else if (key.startsWith(repoPrefix)) {
       env(key.slice(repoPrefix.length)).ecrRepositoryArn = value;
     }
   }
 
   const promotionOrder = splitList(annotations[A.environments]);
+  const discoverByTags = annotations[A.discovery]?.trim() === 'tags';
+  const ownScheme =
+    discoverByTags ||
+    [...byName.values()].some(e => e.serviceArn || e.pipelineArn);
   const awslabsService = annotations[A.awslabsServiceArn]?.trim();
   const awslabsPipeline = annotations[A.awslabsPipelineArn]?.trim();
-  if (awslabsService || awslabsPipeline) {
-    const name =
+  if (!ownScheme && (awslabsService || awslabsPipeline)) {
+    const e = env(
       promotionOrder?.length === 1
         ? promotionOrder[0]
-        : DEFAULT_ENVIRONMENT_NAME;
-    const e = env(name);
-    e.serviceArn ??= awslabsService;
-    e.pipelineArn ??= awslabsPipeline;
+        : DEFAULT_ENVIRONMENT_NAME,
+    );
+    if (awslabsService) {
+      e.serviceArn = awslabsService;
+      e.annotationKeys.serviceArn = A.awslabsServiceArn;
+    }
+    if (awslabsPipeline) {
+      e.pipelineArn = awslabsPipeline;
+      e.annotationKeys.pipelineArn = A.awslabsPipelineArn;
+    }
   }
 
   const ecrRepositoryArn = annotations[A.ecrRepositoryArn]?.trim() || undefined;
@@ -117,7 +154,7 @@ export function parseEcsDeployAnnotations(
   return {
     environments,
     promotionOrder,
-    discoverByTags: annotations[A.discovery]?.trim() === 'tags',
+    discoverByTags,
     ecrRepositoryArn,
   };
 }

@@ -10,6 +10,7 @@ describe('the error of one environment in /environments and /traffic', () => {
     expect(environmentError(new NotFoundError('Service x not found'))).toEqual({
       name: 'NotFoundError',
       message: 'Service x not found',
+      code: 'NotFound',
       statusCode: 404,
     });
     expect(
@@ -32,6 +33,7 @@ describe('the error of one environment in /environments and /traffic', () => {
       expect(environmentError(error)).toEqual({
         name: 'Error',
         message: 'Reading this environment failed unexpectedly',
+        code: 'Internal',
         statusCode: 500,
       });
     }

@@ -15,15 +15,13 @@ import {
 import { AwsClientFactory } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { readBackendSettings } from '../config';
 import { ReadContext } from './aws/ReadContext';
-import { LoadedEnvironment, loadEnvironment } from './EnvironmentContext';
+import { loadEnvironment } from './EnvironmentContext';
 import { ResolvedEnvironment } from './model';
 import { ReadCache } from './cache/ReadCache';
 import { readDeploymentDetail } from './readers/detail';
-import {
-  HistoryOptions,
-  readHistory,
-  validateHistoryCursor,
-} from './readers/history';
+import { HistoryOptions, validateHistoryCursor } from './readers/history';
+import { readNamingMissing } from './readers/missingResource';
+import { readReadableHistory } from './readers/readableHistory';
 import {
   eachEnvironment,
   unreadableOverview,
@@ -98,15 +96,6 @@ export class EcsDeployReadService {
     return [env];
   }
 
-  /** Environments with their service state, read in parallel. */
-  async load(
-    entity: Entity,
-    environment?: string,
-  ): Promise<LoadedEnvironment[]> {
-    const envs = await this.environmentsOf(entity, environment);
-    return Promise.all(envs.map(e => loadEnvironment(this.context, e)));
-  }
-
   /**
    * The overview of every environment. One environment that cannot be read
    * (its account throttles, denies, or lost the service) is reported in its
@@ -127,15 +116,20 @@ export class EcsDeployReadService {
     };
   }
 
+  /**
+   * A page of the history; an environment that cannot be read is left out
+   * and listed in `unreadable`, as in `environments`.
+   */
   async history(
     entity: Entity,
     options: HistoryOptions,
   ): Promise<HistoryResponse> {
     validateHistoryCursor(options);
-    return readHistory(
+    return readReadableHistory(
       this.context,
-      await this.load(entity, options.environment),
+      await this.environmentsOf(entity, options.environment),
       options,
+      this.logUnreadable,
     );
   }
 
@@ -145,11 +139,13 @@ export class EcsDeployReadService {
     deploymentId: string,
   ): Promise<DeploymentDetail> {
     const [env] = await this.environmentsOf(entity, environment);
-    return readDeploymentDetail(
-      this.context,
-      env,
-      loadEnvironment(this.context, env),
-      deploymentId,
+    return readNamingMissing(env, () =>
+      readDeploymentDetail(
+        this.context,
+        env,
+        loadEnvironment(this.context, env),
+        deploymentId,
+      ),
     );
   }
 
@@ -179,7 +175,9 @@ export class EcsDeployReadService {
     entity: Entity,
     environment: string,
   ): Promise<StoppedTasksResponse> {
-    const [loaded] = await this.load(entity, environment);
-    return readStoppedTasks(this.context, loaded);
+    const [env] = await this.environmentsOf(entity, environment);
+    return readNamingMissing(env, async () =>
+      readStoppedTasks(this.context, await loadEnvironment(this.context, env)),
+    );
   }
 }

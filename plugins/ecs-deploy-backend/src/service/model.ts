@@ -1,4 +1,5 @@
 import {
+  AnnotationKeys,
   DeploymentControllerKind,
   DeploymentStrategy,
   EcrRepositoryRef,
@@ -19,6 +20,8 @@ export interface ResolvedEnvironment {
   pipeline?: PipelineRef;
   codeDeploy?: { application: string; deploymentGroup: string };
   ecrRepository?: EcrRepositoryRef;
+  /** The annotations the resources came from; a discovered one has none. */
+  annotationKeys?: AnnotationKeys;
 }
 
 /** A task set as read from ECS (JSON, cacheable). */

@@ -25,8 +25,10 @@ export interface EnvironmentOverview {
     desiredCount: number;
     pendingCount: number;
   };
-  controller: DeploymentControllerKind;
-  strategy: DeploymentStrategy;
+  /** Absent when nothing was read about the service (see `error`). */
+  controller?: DeploymentControllerKind;
+  /** Absent when nothing was read about the service (see `error`). */
+  strategy?: DeploymentStrategy;
   taskDefinition?: TaskDefinitionRef;
   images: ContainerImage[];
   codeDeploy?: { application: string; deploymentGroup: string };
@@ -50,6 +52,30 @@ export interface EnvironmentOverview {
 }
 
 /**
+ * The kinds of AWS resource an environment names.
+ *
+ * @public
+ */
+export type EnvironmentResourceType =
+  | 'ecs-service'
+  | 'codepipeline'
+  | 'codedeploy-deployment-group';
+
+/**
+ * An AWS resource an environment names, where AWS was asked for it.
+ *
+ * @public
+ */
+export interface EnvironmentResource {
+  type: EnvironmentResourceType;
+  /** The service or pipeline name, or `<application>/<deploymentGroup>`. */
+  name: string;
+  accountId: string;
+  region: string;
+  arn?: string;
+}
+
+/**
  * Why an environment could not be read, as the backend's error would say it.
  *
  * @public
@@ -58,8 +84,32 @@ export interface EnvironmentError {
   /** The `@backstage/errors` name, e.g. `ServiceUnavailableError`. */
   name: string;
   message: string;
+  /**
+   * The code the error body of a whole request would carry: an AWS
+   * exception name (`ThrottlingException`), `ResourceNotFound`
+   * ({@link RESOURCE_NOT_FOUND_CODE}) when AWS does not know a resource the
+   * entity names, or the kind's default (`NotFound`, `Internal`, ...).
+   */
+  code: string;
   /** The HTTP status the error would have had alone (503, 403, 404, 500). */
   statusCode: number;
+  /** With `ResourceNotFound`: the resource AWS does not know. */
+  resource?: EnvironmentResource;
+  /**
+   * With `ResourceNotFound`: the annotation that names the resource; absent
+   * when tag discovery found it.
+   */
+  annotation?: string;
+}
+
+/**
+ * An environment a response leaves out because it could not be read.
+ *
+ * @public
+ */
+export interface UnreadableEnvironment {
+  environment: string;
+  error: EnvironmentError;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ActionLedgerEntry } from '../actionsApi';
+import type { UnreadableEnvironment } from './environments';
 import {
   DeploymentControllerKind,
   DeploymentKind,
@@ -112,4 +113,14 @@ export interface Page<T> {
  *
  * @public
  */
-export type HistoryResponse = Page<DeploymentSummary>;
+export interface HistoryResponse extends Page<DeploymentSummary> {
+  /**
+   * Environments whose history this page leaves out because they could not
+   * be read (a service or pipeline AWS does not know, throttling, no
+   * permission in their account) while the others could. Absent when every
+   * environment was read. The cursor keeps the place of an environment read
+   * on an earlier page, so a later page goes on where it stopped once the
+   * environment can be read again.
+   */
+  unreadable?: UnreadableEnvironment[];
+}

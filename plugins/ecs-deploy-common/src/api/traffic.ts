@@ -85,8 +85,16 @@ export interface TrafficShift {
  */
 export interface EnvironmentTraffic {
   environment: string;
-  controller: DeploymentControllerKind;
-  strategy: DeploymentStrategy;
+  /** Absent when nothing was read about the service (see `error`). */
+  controller?: DeploymentControllerKind;
+  /** Absent when nothing was read about the service (see `error`). */
+  strategy?: DeploymentStrategy;
+  /**
+   * False for a service without a load balancer (a worker): it takes no
+   * load-balanced traffic, so it has no listeners to show. Absent when
+   * nothing was read about the service.
+   */
+  loadBalanced?: boolean;
   listeners: ListenerTraffic[];
   taskSets: TaskSetInfo[];
   shift?: TrafficShift;

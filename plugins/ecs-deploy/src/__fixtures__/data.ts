@@ -2,6 +2,7 @@ import {
   ActionLedgerEntry,
   DeploymentDetail,
   DeploymentSummary,
+  EnvironmentError,
   EnvironmentOverview,
   EnvironmentsResponse,
   StoppedTasksResponse,
@@ -94,6 +95,54 @@ export function environment(
     deploymentInProgress: false,
     waitingForAction: false,
     ...overrides,
+  };
+}
+
+/** The backend's error for an environment whose annotated service does not exist. */
+export function missingService(name: string): EnvironmentError {
+  const accountId = ACCOUNTS[name] ?? '111111111111';
+  return {
+    name: 'NotFoundError',
+    message: `ECS service payments-api was not found in ${accountId} / eu-west-1 (ecs-deploy.io/service-arn.${name})`,
+    code: 'ResourceNotFound',
+    statusCode: 404,
+    resource: {
+      type: 'ecs-service',
+      name: 'payments-api',
+      accountId,
+      region: 'eu-west-1',
+      arn: `arn:aws:ecs:eu-west-1:${accountId}:service/storefront-${name}/payments-api`,
+    },
+    annotation: `ecs-deploy.io/service-arn.${name}`,
+  };
+}
+
+/**
+ * An environment as the backend answers one it could not read: only what
+ * the annotations say, and why (no controller, strategy or images).
+ */
+export function unreadableEnvironment(
+  name: string,
+  error: EnvironmentError,
+): EnvironmentOverview {
+  const known = environment(name);
+  return {
+    name,
+    accountId: known.accountId,
+    region: known.region,
+    service: {
+      ...known.service,
+      status: 'UNKNOWN',
+      runningCount: 0,
+      desiredCount: 0,
+    },
+    images: [],
+    codeDeploy: known.codeDeploy,
+    pipeline: known.pipeline,
+    ecrRepository: known.ecrRepository,
+    deploymentInProgress: false,
+    waitingForAction: false,
+    error,
   };
 }
 

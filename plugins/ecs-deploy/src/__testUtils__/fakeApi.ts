@@ -22,12 +22,16 @@ export function fakeApi(
 }
 
 /** A `ResponseError`-shaped rejection as the client throws it. */
-export async function responseError(status: number, message: string) {
+export async function responseError(
+  status: number,
+  message: string,
+  code?: string,
+) {
   const { ResponseError } = await import('@backstage/errors');
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name: 'Error', message },
+        error: { name: 'Error', message, ...(code ? { code } : {}) },
         request: { method: 'GET', url: '/api/ecs-deploy' },
         response: { statusCode: status },
       }),

@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   DeploymentStatus,
   DeploymentSummary,
+  UnreadableEnvironment,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ecsDeployApiRef } from '../api';
 import { useEntityRef } from './useEntityRef';
@@ -28,6 +29,8 @@ export function useHistory(filters: HistoryFilters, refreshKey = 0) {
   const entityRef = useEntityRef();
   const [items, setItems] = useState<DeploymentSummary[]>([]);
   const [nextCursor, setNextCursor] = useState<string>();
+  // The latest page's: whose history it had to leave out.
+  const [unreadable, setUnreadable] = useState<UnreadableEnvironment[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<Error>();
   // Answers for old filters that arrive late must not overwrite new ones.
@@ -52,6 +55,7 @@ export function useHistory(filters: HistoryFilters, refreshKey = 0) {
           replace ? page.items : [...previous, ...page.items],
         );
         setNextCursor(page.nextCursor);
+        setUnreadable(page.unreadable ?? []);
       } catch (e) {
         if (current === generation.current) {
           setError(e as Error);
@@ -79,6 +83,7 @@ export function useHistory(filters: HistoryFilters, refreshKey = 0) {
 
   return {
     items,
+    unreadable,
     loading,
     error,
     hasMore: Boolean(nextCursor),

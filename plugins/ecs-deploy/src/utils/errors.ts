@@ -1,4 +1,7 @@
-import { EnvironmentError } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  EnvironmentError,
+  isResourceNotFound,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ResponseError } from '@backstage/errors';
 
 /**
@@ -28,10 +31,28 @@ export function errorStatus(error: unknown): number | undefined {
   return ResponseError.is(error) ? error.statusCode : undefined;
 }
 
+/** The backend's `error.code` of a failed request (`ResourceNotFound`, ...). */
+export function errorCode(error: unknown): string | undefined {
+  return ResponseError.is(error) ? error.body?.error?.code : undefined;
+}
+
+/**
+ * What an environment's error says, without the environment's name. A
+ * missing resource is not "just now": it stays missing until someone fixes
+ * the annotation or creates it.
+ */
+export function environmentErrorText(error: EnvironmentError): string {
+  return isResourceNotFound(error)
+    ? error.message
+    : `Could not be read just now: ${error.message}`;
+}
+
 /** How an environment the backend could not read is described to the user. */
 export function unreadableMessage(
   environment: string,
   error: EnvironmentError,
 ): string {
-  return `${environment} could not be read just now: ${error.message}`;
+  return isResourceNotFound(error)
+    ? error.message
+    : `${environment} could not be read just now: ${error.message}`;
 }

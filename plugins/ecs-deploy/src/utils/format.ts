@@ -73,3 +73,22 @@ export function shortDigest(digest: string | undefined): string | undefined {
 export function shortCommit(commit: string | undefined): string | undefined {
   return commit ? commit.slice(0, 7) : undefined;
 }
+
+/**
+ * How a service deploys, as far as the backend read it ("CODE_DEPLOY
+ * CANARY"), with the CodeDeploy configuration when asked; empty for an
+ * environment nothing was read about.
+ */
+export function deploymentKindText(
+  env: {
+    controller?: string;
+    strategy?: { kind: string; configName?: string };
+  },
+  options: { configName?: boolean } = {},
+): string {
+  const config =
+    options.configName && env.strategy?.configName
+      ? `(${env.strategy.configName})`
+      : undefined;
+  return [env.controller, env.strategy?.kind, config].filter(Boolean).join(' ');
+}

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { NotFoundError } from '@backstage/errors';
 import { EcsServiceRef } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { withErrorCode } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { ServiceState } from '../model';
 import { mapService } from '../mapping/ecsService';
 import { callAws } from './callAws';
@@ -46,7 +47,12 @@ export async function readService(
   const service = out.services?.[0];
   if (!service) {
     const reason = out.failures?.[0]?.reason ?? 'MISSING';
-    throw new NotFoundError(`ECS service ${svc.arn} not found (${reason})`);
+    // DescribeServices reports an unknown service as a failure; the other
+    // ECS operations throw ServiceNotFoundException for it: one code for both.
+    throw withErrorCode(
+      new NotFoundError(`ECS service ${svc.arn} not found (${reason})`),
+      'ServiceNotFoundException',
+    );
   }
   return mapService(service);
 }

@@ -5,23 +5,36 @@ import {
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { publicError } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { ResolvedEnvironment } from '../model';
+import { ResourceNotFoundError, readNamingMissing } from './missingResource';
 
 /**
  * An error as the one environment it concerns shows it, by the same rules as
- * the API's error bodies: a known kind with its own message, anything
- * unexpected with a generic one.
+ * the API's error bodies: a known kind with its own message and code,
+ * anything unexpected with a generic one. A missing resource also says
+ * which one and the annotation that names it.
  */
 export function environmentError(error: unknown): EnvironmentError {
-  const { name, message, statusCode } = publicError(
+  const { name, message, code, statusCode } = publicError(
     error,
     'Reading this environment failed unexpectedly',
   );
-  return { name, message, statusCode };
+  if (!(error instanceof ResourceNotFoundError)) {
+    return { name, message, code, statusCode };
+  }
+  return {
+    name,
+    message,
+    code,
+    statusCode,
+    resource: error.resource,
+    ...(error.annotation ? { annotation: error.annotation } : {}),
+  };
 }
 
 /**
  * The overview of an environment that could not be read: what its
- * annotations say, and why. Nothing here claims a state AWS did not report.
+ * annotations say, and why. Nothing here claims a state AWS did not report:
+ * no controller, no strategy.
  */
 export function unreadableOverview(
   env: ResolvedEnvironment,
@@ -40,8 +53,6 @@ export function unreadableOverview(
       desiredCount: 0,
       pendingCount: 0,
     },
-    controller: 'ECS',
-    strategy: { kind: 'ROLLING' },
     images: [],
     ...(env.codeDeploy ? { codeDeploy: env.codeDeploy } : {}),
     ...(env.pipeline ? { pipeline: { name: env.pipeline.name } } : {}),
@@ -62,8 +73,6 @@ export function unreadableTraffic(
 ): EnvironmentTraffic {
   return {
     environment: env.name,
-    controller: 'ECS',
-    strategy: { kind: 'ROLLING' },
     listeners: [],
     taskSets: [],
     observedAt,
@@ -75,7 +84,8 @@ export function unreadableTraffic(
  * Reads every environment in parallel. One that fails is reported in its
  * place (`unreadable`), so the others still show, and the full error goes to
  * `log` (the answer only says what the caller may see); only when none can
- * be read does the whole request fail, with the first error.
+ * be read does the whole request fail, with the first error. Either way a
+ * resource AWS does not know is named (`ResourceNotFoundError`).
  */
 export async function eachEnvironment<T>(
   envs: ResolvedEnvironment[],
@@ -83,7 +93,9 @@ export async function eachEnvironment<T>(
   unreadable: (env: ResolvedEnvironment, error: unknown) => T,
   log?: (env: ResolvedEnvironment, error: unknown) => void,
 ): Promise<T[]> {
-  const settled = await Promise.allSettled(envs.map(read));
+  const settled = await Promise.allSettled(
+    envs.map(env => readNamingMissing(env, () => read(env))),
+  );
   const failed = settled.flatMap(s => (s.status === 'rejected' ? [s] : []));
   if (failed.length && failed.length === settled.length) {
     throw failed[0].reason;

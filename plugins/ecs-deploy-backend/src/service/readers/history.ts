@@ -56,11 +56,14 @@ export function validateHistoryCursor(options: HistoryOptions): void {
 
 /**
  * One page of the merged timeline of the given environments, newest first.
+ * The cursor keeps the positions it was given for streams not read now (an
+ * environment left out as unreadable), so they go on where they stopped.
  */
 export async function readHistory(
   ctx: ReadContext,
   environments: LoadedEnvironment[],
   options: HistoryOptions,
+  sourcesOf: typeof historySources = historySources,
 ): Promise<HistoryResponse> {
   const statuses = options.status?.length
     ? new Set<DeploymentStatus>(options.status)
@@ -69,7 +72,7 @@ export async function readHistory(
   const positions = options.cursor
     ? decodeCursor(options.cursor, filter).positions
     : {};
-  const sources = environments.flatMap(l => historySources(ctx, l));
+  const sources = environments.flatMap(l => sourcesOf(ctx, l));
   const page = await mergeHistory({
     sources,
     positions,
@@ -87,6 +90,11 @@ export async function readHistory(
     items,
     ...(page.exhausted
       ? {}
-      : { nextCursor: encodeCursor({ filter, positions: page.positions }) }),
+      : {
+          nextCursor: encodeCursor({
+            filter,
+            positions: { ...positions, ...page.positions },
+          }),
+        }),
   };
 }

@@ -110,8 +110,9 @@ export async function readOverview(
       desiredCount: service?.desiredCount ?? 0,
       pendingCount: service?.pendingCount ?? 0,
     },
-    controller: service?.controller ?? 'ECS',
-    strategy,
+    // Only what AWS reported: an environment without a service has neither.
+    ...(service ? { controller: service.controller } : {}),
+    ...(strategy ? { strategy } : {}),
     ...(taskDefinitionRefValue
       ? { taskDefinition: taskDefinitionRefValue }
       : {}),

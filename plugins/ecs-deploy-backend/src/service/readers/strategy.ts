@@ -31,17 +31,21 @@ export function codeDeployStrategy(
   };
 }
 
-/** Strategy of an environment; for CodeDeploy it reads the group and config. */
+/**
+ * Strategy of an environment's service; for CodeDeploy it reads the group
+ * and config. None for an environment without a service.
+ */
 export async function strategyOf(
   ctx: ReadContext,
   loaded: LoadedEnvironment,
 ): Promise<{
-  strategy: DeploymentStrategy;
+  strategy?: DeploymentStrategy;
   group?: DeploymentGroupState;
   config?: DeploymentConfigState;
 }> {
   const { env, service, codeDeploy } = loaded;
-  if (service?.controller === 'CODE_DEPLOY' && codeDeploy) {
+  if (!service) return {};
+  if (service.controller === 'CODE_DEPLOY' && codeDeploy) {
     const location = { accountId: env.accountId, region: env.region };
     const group = await getDeploymentGroup(ctx, location, codeDeploy);
     const config = await getDeploymentConfig(
@@ -51,5 +55,5 @@ export async function strategyOf(
     );
     return { strategy: codeDeployStrategy(group, config), group, config };
   }
-  return { strategy: service?.strategy ?? { kind: 'ROLLING' } };
+  return { strategy: service.strategy };
 }

@@ -1,4 +1,5 @@
 import {
+  DeploymentStrategy,
   DeploymentSummary,
   EnvironmentTraffic,
   TaskSetInfo,
@@ -83,7 +84,7 @@ async function codeDeployTraffic(
   loaded: LoadedEnvironment,
   service: ServiceState,
   group: DeploymentGroupState,
-  strategy: EnvironmentTraffic['strategy'],
+  strategy: DeploymentStrategy,
   headRead: Promise<DeploymentSummary | undefined>,
 ) {
   const { env } = loaded;
@@ -157,7 +158,7 @@ async function ecsNativeTraffic(
   ctx: ReadContext,
   loaded: LoadedEnvironment,
   service: ServiceState,
-  strategy: EnvironmentTraffic['strategy'],
+  strategy: DeploymentStrategy,
 ) {
   const { env } = loaded;
   const location = { accountId: env.accountId, region: env.region };
@@ -341,6 +342,17 @@ export function withWeights(
   });
 }
 
+/**
+ * Whether the service sits behind a load balancer, itself or through its
+ * task sets. One without (a worker) takes no load-balanced traffic.
+ */
+function isLoadBalanced(service: ServiceState): boolean {
+  return (
+    service.loadBalancers.length > 0 ||
+    service.taskSets.some(t => t.targetGroupArns.length > 0)
+  );
+}
+
 /** Traffic of one environment, for any deployment controller. */
 export async function readTraffic(
   ctx: ReadContext,
@@ -358,13 +370,16 @@ export async function readTraffic(
   // A failing strategy read must not leave the head read's error unhandled.
   headRead?.catch(() => undefined);
   const { strategy, group } = await strategyOf(ctx, loaded);
+  if (!service || !strategy) {
+    return { environment: env.name, observedAt, listeners: [], taskSets: [] };
+  }
   const base = {
     environment: env.name,
-    controller: service?.controller ?? ('ECS' as const),
+    controller: service.controller,
     strategy,
+    loadBalanced: isLoadBalanced(service),
     observedAt,
   };
-  if (!service) return { ...base, listeners: [], taskSets: [] };
   let result;
   if (service.controller === 'CODE_DEPLOY' && group && headRead) {
     result = await codeDeployTraffic(

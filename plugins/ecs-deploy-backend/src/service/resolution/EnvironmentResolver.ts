@@ -62,6 +62,7 @@ function fromAnnotations(
     ...(pipeline ? { pipeline } : {}),
     ...(env.codeDeploy ? { codeDeploy: env.codeDeploy } : {}),
     ...(ecrRepository ? { ecrRepository } : {}),
+    annotationKeys: env.annotationKeys,
   };
 }
 

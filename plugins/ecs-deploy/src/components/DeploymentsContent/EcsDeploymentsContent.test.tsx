@@ -7,10 +7,17 @@ import {
 } from '../../__testUtils__/renderWithEntity';
 import { fakeApi, responseError } from '../../__testUtils__/fakeApi';
 import {
+  MISSING_ANNOTATIONS_MARKER,
+  parseEcsDeployAnnotations,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  environment,
   environmentsResponse,
   historyItems,
   ledgerEntry,
+  missingService,
   summary,
+  unreadableEnvironment,
 } from '../../__fixtures__/data';
 import { EcsDeploymentsContent } from './EcsDeploymentsContent';
 
@@ -39,6 +46,7 @@ describe('EcsDeploymentsContent', () => {
             error: {
               name: 'ServiceUnavailableError',
               message: 'AWS is throttling ecs:DescribeServices',
+              code: 'ThrottlingException',
               statusCode: 503,
             },
           },
@@ -170,21 +178,121 @@ describe('EcsDeploymentsContent', () => {
     expect(api.getEnvironments).toHaveBeenCalledTimes(2);
   });
 
-  it('turns a 404 from the backend into setup instructions', async () => {
+  it("turns the backend's no-annotations 404 into setup instructions", async () => {
+    const message = `Entity component:default/payments-api ${MISSING_ANNOTATIONS_MARKER}; add one of: ecs-deploy.io/service-arn.<environment>`;
+    const api = fakeApi({
+      getEnvironments: jest
+        .fn()
+        .mockRejectedValue(await responseError(404, message)),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(screen.getByText('Missing Annotation')).toBeInTheDocument();
+  });
+
+  it('says which resource AWS does not know instead of asking for annotations', async () => {
+    const { message } = missingService('prod');
     const api = fakeApi({
       getEnvironments: jest
         .fn()
         .mockRejectedValue(
-          await responseError(404, 'No ECS service found by tags'),
+          await responseError(404, message, 'ResourceNotFound'),
         ),
     });
     await renderWithEntity(<EcsDeploymentsContent />, { api });
+    expect(await screen.findByText('Not found in AWS')).toBeInTheDocument();
     expect(
-      await screen.findByText('No ECS service found by tags'),
+      screen.getByText(
+        'ECS service payments-api was not found in 333333333333 / eu-west-1 (ecs-deploy.io/service-arn.prod)',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Missing Annotation')).toBeNull();
+  });
+
+  it('shows an environment whose service AWS does not know in its place, without a controller', async () => {
+    const [dev, staging] = environmentsResponse.environments;
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue({
+        ...environmentsResponse,
+        environments: [
+          dev,
+          staging,
+          unreadableEnvironment('prod', missingService('prod')),
+        ],
+      }),
+      getHistory: jest.fn().mockResolvedValue({
+        items: historyItems,
+        unreadable: [{ environment: 'prod', error: missingService('prod') }],
+      }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+
+    const text =
+      'ECS service payments-api was not found in 333333333333 / eu-west-1 (ecs-deploy.io/service-arn.prod)';
+    expect(
+      await screen.findByText(`Not in this history: ${text}`),
+    ).toBeInTheDocument();
+    const alerts = screen.getAllByRole('alert');
+    expect(alerts.map(a => a.textContent)).toEqual(
+      expect.arrayContaining([text, `Not in this history: ${text}`]),
+    );
+    expect(screen.getByText('Not found')).toBeInTheDocument();
+    expect(screen.queryByText('Missing Annotation')).toBeNull();
+    expect(screen.queryByText(/could not be read just now/)).toBeNull();
+    // Only the readable environments say how they deploy.
+    expect(screen.getAllByText(/CODE_DEPLOY CANARY/)).toHaveLength(2);
+  });
+
+  it('offers promotion only between the environments a template-made entity has', async () => {
+    // What the ECS service template wrote: the suite's keys and the awslabs
+    // pair for prod. The backend answers one overview per environment the
+    // shared parser finds.
+    const entity = {
+      ...testEntity,
+      metadata: {
+        name: 'payments-api',
+        annotations: {
+          'ecs-deploy.io/environments': 'dev,staging,prod',
+          ...Object.fromEntries(
+            ['dev', 'staging', 'prod'].flatMap(env => [
+              [
+                `ecs-deploy.io/service-arn.${env}`,
+                environment(env).service.arn,
+              ],
+              [
+                `ecs-deploy.io/pipeline-arn.${env}`,
+                `arn:aws:codepipeline:eu-west-1:111111111111:payments-api-${env}`,
+              ],
+            ]),
+          ),
+          'aws.amazon.com/amazon-ecs-service-arn':
+            environment('prod').service.arn,
+          'aws.amazon.com/aws-codepipeline-arn':
+            'arn:aws:codepipeline:eu-west-1:111111111111:payments-api-prod',
+        },
+      },
+    };
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue({
+        entityRef: 'component:default/payments-api',
+        environments: parseEcsDeployAnnotations(entity).environments.map(e =>
+          environment(e.name),
+        ),
+      }),
+      getHistory: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api, entity });
+
+    expect(
+      await screen.findByRole('button', { name: 'Promote to staging' }),
     ).toBeInTheDocument();
     expect(
-      screen.getAllByText(/ecs-deploy.io\/service-arn.<environment>/).length,
-    ).toBeGreaterThan(0);
+      screen.getByRole('button', { name: 'Promote to prod' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Promote to default' }),
+    ).toBeNull();
+    expect(screen.queryByLabelText('default environment')).toBeNull();
   });
 
   it('filters the history by status through the backend', async () => {

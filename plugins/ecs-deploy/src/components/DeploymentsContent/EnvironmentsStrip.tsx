@@ -4,13 +4,20 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { EnvironmentOverview } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  EnvironmentOverview,
+  isResourceNotFound,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { DeploymentControls } from '../actions/DeploymentControls';
 import { EnvironmentControls } from '../actions/EnvironmentControls';
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
 import { ecsServiceUrl, taskDefinitionUrl } from '../../utils/consoleLinks';
 import { unreadableMessage } from '../../utils/errors';
-import { shortCommit, shortDigest } from '../../utils/format';
+import {
+  deploymentKindText,
+  shortCommit,
+  shortDigest,
+} from '../../utils/format';
 
 const useStyles = makeStyles((theme: Theme) => ({
   facts: {
@@ -28,7 +35,12 @@ const useStyles = makeStyles((theme: Theme) => ({
 /** The badge saying an environment is moving, waits for someone, or could not be read. */
 export const EnvironmentBadge = ({ env }: { env: EnvironmentOverview }) => {
   if (env.error) {
-    return <Chip size="small" label="Not readable" />;
+    return (
+      <Chip
+        size="small"
+        label={isResourceNotFound(env.error) ? 'Not found' : 'Not readable'}
+      />
+    );
   }
   if (env.waitingForAction) {
     return <Chip size="small" color="secondary" label="Waiting for you" />;
@@ -73,8 +85,9 @@ const UnreadableEnvironmentCard = ({ env }: { env: EnvironmentOverview }) => (
       {env.error && unreadableMessage(env.name, env.error)}
     </Typography>
     <Typography variant="caption" color="textSecondary">
-      The other environments are current; this one is read again with the next
-      refresh.
+      {isResourceNotFound(env.error)
+        ? 'Correct the annotation, or create the resource in that account and region.'
+        : 'The other environments are current; this one is read again with the next refresh.'}
     </Typography>
   </InfoCard>
 );
@@ -107,9 +120,13 @@ const EnvironmentCard = ({
           <EnvironmentBadge env={env} />
         </Box>
       }
-      subheader={`${env.service.status} · ${env.controller}${
-        env.strategy.kind ? ` ${env.strategy.kind}` : ''
-      } · ${env.accountId} ${env.region}`}
+      subheader={[
+        env.service.status,
+        deploymentKindText(env),
+        `${env.accountId} ${env.region}`,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
     >
       <dl className={classes.facts} aria-label={`${env.name} environment`}>
         <dt>Image</dt>

@@ -7,6 +7,7 @@ import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import {
   ActionLedgerEntry,
   DEPLOYMENT_STATUSES,
@@ -14,6 +15,7 @@ import {
   DeploymentSummary,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { HistoryFilters, useHistory } from '../../hooks/useHistory';
+import { unreadableMessage } from '../../utils/errors';
 import { formatDuration, formatTime, shortCommit } from '../../utils/format';
 import {
   DeploymentStatusLabel,
@@ -261,6 +263,13 @@ export const HistoryTable = ({
   return (
     <>
       {filterBar}
+      {history.unreadable.map(({ environment, error }) => (
+        <Box key={environment} mb={1}>
+          <Alert severity="warning">
+            Not in this history: {unreadableMessage(environment, error)}
+          </Alert>
+        </Box>
+      ))}
       <Table<Row>
         title="Deployment history"
         subtitle="Newest first"

@@ -10,6 +10,7 @@ import TableRow from '@material-ui/core/TableRow';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
+import { environmentErrorText } from '../../utils/errors';
 import { shortCommit } from '../../utils/format';
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
 import { RequestError } from '../shared/RequestError';
@@ -79,7 +80,7 @@ export const EcsDeployOverviewCard = ({
               </TableCell>
               {env.error ? (
                 <TableCell colSpan={3}>
-                  Could not be read just now: {env.error.message}
+                  {environmentErrorText(env.error)}
                 </TableCell>
               ) : (
                 <>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { fakeApi, responseError } from '../../__testUtils__/fakeApi';
-import { trafficResponse } from '../../__fixtures__/data';
+import { missingService, trafficResponse } from '../../__fixtures__/data';
 import { EcsTrafficContent } from './EcsTrafficContent';
 
 describe('EcsTrafficContent', () => {
@@ -122,6 +122,7 @@ describe('EcsTrafficContent', () => {
             error: {
               name: 'NotAllowedError',
               message: 'not allowed to perform ecs:DescribeServices',
+              code: 'AccessDeniedException',
               statusCode: 403,
             },
           },
@@ -142,6 +143,102 @@ describe('EcsTrafficContent', () => {
     expect(
       screen.getByRole('img', { name: /blue\) 100%, .*green\) 0%/ }),
     ).toBeInTheDocument();
+  });
+
+  it('says which service AWS does not know, in its place', async () => {
+    const prod = trafficResponse(0).environments[0];
+    const missing = missingService('staging');
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue({
+        environments: [
+          {
+            environment: 'staging',
+            observedAt: prod.observedAt,
+            listeners: [],
+            taskSets: [],
+            error: missing,
+          },
+          prod,
+        ],
+      }),
+    });
+    await renderWithEntity(
+      <EcsTrafficContent
+        refreshIntervalMs={60_000}
+        idleRefreshIntervalMs={60_000}
+      />,
+      { api },
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'ECS service payments-api was not found in 222222222222 / eu-west-1 (ecs-deploy.io/service-arn.staging)',
+    );
+    expect(screen.getByText('Not found')).toBeInTheDocument();
+    expect(screen.queryByText(/undefined/)).toBeNull();
+    expect(screen.queryByText('Missing Annotation')).toBeNull();
+  });
+
+  it('answers a tab-wide ResourceNotFound with the resource, not setup instructions', async () => {
+    const api = fakeApi({
+      getTraffic: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            404,
+            missingService('prod').message,
+            'ResourceNotFound',
+          ),
+        ),
+    });
+    await renderWithEntity(<EcsTrafficContent />, { api });
+    expect(await screen.findByText('Not found in AWS')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'ECS service payments-api was not found in 333333333333 / eu-west-1 (ecs-deploy.io/service-arn.prod)',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Missing Annotation')).toBeNull();
+  });
+
+  it('says a worker takes no load-balanced traffic instead of drawing a split', async () => {
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue({
+        environments: [
+          {
+            environment: 'prod',
+            controller: 'ECS',
+            strategy: { kind: 'ROLLING' },
+            loadBalanced: false,
+            observedAt: '2024-06-10T09:05:00Z',
+            listeners: [],
+            taskSets: [
+              {
+                id: 'ecs-svc/1',
+                label: 'PRIMARY',
+                status: 'PRIMARY',
+                runningCount: 2,
+                desiredCount: 2,
+                pendingCount: 0,
+                trafficWeight: 100,
+              },
+            ],
+          },
+        ],
+      }),
+    });
+    await renderWithEntity(
+      <EcsTrafficContent
+        refreshIntervalMs={60_000}
+        idleRefreshIntervalMs={60_000}
+      />,
+      { api },
+    );
+    expect(
+      await screen.findByText(/This service takes no load-balanced traffic/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/No load balancer listener routes/)).toBeNull();
+    expect(screen.queryByText('No deployment is shifting traffic.')).toBeNull();
+    expect(screen.queryByRole('img', { name: /listener/ })).toBeNull();
+    expect(screen.getByText('2/2 running')).toBeInTheDocument();
   });
 
   it('shows an empty state when nothing routes traffic', async () => {

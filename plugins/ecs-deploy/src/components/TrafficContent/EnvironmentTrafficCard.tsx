@@ -5,12 +5,13 @@ import Typography from '@material-ui/core/Typography';
 import {
   DeploymentStatus,
   EnvironmentTraffic,
+  isResourceNotFound,
   parseDeploymentId,
   TrafficShift,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { SplitBar, SplitBarSegment } from '../charts';
 import { DeploymentControls } from '../actions/DeploymentControls';
-import { formatTime } from '../../utils/format';
+import { deploymentKindText, formatTime } from '../../utils/format';
 import { Countdown } from './Countdown';
 import { TaskSetsTable } from './TaskSetsTable';
 import { listenerKey, SplitChanges } from './splitChanges';
@@ -116,7 +117,10 @@ export const EnvironmentTrafficCard = ({
   onChanged: () => void;
 }) =>
   env.error ? (
-    <InfoCard title={env.environment} subheader="Not readable">
+    <InfoCard
+      title={env.environment}
+      subheader={isResourceNotFound(env.error) ? 'Not found' : 'Not readable'}
+    >
       <Typography variant="body2" role="alert">
         {unreadableMessage(env.environment, env.error)}
       </Typography>
@@ -124,12 +128,27 @@ export const EnvironmentTrafficCard = ({
   ) : (
     <InfoCard
       title={env.environment}
-      subheader={`${env.controller} ${env.strategy.kind}${
-        env.strategy.configName ? ` (${env.strategy.configName})` : ''
-      } · observed ${formatTime(env.observedAt)}`}
+      subheader={[
+        deploymentKindText(env, { configName: true }),
+        `observed ${formatTime(env.observedAt)}`,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
     >
-      <ShiftProgress env={env} receivedAt={receivedAt} onChanged={onChanged} />
-      {env.listeners.length === 0 && (
+      {env.loadBalanced === false && (
+        <Typography variant="body2" role="status">
+          This service takes no load-balanced traffic: it has no load balancer.
+        </Typography>
+      )}
+      {/* A worker's rolling deployment still shows, with its controls. */}
+      {(env.loadBalanced !== false || env.shift) && (
+        <ShiftProgress
+          env={env}
+          receivedAt={receivedAt}
+          onChanged={onChanged}
+        />
+      )}
+      {env.loadBalanced !== false && env.listeners.length === 0 && (
         <Typography variant="body2" color="textSecondary">
           No load balancer listener routes to this service.
         </Typography>
