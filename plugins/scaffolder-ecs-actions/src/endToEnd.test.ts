@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import { GetDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import { startSandbox } from '@ecs-deploy/aws-sandbox';
+import { execFileSync } from 'node:child_process';
 import {
   ACCOUNTS,
   Sandbox,
@@ -15,7 +15,6 @@ import {
   createMockDirectory,
   createTestOptions,
   runAction,
-  startTestSandbox,
 } from './__testUtils__/harness';
 import { createCodeDeployCreateAction } from './actions/codeDeployCreate';
 import { createEcrEnsureRepositoryAction } from './actions/ecrEnsureRepository';
@@ -25,7 +24,9 @@ import { createPipelineCreateAction } from './actions/pipelineCreate';
 
 /*
  * The template's steps for one environment, then an image push: the pipeline
- * the actions wired must deploy the pushed image with the infrastructure
+ * the actions wired reads the published infrastructure repository through its
+ * Git connection (the sandbox serves `local/<repo>` from the directory the
+ * repositories are published to) and must deploy the pushed image with that
  * repository's taskdef.json through CodeDeploy.
  */
 describe('from the actions to a first deployment', () => {
@@ -33,7 +34,15 @@ describe('from the actions to a first deployment', () => {
   let sandbox: Sandbox;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
+    sandbox = await startSandbox({
+      seed: 'none',
+      port: 0,
+      speed: 1000,
+      tickIntervalMs: 50,
+      sourceRepositories: [
+        { owner: 'local', directory: mockDir.resolve('repos') },
+      ],
+    });
   });
   afterAll(() => sandbox.close());
 
@@ -73,25 +82,18 @@ describe('from the actions to a first deployment', () => {
       environment: 'dev',
     });
 
-    // What a git host would hold: the published repository, as the pipeline's source.
-    const files = Object.fromEntries(
-      await Promise.all(
-        (infra.files as string[]).map(async f => [
-          f,
-          await fs.readFile(path.join(infra.remoteUrl, f), 'utf8'),
-        ]),
-      ),
-    );
-    (sandbox.world.stores.codepipeline as any).pushSourceCommit(
-      `git:${infra.fullRepositoryId}@main`,
-      { files, message: 'Initial' },
-    );
+    expect(infra.fullRepositoryId).toBe(`local/${name}-infra`);
+    const published = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: infra.remoteUrl,
+    })
+      .toString()
+      .trim();
 
     const dev = await clients.forResource({
       accountId: ACCOUNTS.dev,
       region: 'eu-west-1',
     });
-    await dev.ecr.send(
+    const pushed = await dev.ecr.send(
       new PutImageCommand({
         repositoryName: name,
         imageTag: 'dev',
@@ -128,6 +130,11 @@ describe('from the actions to a first deployment', () => {
       }),
     );
     expect(execution.pipelineExecution?.status).toBe('Succeeded');
+    expect(
+      execution.pipelineExecution?.artifactRevisions?.map(r => r.revisionId),
+    ).toEqual(
+      expect.arrayContaining([published, pushed.image?.imageId?.imageDigest]),
+    );
 
     const { actionExecutionDetails } = await dev.codePipeline.send(
       new ListActionExecutionsCommand({
@@ -149,18 +156,24 @@ describe('from the actions to a first deployment', () => {
       deploymentGroupName: `${name}-dev`,
       status: 'Succeeded',
     });
-    // The deployed task definition is the repository's taskdef.json with the image filled in.
+    // The deployed task definition is the published taskdef.json with the pushed image filled in.
     const appSpec = JSON.stringify(deploymentInfo?.revision);
     const taskDefinitionArn =
       /arn:aws:ecs:[^"\\]+:task-definition\/[^"\\]+/.exec(appSpec)?.[0];
     const { taskDefinition } = await dev.ecs.send(
       new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinitionArn }),
     );
-    expect(taskDefinition?.family).toBe(`${name}-dev`);
-    expect(taskDefinition?.containerDefinitions?.[0].image).toMatch(
-      new RegExp(
-        `^111111111111\\.dkr\\.ecr\\.eu-west-1\\.amazonaws\\.com/${name}@sha256:`,
-      ),
-    );
+    expect(taskDefinition).toMatchObject({
+      family: `${name}-dev`,
+      cpu: '512',
+      memory: '1024',
+      containerDefinitions: [
+        {
+          name,
+          image: `111111111111.dkr.ecr.eu-west-1.amazonaws.com/${name}@${pushed.image?.imageId?.imageDigest}`,
+          portMappings: [expect.objectContaining({ containerPort: 8080 })],
+        },
+      ],
+    });
   });
 });

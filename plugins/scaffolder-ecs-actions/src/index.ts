@@ -47,3 +47,4 @@ export type {
 } from './render/types';
 export { fargateMemoryOptions, parseFargateSize } from './lib/fargate';
 export type { FargateSize } from './lib/fargate';
+export type { CdkServiceSettings } from './render/cdk/types';

@@ -8,6 +8,7 @@ import {
   environmentNamed,
   registryLocation,
 } from '../config/resolveEnvironment';
+import { consoleLinks } from '../lib/consoleLinks';
 import { parseFargateSize } from '../lib/fargate';
 import { assertEntityName } from '../lib/names';
 import { InputSchema, parseInput } from '../lib/parseInput';
@@ -18,6 +19,8 @@ import {
 } from '../publish/infraRepositoryLocation';
 import { publishToLocalGitRepository } from '../publish/localGitRepository';
 import { readWorkspaceFiles } from '../publish/workspaceFiles';
+import { cdkServiceSettings } from '../render/cdk/cdkServiceSettings';
+import { infrastructureInput } from '../render/cdk/infrastructureInput';
 import { renderInfraRepository } from '../render/renderInfraRepository';
 import type { ServiceEnvironmentSpec } from '../render/types';
 import { examples } from './infraRepoCreate.examples';
@@ -52,6 +55,7 @@ const inputSchema = {
     z
       .string({ description: 'Workspace directory the files are written to' })
       .default('infra'),
+  ...infrastructureInput,
 } satisfies InputSchema;
 
 /**
@@ -72,11 +76,11 @@ const inputSchema = {
 export function createInfraRepoCreateAction(
   options: EcsActionOptions & { integrations: ScmIntegrationRegistry },
 ) {
-  const { settings, integrations, authorizer } = options;
+  const { settings, integrations, authorizer, tagKeys } = options;
   return createTemplateAction({
     id: 'ecs:infra-repo:create',
     description:
-      'Renders the infrastructure repository of an ECS service (taskdef.json, appspec.yaml, imagedefinitions.json, buildspec.yml, catalog-info.yaml) and publishes it to the configured target.',
+      'Renders the infrastructure repository of an ECS service (taskdef.json, appspec.yaml, imagedefinitions.json, buildspec.yml, catalog-info.yaml; with infrastructure cdk also a CDK app declaring its AWS resources) and publishes it to the configured target.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -102,6 +106,11 @@ export function createInfraRepoCreateAction(
         entityRef: z => z.string(),
         sourcePath: z => z.string(),
         files: z => z.array(z.string()),
+        pipelineConsoleUrls: z =>
+          z.array(z.string(), {
+            description:
+              "AWS console pages of the environments' pipelines, in promotion order (whoever creates them)",
+          }),
       },
     },
     async handler(ctx) {
@@ -150,28 +159,46 @@ export function createInfraRepoCreateAction(
       );
       const owner = await authorizer.authorize(ctx, input);
       const { entityRef, ownerRef } = owner;
+      const cdk =
+        input.infrastructure === 'cdk'
+          ? cdkServiceSettings({
+              name: input.name,
+              owner,
+              tagKeys,
+              settings,
+              environments: input.environments,
+              containerPort: input.containerPort,
+              size,
+              deploymentController: input.deploymentController,
+              options: input.cdk,
+              fullRepositoryId: location.fullRepositoryId,
+            })
+          : undefined;
 
-      const files = renderInfraRepository({
-        name: input.name,
-        namespace: input.namespace,
-        owner: ownerRef,
-        system: input.system,
-        description: input.description,
-        lifecycle: input.lifecycle,
-        containerPort: input.containerPort,
-        cpu: size.cpu,
-        memory: size.memory,
-        ecr: {
-          ...registryLocation(settings),
-          repositoryName: serviceNames(input.name, environments[0].name)
-            .ecrRepository,
+      const files = renderInfraRepository(
+        {
+          name: input.name,
+          namespace: input.namespace,
+          owner: ownerRef,
+          system: input.system,
+          description: input.description,
+          lifecycle: input.lifecycle,
+          containerPort: input.containerPort,
+          cpu: size.cpu,
+          memory: size.memory,
+          ecr: {
+            ...registryLocation(settings),
+            repositoryName: serviceNames(input.name, environments[0].name)
+              .ecrRepository,
+          },
+          environments,
+          sourceLocation:
+            target.type === 'github'
+              ? `${location.remoteUrl}/tree/${target.branch}/`
+              : undefined,
         },
-        environments,
-        sourceLocation:
-          target.type === 'github'
-            ? `${location.remoteUrl}/tree/${target.branch}/`
-            : undefined,
-      });
+        { cdk },
+      );
 
       // The workspace copy serves publish:github and lets a dry run show the files.
       const workspaceDir = resolveSafeChildPath(
@@ -232,6 +259,10 @@ export function createInfraRepoCreateAction(
       ctx.output('entityRef', entityRef);
       ctx.output('sourcePath', input.sourcePath);
       ctx.output('files', Object.keys(files).sort());
+      ctx.output(
+        'pipelineConsoleUrls',
+        environments.map(e => consoleLinks.pipeline(e.region, e.pipelineName)),
+      );
     },
   });
 }

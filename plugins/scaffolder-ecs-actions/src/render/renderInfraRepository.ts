@@ -1,6 +1,9 @@
 import { renderAppSpec } from './appSpec';
 import { renderBuildSpec } from './buildSpec';
 import { renderCatalogInfo } from './catalogInfo';
+import { renderCdkReadmeSection } from './cdk/cdkReadme';
+import { renderCdkApp } from './cdk/renderCdkApp';
+import type { CdkServiceSettings } from './cdk/types';
 import { ecrRepositoryUri } from './ecrNames';
 import { renderImageDefinitions } from './imageDefinitions';
 import { buildTaskDefinition, IMAGE_PLACEHOLDER } from './taskDefinition';
@@ -15,13 +18,15 @@ export function environmentDir(environment: string): string {
  * The infrastructure repository of a service (kept apart from the code, field
  * note 000) as file path to content: per environment `taskdef.json`,
  * `appspec.yaml` and `imagedefinitions.json`, plus `buildspec.yml`,
- * `catalog-info.yaml` and a README. Pure, so what gets published is exactly
- * what the tests check.
+ * `catalog-info.yaml` and a README; with `cdk`, also the CDK app that
+ * declares the service's resources (`cdk/`). Pure, so what gets published is
+ * exactly what the tests check.
  *
  * @public
  */
 export function renderInfraRepository(
   spec: InfraRepositorySpec,
+  options: { cdk?: CdkServiceSettings } = {},
 ): Record<string, string> {
   const repositoryUri = ecrRepositoryUri(spec.ecr);
   const files: Record<string, string> = {
@@ -32,7 +37,11 @@ export function renderInfraRepository(
       ecrRegion: spec.ecr.region,
       environmentTag: spec.environments[0]?.name ?? 'dev',
     }),
-    'README.md': renderReadme(spec, repositoryUri),
+    'README.md': [
+      renderReadme(spec, repositoryUri),
+      ...(options.cdk ? [renderCdkReadmeSection(options.cdk)] : []),
+    ].join('\n'),
+    ...(options.cdk ? renderCdkApp(options.cdk) : {}),
   };
   for (const env of spec.environments) {
     const dir = environmentDir(env.name);

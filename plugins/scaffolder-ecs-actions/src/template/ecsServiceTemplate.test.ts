@@ -210,6 +210,40 @@ describe('templates/ecs-service', () => {
     expect(log).not.toContain('load balancer queue-worker-dev');
   });
 
+  it('dry-runs the CDK option: the app is rendered, the AWS steps are skipped', async () => {
+    sandbox.callLog.reset();
+    const { status, body } = await dryRun({
+      name: 'cdk-api',
+      owner: 'group:default/team-payments',
+      containerPort: 8080,
+      size: '512/1024',
+      environments: ['dev', 'prod'],
+      strategy: 'canary',
+      manualApproval: true,
+      infrastructure: 'cdk',
+    });
+    const log = (body.log ?? []).map((l: any) => l.body?.message).join('\n');
+    expect({ status, errors: body.errors ?? body.error }).toEqual({
+      status: 200,
+      errors: undefined,
+    });
+    expect(log).not.toContain('Dry run: would create load balancer');
+    expect(log).not.toContain('Dry run: would create pipeline');
+    const rendered = (body.directoryContents ?? []).map(
+      (f: { path: string }) => f.path,
+    );
+    expect(rendered).toEqual(
+      expect.arrayContaining([
+        'infra/cdk/bin/app.ts',
+        'infra/cdk/package.json',
+      ]),
+    );
+    expect(body.output.links[1].url).toContain(
+      '/codepipeline/pipelines/cdk-api-dev/view',
+    );
+    expect(mutations(sandbox)).toEqual({});
+  });
+
   it("stops at the first step when the service is another team's", async () => {
     sandbox.callLog.reset();
     const { status, body } = await dryRun({
