@@ -15,5 +15,19 @@ export interface Config {
      * @visibility secret
      */
     controlToken?: string;
+    /**
+     * Local git repositories the sandbox's pipelines read as the
+     * repositories of their Git connection (CodeStarSourceConnection)
+     * sources: `FullRepositoryId` `<owner>/<repo>` is the repository in
+     * `<directory>/<repo>`. Point it at
+     * `ecsDeploy.scaffolder.infraRepository.directory` so that a service the
+     * template creates deploys what the template wrote.
+     */
+    sourceRepositories?: {
+      /** Directory holding the repositories (relative to the backend working directory). */
+      directory: string;
+      /** The repository owner of `FullRepositoryId` it stands for. Default `local`. */
+      owner?: string;
+    };
   };
 }

@@ -45,7 +45,7 @@ describe('bin/aws-sandbox', () => {
       const exited = new Promise(resolve => child.once('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      expect(JSON.parse(fs.readFileSync(statePath, 'utf8')).version).toBe(1);
+      expect(JSON.parse(fs.readFileSync(statePath, 'utf8')).version).toBe(2);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });

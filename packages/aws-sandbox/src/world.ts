@@ -18,6 +18,13 @@ export interface TaskSetSpec {
   scalePercent: number;
   externalId?: string;
   launchType?: string;
+  /**
+   * The container and port the target groups route to (an appspec's
+   * `LoadBalancerInfo`); default the service's load balancer's. ECS checks
+   * them against the task definition.
+   */
+  containerName?: string;
+  containerPort?: number;
   /** account/region of the service */
   accountId: string;
   region: string;
@@ -43,7 +50,11 @@ export interface EcsApi {
       containerPort?: number;
     }[];
   };
-  /** Creates a task set (status ACTIVE, stabilityStatus STEADY_STATE once its tasks run). Returns its ARN. */
+  /**
+   * Creates a task set (status ACTIVE, stabilityStatus STEADY_STATE once its
+   * tasks run). Returns its ARN. Throws AwsError InvalidParameterException
+   * when the task definition lacks the container or port.
+   */
   createTaskSet(spec: TaskSetSpec): string;
   updateTaskSetScale(taskSetArn: string, scalePercent: number): void;
   /** PRIMARY task set; the previous primary becomes ACTIVE. */
@@ -57,33 +68,38 @@ export interface EcsApi {
   ): void;
   /**
    * The tasks registered with a target group, for DescribeTargetHealth
-   * (running tasks are healthy, starting ones initial). (Added by S1.)
+   * (running tasks are healthy, starting ones initial).
    */
   targetsOf(targetGroupArn: string): {
     id: string;
     port: number;
     state: 'initial' | 'healthy' | 'draining';
   }[];
-  /** Registers a task definition from a JSON document (a pipeline's taskdef.json); returns its ARN. */
+  /**
+   * RegisterTaskDefinition with ECS's own checks (a pipeline's taskdef.json);
+   * returns the new revision's ARN. Throws AwsError ClientException as
+   * RegisterTaskDefinition does.
+   */
   registerTaskDefinition(
     accountId: string,
     region: string,
     input: Record<string, unknown>,
   ): string;
-  /*
-   * Added by S2 (CodeDeploy, CodePipeline), optional so S1's store compiles
-   * before it implements them; callers fall back when absent. S1: please
-   * implement these in the ECS store.
+  /**
+   * The RegisterTaskDefinition input a revision was registered with (what
+   * CodePipeline's ECS deploy action copies into a new revision). Throws
+   * AwsError ClientException for an unknown ARN.
    */
+  taskDefinitionInput(taskDefinitionArn: string): Record<string, unknown>;
   /** The service's PRIMARY task set (CodeDeploy's original, blue, task set). */
-  getPrimaryTaskSet?(ref: {
+  getPrimaryTaskSet(ref: {
     accountId: string;
     region: string;
     cluster: string;
     service: string;
   }): { taskSetArn: string; taskDefinition: string } | undefined;
-  /** A task set's counts, for CodeDeploy's GetDeploymentTarget taskSetsInfo. */
-  describeTaskSet?(taskSetArn: string):
+  /** A task set's counts, for CodeDeploy's GetDeploymentTarget taskSetsInfo; undefined once it is deleted. */
+  describeTaskSet(taskSetArn: string):
     | {
         id: string;
         desiredCount: number;
@@ -92,15 +108,12 @@ export interface EcsApi {
         status: string;
       }
     | undefined;
-  /** A task definition's registration document (family, containerDefinitions...), for the pipeline's ECS deploy action. */
-  describeTaskDefinition?(
-    taskDefinitionArn: string,
-  ): Record<string, unknown> | undefined;
   /**
-   * The standard ECS deploy action: as UpdateService with a new task
-   * definition (a new service deployment). Returns the service deployment ARN.
+   * UpdateService with a new task definition (the standard ECS deploy
+   * action): starts a service deployment and returns its ARN. Throws
+   * AwsError InvalidParameterException for CODE_DEPLOY and EXTERNAL services.
    */
-  updateServiceTaskDefinition?(
+  updateServiceTaskDefinition(
     ref: {
       accountId: string;
       region: string;
@@ -108,16 +121,16 @@ export interface EcsApi {
       service: string;
     },
     taskDefinition: string,
-  ): string | undefined;
-  /** Status of a service deployment (PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, ROLLBACK_*). */
-  getServiceDeploymentStatus?(serviceDeploymentArn: string): string | undefined;
+  ): string;
+  /** Status of a service deployment (PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, ROLLBACK_*); undefined when unknown. */
+  getServiceDeploymentStatus(serviceDeploymentArn: string): string | undefined;
   /**
-   * (Added by S2 for the seeded history, optional; S1 please implement.) A
-   * service deployment that already finished, months ago: stored as is with
-   * its source and target service revisions, never moved by the clock.
-   * `taskDefinition` is registered already. Returns the service deployment ARN.
+   * A service deployment that already finished, months ago (seeded history):
+   * stored as is with its source and target service revisions, never moved
+   * by the clock. `taskDefinition` is registered already. Returns the
+   * service deployment ARN.
    */
-  importServiceDeployment?(input: {
+  importServiceDeployment(input: {
     accountId: string;
     region: string;
     cluster: string;
@@ -133,11 +146,8 @@ export interface EcsApi {
     createdAt: number;
     finishedAt: number;
   }): string;
-  /**
-   * (Added by S2 for the seeded history, optional.) A task that stopped in the
-   * past, so DescribeTasks/ListTasks(STOPPED) explain an old failure.
-   */
-  importStoppedTask?(input: {
+  /** A task that stopped in the past (seeded history), so DescribeTasks/ListTasks(STOPPED) explain an old failure. */
+  importStoppedTask(input: {
     accountId: string;
     region: string;
     cluster: string;
@@ -166,15 +176,15 @@ export interface ElbApi {
    * Forward weights of a listener rule (ECS native blue/green shifts the
    * `productionListenerRule` / `testListenerRule` of a service's load balancer).
    * A listener's default rule and its default actions are the same thing.
-   * Throws AwsError RuleNotFound. (Added by S1.)
+   * Throws AwsError RuleNotFound.
    */
   getRuleWeights(ruleArn: string): { targetGroupArn: string; weight: number }[];
   setRuleWeights(
     ruleArn: string,
     weights: { targetGroupArn: string; weight: number }[],
   ): void;
-  /** (Added by S2, optional) A target group's ARN by name, for CodeDeploy's targetGroupPairInfoList. */
-  findTargetGroupArn?(
+  /** A target group's ARN by name, for CodeDeploy's targetGroupPairInfoList; undefined when there is none. */
+  findTargetGroupArn(
     accountId: string,
     region: string,
     name: string,
@@ -194,11 +204,34 @@ export interface EcrApi {
       imageDigest: string;
     }) => void,
   ): void;
-  /** Image URI for a tag, for a pipeline's imageDetail. */
+  /** An image by tag or digest, for the `imageDetail.json` of a pipeline's ECR source; undefined when absent. */
   describeImage(
     repositoryArn: string,
-    tag: string,
-  ): { imageDigest: string; imageUri: string } | undefined;
+    imageId: { imageTag: string } | { imageDigest: string },
+  ): EcrImageDetail | undefined;
+}
+
+/** An ECR image as CodePipeline's ECR source describes it in `imageDetail.json`. @public */
+export interface EcrImageDetail {
+  registryId: string;
+  repositoryName: string;
+  imageDigest: string;
+  /** `<registry>/<repository>@<digest>` */
+  imageUri: string;
+  imageTags: string[];
+  imageSizeInBytes: number;
+  imagePushedAt: number;
+}
+
+/**
+ * Where the sandbox finds a Git connection's repositories: a
+ * `FullRepositoryId` `<owner>/<repo>` names the git repository in the
+ * directory `<directory>/<repo>`. @public
+ */
+export interface SourceRepositoryRule {
+  owner: string;
+  /** absolute path of the directory holding the repositories */
+  directory: string;
 }
 
 /** CodeDeploy as the other services see it. @public */
@@ -258,18 +291,19 @@ export interface SandboxWorld {
   codedeploy: CodeDeployApi;
   /** default account and region when a request does not say */
   defaults: { accountId: string; region: string };
+  /** local git repositories that stand for the repositories of Git connections (CodeStarSourceConnection) */
+  sourceRepositories: readonly SourceRepositoryRule[];
   /**
    * Every service's store by module name (`ecs`, `codedeploy`, ...), for
    * seeders and tests that need more than the cross-service APIs.
-   * (Added by S1; S2: read-only use, modules are registered in src/services/index.ts.)
    */
   stores: Record<string, ServiceStore>;
   /**
    * Seeded PRNG in [0, 1) for ids and simulated variation (task start-up time),
-   * so a seeded fleet comes out the same every run. (Added by S1.)
+   * so a seeded fleet comes out the same every run.
    */
   random(): number;
-  /** A random lowercase hex string of `length` characters from `random()`. (Added by S1.) */
+  /** A random lowercase hex string of `length` characters from `random()`. */
   randomHex(length: number): string;
   /** Advances every store's lifecycles to the clock's now (called before each request and on an interval). */
   tick(): void;

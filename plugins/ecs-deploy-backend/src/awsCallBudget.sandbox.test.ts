@@ -27,6 +27,9 @@ const services: Array<[string, string[]]> = [
  * ListActionExecutions page per pipeline, which links them all: the history
  * page after it only describes deployments (it paid one ListActionExecutions
  * per execution shown before: 10-14). Warm (within the TTLs) costs nothing.
+ * search-api's pipelines deploy `imagedefinitions.json`, which names the
+ * image by its environment tag, as AWS's ECS deploy action does: its
+ * overview asks ECR for that tag's digest once per environment.
  */
 const COLD_BUDGET: Record<string, Record<string, number>> = {
   'payments-api': {
@@ -42,7 +45,7 @@ const COLD_BUDGET: Record<string, Record<string, number>> = {
     '/stopped-tasks?environment=prod': 2,
   },
   'search-api': {
-    '/environments': 22,
+    '/environments': 25,
     '/history?limit=25': 8,
     '/traffic': 12,
     '/stopped-tasks?environment=prod': 2,

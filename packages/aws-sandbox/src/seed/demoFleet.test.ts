@@ -16,6 +16,8 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import {
   DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
+  DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ListTasksCommand,
   DescribeServicesCommand,
@@ -308,6 +310,89 @@ describe('the demo fleet', () => {
       new GetDeploymentCommand({ deploymentId: canary.deployments![0] }),
     );
     expect(done.deploymentInfo!.status).toBe('Succeeded');
+  });
+
+  it("deploys what each service's infrastructure repository holds, and no live execution fails", async () => {
+    const live: { name?: string; status?: string }[] = [];
+    for (const service of DEMO_SERVICES.filter(s => s.pipeline)) {
+      for (const env of service.envs) {
+        const { pipelineExecutionSummaries } = await c(env).cp.send(
+          new ListPipelineExecutionsCommand({
+            pipelineName: `${service.name}-${env}`,
+            maxResults: 5,
+          }),
+        );
+        for (const e of pipelineExecutionSummaries!) {
+          if (e.startTime!.getTime() > START.getTime() - 26 * 60 * MINUTE) {
+            live.push({ name: `${service.name}-${env}`, status: e.status });
+          }
+        }
+      }
+    }
+    expect(live.length).toBeGreaterThan(10);
+    expect(live.filter(e => e.status === 'Failed')).toEqual([]);
+
+    const [ready] = (
+      await c('prod').cd.send(
+        new ListDeploymentsCommand({
+          applicationName: 'payments-api-prod',
+          deploymentGroupName: 'payments-api-prod-dg',
+          includeOnlyStatuses: ['Ready'],
+        }),
+      )
+    ).deployments!;
+    const { deploymentInfo } = await c('prod').cd.send(
+      new GetDeploymentCommand({ deploymentId: ready }),
+    );
+    const blueGreen = /arn:aws:ecs:\S+:task-definition\/\S+/.exec(
+      deploymentInfo!.revision!.appSpecContent!.content!,
+    )![0];
+    const { taskDefinition } = await c('prod').ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: blueGreen }),
+    );
+    expect(taskDefinition).toMatchObject({
+      family: 'payments-api',
+      cpu: '512',
+      memory: '1024',
+      containerDefinitions: [
+        {
+          name: 'payments-api',
+          image: expect.stringMatching(
+            /^111111111111\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/payments-api@sha256:/,
+          ),
+          portMappings: [expect.objectContaining({ containerPort: 8080 })],
+        },
+      ],
+    });
+
+    // the newest: the pipeline's blue/green deployment of the live state
+    const [bake] = (
+      await c('staging').ecs.send(
+        new ListServiceDeploymentsCommand({
+          cluster: 'storefront-staging',
+          service: 'inventory-api',
+        }),
+      )
+    ).serviceDeployments!;
+    const described = await c('staging').ecs.send(
+      new DescribeServiceDeploymentsCommand({
+        serviceDeploymentArns: [bake.serviceDeploymentArn!],
+      }),
+    );
+    const { serviceRevisions } = await c('staging').ecs.send(
+      new DescribeServiceRevisionsCommand({
+        serviceRevisionArns: [
+          described.serviceDeployments![0].targetServiceRevision!.arn!,
+        ],
+      }),
+    );
+    expect(serviceRevisions![0].containerImages).toEqual([
+      expect.objectContaining({
+        containerName: 'inventory-api',
+        image:
+          '111111111111.dkr.ecr.eu-west-1.amazonaws.com/inventory-api:staging',
+      }),
+    ]);
   });
 
   it('has a last day of ECS service deployments: a release and a rolled-back hotfix', async () => {

@@ -9,6 +9,7 @@ import {
   HISTORY_PER_ENV,
 } from './catalog';
 import { createRepository, pushImage } from './images';
+import { pushInfraRepository } from './infraRepository';
 import { liveStateEvents } from './liveState';
 import { recentEcsEvents } from './recentEcsHistory';
 import { playTimeline, type TimelineEvent } from './timeline';
@@ -55,6 +56,7 @@ export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
 
   for (const service of DEMO_SERVICES) {
     const repositoryUri = await createRepository(ctx, service, DEMO_REGION);
+    if (service.pipeline) pushInfraRepository(ctx, service, repositoryUri);
     const devCount = HISTORY_PER_ENV.dev;
     const plans = new Map<string, PlannedDeployment[]>();
     for (const env of service.envs) {

@@ -7,7 +7,7 @@ import {
 } from './historyTarget';
 import type { PlannedDeployment } from './plan';
 
-/** A past ECS service deployment, when the ECS store can import one. */
+/** A past ECS service deployment, imported as a finished record. */
 export function importEcsDeployment(
   target: HistoryTarget,
   plan: PlannedDeployment,
@@ -24,7 +24,7 @@ export function importEcsDeployment(
   } else if (plan.outcome === 'rollback') {
     statusReason = `Service deployment rolled back by ${plan.person}.`;
   }
-  const arn = target.world.ecs.importServiceDeployment?.({
+  const arn = target.world.ecs.importServiceDeployment({
     accountId: target.accountId,
     region: target.region,
     cluster: target.cluster,
@@ -41,7 +41,6 @@ export function importEcsDeployment(
   if (plan.outcome === 'failure')
     recordStoppedTasks(target, plan, createdAt + 2 * MINUTE, arn);
   return {
-    // without an imported service deployment there is nothing to point at
     externalId: arn,
     summary: `Service ${target.service} updated to ${target
       .taskDefinitionArn(plan.revision)

@@ -2,6 +2,7 @@ import type { SeedContext } from '../core/types';
 import { createPrng } from '../server/prng';
 import { DEMO_PEOPLE, DEMO_REGION, type FleetService } from './catalog';
 import { createRepository } from './images';
+import { pushInfraRepository } from './infraRepository';
 import { clusterName } from './names';
 import { planHistory } from './plan';
 import { seedServiceEnv } from './seedService';
@@ -77,6 +78,7 @@ export async function generateFleet(
       desiredCount: { [env]: 2 },
     };
     const repositoryUri = await createRepository(ctx, service, DEMO_REGION);
+    pushInfraRepository(ctx, service, repositoryUri);
     const plans = planHistory({
       service: service.name,
       random,

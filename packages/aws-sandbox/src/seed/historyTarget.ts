@@ -69,7 +69,7 @@ export function recordStoppedTasks(
   startedBy: string | undefined,
 ): void {
   for (let i = 0; i < 2; i++) {
-    target.world.ecs.importStoppedTask?.({
+    target.world.ecs.importStoppedTask({
       accountId: target.accountId,
       region: target.region,
       cluster: target.cluster,

@@ -38,7 +38,7 @@ export const codeDeployNames = (service: string, env: string) => ({
   deploymentGroupName: `${service}-${env}-dg`,
 });
 
-/** The infrastructure repository (CodeCommit) with taskdef.json and appspec.yaml. @public */
+/** The infrastructure repository (CodeCommit) with each environment's deployment files. @public */
 export const infraRepository = (service: string) => `${service}-infra`;
 
 /** @public */

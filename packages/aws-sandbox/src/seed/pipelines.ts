@@ -1,5 +1,4 @@
 import type { SeedContext } from '../core/types';
-import type { CodePipelineStore } from '../services/codepipeline/CodePipelineStore';
 import type { PipelineDeclaration } from '../services/codepipeline/types';
 import type { FleetService } from './catalog';
 import type { Placement } from './infrastructure';
@@ -10,9 +9,15 @@ import {
   infraRepository,
   pipelineName,
 } from './names';
-import { taskDefinitionInput } from './taskDefinitions';
+import { INFRA_BRANCH, infraPath } from './infraRepository';
 
-/** The pipeline of COMMON.md: ECR source on the env tag, approval in prod, deploy. @public */
+/**
+ * The pipeline of COMMON.md: an ECR source on the env tag and the
+ * infrastructure repository, an approval where the catalog says, and the
+ * deploy action reading its files from the repository.
+ *
+ * @public
+ */
 export function pipelineDeclaration(
   service: FleetService,
   at: Placement,
@@ -32,9 +37,7 @@ export function pipelineDeclaration(
       outputArtifacts: [{ name: 'ImageArtifact' }],
       runOrder: 1,
     },
-  ];
-  if (codeDeploy) {
-    sourceActions.push({
+    {
       name: 'Infra',
       actionTypeId: {
         category: 'Source',
@@ -44,13 +47,13 @@ export function pipelineDeclaration(
       },
       configuration: {
         RepositoryName: infraRepository(service.name),
-        BranchName: 'main',
+        BranchName: INFRA_BRANCH,
         PollForSourceChanges: 'false',
       },
       outputArtifacts: [{ name: 'InfraArtifact' }],
       runOrder: 1,
-    });
-  }
+    },
+  ];
   const stages: PipelineDeclaration['stages'] = [
     { name: 'Source', actions: sourceActions },
   ];
@@ -90,9 +93,9 @@ export function pipelineDeclaration(
               DeploymentGroupName: codeDeployNames(service.name, at.env)
                 .deploymentGroupName,
               TaskDefinitionTemplateArtifact: 'InfraArtifact',
-              TaskDefinitionTemplatePath: 'taskdef.json',
+              TaskDefinitionTemplatePath: infraPath(at.env, 'taskdef.json'),
               AppSpecTemplateArtifact: 'InfraArtifact',
-              AppSpecTemplatePath: 'appspec.yaml',
+              AppSpecTemplatePath: infraPath(at.env, 'appspec.yaml'),
               Image1ArtifactName: 'ImageArtifact',
               Image1ContainerName: 'IMAGE1_NAME',
             },
@@ -113,9 +116,9 @@ export function pipelineDeclaration(
             configuration: {
               ClusterName: clusterName(at.env),
               ServiceName: service.name,
-              FileName: 'imagedefinitions.json',
+              FileName: infraPath(at.env, 'imagedefinitions.json'),
             },
-            inputArtifacts: [{ name: 'ImageArtifact' }],
+            inputArtifacts: [{ name: 'InfraArtifact' }],
             runOrder: 1,
           },
     ],
@@ -146,44 +149,5 @@ export async function createPipeline(
     { pipeline: declaration, tags: entityTags(service, at.env) },
     { accountId: at.accountId, region: at.region },
   );
-  if (service.controller.kind === 'CODE_DEPLOY') {
-    const store = ctx.world.stores.codepipeline as CodePipelineStore;
-    store.pushSourceCommit(
-      {
-        provider: 'CodeCommit',
-        configuration: {
-          RepositoryName: infraRepository(service.name),
-          BranchName: 'main',
-        },
-      },
-      {
-        message: `${service.name}: task definition and appspec`,
-        files: infraFiles(service),
-      },
-    );
-  }
   return declaration.name;
-}
-
-/** The infrastructure repository of field note 000: taskdef.json and appspec.yaml with placeholders. @public */
-export function infraFiles(service: FleetService): Record<string, string> {
-  return {
-    'taskdef.json': JSON.stringify(
-      taskDefinitionInput(service, '<IMAGE1_NAME>'),
-      null,
-      2,
-    ),
-    'appspec.yaml': [
-      'version: 0.0',
-      'Resources:',
-      '  - TargetService:',
-      '      Type: AWS::ECS::Service',
-      '      Properties:',
-      '        TaskDefinition: <TASK_DEFINITION>',
-      '        LoadBalancerInfo:',
-      `          ContainerName: "${service.name}"`,
-      `          ContainerPort: ${service.containerPort}`,
-      '',
-    ].join('\n'),
-  };
 }

@@ -6,7 +6,11 @@ import type {
   ServiceModule,
 } from '../core/types';
 import { InMemoryTagStore } from '../services/tagging/InMemoryTagStore';
-import type { SandboxWorld, ServiceStore } from '../world';
+import type {
+  SandboxWorld,
+  ServiceStore,
+  SourceRepositoryRule,
+} from '../world';
 import { createPrng } from './prng';
 
 /** @public */
@@ -15,6 +19,8 @@ export interface CreateWorldOptions {
   speed?: number;
   startAt?: Date;
   defaults?: { accountId: string; region: string };
+  /** Git connections' repositories as local git directories (see `SourceRepositoryRule`). */
+  sourceRepositories?: SourceRepositoryRule[];
   /** Called when a store's tick throws; the other stores still tick. */
   onTickError?: (module: string, error: unknown) => void;
   /** Seed of `world.random` (default `aws-sandbox`). */
@@ -57,6 +63,7 @@ export function createWorld(options: CreateWorldOptions): CreatedWorld {
       accountId: '111111111111',
       region: 'eu-west-1',
     },
+    sourceRepositories: options.sourceRepositories ?? [],
     stores,
     random: () => random(),
     randomHex(length: number) {

@@ -1,11 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../core/AwsError';
 import type { SandboxClock } from '../core/SandboxClock';
 import type { Seeder, ServiceDefinition, ServiceModule } from '../core/types';
 import { seeders as registeredSeeders, serviceModules } from '../services';
-import type { SandboxWorld } from '../world';
+import type { SandboxWorld, SourceRepositoryRule } from '../world';
 import { CallLog } from './CallLog';
 import { createAwsCallHandler } from './awsCall';
 import { CONTROL_PREFIX, handleControl } from './controlApi';
@@ -53,6 +54,12 @@ export interface SandboxOptions {
   faultSeed?: number | string;
   /** Account and region for requests that do not name one (default 111111111111, eu-west-1). */
   defaults?: { accountId: string; region: string };
+  /**
+   * Local git repositories that CodePipeline's Git connection sources
+   * (CodeStarSourceConnection) read: `{ owner: 'local', directory }` serves
+   * `FullRepositoryId` `local/<repo>` from `<directory>/<repo>`. Read only.
+   */
+  sourceRepositories?: SourceRepositoryRule[];
   /** Service modules to serve (default: the registry in `src/services/index.ts`). */
   modules?: ServiceModule[];
   /** Extra seeders by name, in addition to the registry's. */
@@ -112,6 +119,7 @@ export async function startSandbox(
     speed: options.speed,
     startAt: options.startAt,
     defaults: options.defaults,
+    sourceRepositories: options.sourceRepositories?.map(checkedSourceRule),
     onTickError: (module, error) =>
       logger.error(`tick of ${module} failed`, error),
   });
@@ -134,10 +142,15 @@ export async function startSandbox(
     onUnexpected: (call, error) => logger.error(`${call} failed`, error),
   });
 
-  const restored = options.statePath
+  const loaded = options.statePath
     ? loadState(options.statePath, world, tags)
-    : false;
-  if (restored) {
+    : 'absent';
+  if (loaded === 'outdated') {
+    logger.warn(
+      `${options.statePath} was written by an older sandbox; starting from the seed instead (the file is replaced at the next save)`,
+    );
+  }
+  if (loaded === 'restored') {
     reseedRandom(`aws-sandbox:${world.clock.nowMs()}`);
     logger.info(`restored state from ${options.statePath}`);
   } else if (options.seed && options.seed !== 'none') {
@@ -282,6 +295,15 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function checkedSourceRule(rule: SourceRepositoryRule): SourceRepositoryRule {
+  if (!/^[A-Za-z0-9_.-]+$/.test(rule.owner)) {
+    throw new Error(
+      `sourceRepositories: owner '${rule.owner}' is not a repository owner name`,
+    );
+  }
+  return { owner: rule.owner, directory: path.resolve(rule.directory) };
 }
 
 function checkedControlToken(token: string | undefined): string {

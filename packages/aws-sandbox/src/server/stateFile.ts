@@ -3,9 +3,16 @@ import path from 'node:path';
 import type { SandboxWorld } from '../world';
 import type { InMemoryTagStore } from '../services/tagging/InMemoryTagStore';
 
+/**
+ * The state file's format. 2: pipeline artifacts are files (an ECR source's
+ * `imageDetail.json`) and the demo pipelines read an infrastructure
+ * repository; a version 1 file's pipelines would not deploy any more.
+ */
+const STATE_VERSION = 2;
+
 /** The state file's shape: every store's snapshot plus simulated time. */
 interface StateFile {
-  version: 1;
+  version: number;
   savedAt: string;
   clockMs: number;
   tags: unknown;
@@ -18,7 +25,7 @@ export function saveState(
   tags: InMemoryTagStore,
 ): void {
   const state: StateFile = {
-    version: 1,
+    version: STATE_VERSION,
     savedAt: new Date().toISOString(),
     clockMs: world.clock.nowMs(),
     tags: tags.snapshot(),
@@ -36,15 +43,19 @@ export function saveState(
   fs.renameSync(tmp, file);
 }
 
-/** Restores the world from `file`; false when there is no file. */
+/**
+ * Restores the world from `file`: `absent` when there is no file, `outdated`
+ * (nothing restored) when an older sandbox wrote it.
+ */
 export function loadState(
   file: string,
   world: SandboxWorld,
   tags: InMemoryTagStore,
-): boolean {
-  if (!fs.existsSync(file)) return false;
+): 'restored' | 'absent' | 'outdated' {
+  if (!fs.existsSync(file)) return 'absent';
   const state = JSON.parse(fs.readFileSync(file, 'utf8')) as StateFile;
-  if (state.version !== 1) {
+  if (state.version < STATE_VERSION) return 'outdated';
+  if (state.version !== STATE_VERSION) {
     throw new Error(
       `Unsupported sandbox state file version ${state.version} in ${file}`,
     );
@@ -54,5 +65,5 @@ export function loadState(
   for (const [name, store] of Object.entries(world.stores)) {
     if (name in state.stores) store.restore(state.stores[name]);
   }
-  return true;
+  return 'restored';
 }

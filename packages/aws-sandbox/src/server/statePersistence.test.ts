@@ -89,4 +89,31 @@ describe('state file', () => {
     ecs.destroy();
     await sb.close();
   });
+
+  it('seeds afresh, with a warning, instead of restoring a file an older sandbox wrote', async () => {
+    const statePath = path.join(dir, 'aws-sandbox.json');
+    fs.writeFileSync(
+      statePath,
+      JSON.stringify({ version: 1, clockMs: 0, tags: {}, stores: {} }),
+    );
+    const seeded = jest.fn();
+    const warnings: string[] = [];
+    const sb = await startSandbox({
+      statePath,
+      seed: 'probe',
+      seeders: { probe: seeded },
+      logger: {
+        info: () => {},
+        warn: message => warnings.push(message),
+        error: () => {},
+      },
+    });
+    await sb.close();
+
+    expect(seeded).toHaveBeenCalledTimes(1);
+    expect(warnings).toEqual([
+      expect.stringContaining('was written by an older sandbox'),
+    ]);
+    expect(JSON.parse(fs.readFileSync(statePath, 'utf8')).version).toBe(2);
+  });
 });

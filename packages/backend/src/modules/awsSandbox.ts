@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { startSandbox } from '@ecs-deploy/aws-sandbox';
 import { resolve } from 'node:path';
+import { sandboxSourceRepositories } from './sandboxSourceRepositories';
 
 /**
  * Runs the AWS sandbox inside the portal's backend so that `yarn start` shows the
@@ -32,6 +33,7 @@ export default createBackendPlugin({
           controlToken: sandboxConfig.getOptionalString('controlToken'),
           // relative to the backend's working directory, like the catalog's file locations
           statePath: stateFile ? resolve(stateFile) : undefined,
+          sourceRepositories: sandboxSourceRepositories(sandboxConfig),
           logger: {
             info: message => logger.debug(message),
             warn: message => logger.warn(message),

@@ -319,7 +319,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
       this.failures.delete(this.groupKeyOf(group));
     }
     pickBlueGreen(d, group, this.world.elbv2);
-    d.blueTaskSetArn = this.world.ecs.getPrimaryTaskSet?.({
+    d.blueTaskSetArn = this.world.ecs.getPrimaryTaskSet({
       accountId: d.accountId,
       region: d.region,
       cluster: d.clusterName,

@@ -1,6 +1,8 @@
+import { AwsError } from '../../core/AwsError';
 import type { SandboxWorld } from '../../world';
 import { failingHook, parseAppSpec } from './appspec';
 import { shiftPlan } from './configs';
+import { uuidFor } from './ids';
 import {
   DEFAULT_READY_WAIT_MINUTES,
   HOOK_MS,
@@ -111,8 +113,8 @@ export class EcsBlueGreenEngine {
     d.phase = 'lifecycle';
     switch (name) {
       case 'Install':
-        this.installGreen(d);
-        d.nextAt = at + INSTALL_MS;
+        // a replacement ECS refuses ends Install at once, failed
+        d.nextAt = this.installGreen(d) ? at + INSTALL_MS : at;
         return;
       case 'AllowTestTraffic':
         d.testTrafficWeight = 100;
@@ -265,7 +267,9 @@ export class EcsBlueGreenEngine {
     d.errorInformation = installFailed
       ? {
           code: 'ECS_UPDATE_ERROR',
-          message: `The ECS service cannot reach a steady state: replacement tasks stopped (${reason})`,
+          message:
+            failure.message ??
+            `The ECS service cannot reach a steady state: replacement tasks stopped (${reason})`,
         }
       : {
           code: 'HOOK_EXECUTION_FAILURE',
@@ -359,22 +363,46 @@ export class EcsBlueGreenEngine {
     }
   }
 
-  private installGreen(d: DeploymentRecord): void {
+  /**
+   * Creates the replacement task set with the appspec's container and port;
+   * false (and the deployment's failure planned) when ECS refuses it.
+   */
+  private installGreen(d: DeploymentRecord): boolean {
     const group = this.ctx.group(d);
+    const spec = parseAppSpec(d.appSpecContent ?? '');
     const greenArn = d.greenTargetGroup
       ? this.targetGroupArn(d, d.greenTargetGroup)
       : undefined;
-    d.greenTaskSetArn = this.ctx.world.ecs.createTaskSet({
-      accountId: d.accountId,
-      region: d.region,
-      cluster: d.clusterName,
-      service: d.serviceName,
-      taskDefinition: d.taskDefinition ?? '',
-      targetGroupArns: greenArn ? [greenArn] : [],
-      scalePercent: 100,
-      externalId: group ? `${d.deploymentId}` : undefined,
-      launchType: 'FARGATE',
-    });
+    try {
+      d.greenTaskSetArn = this.ctx.world.ecs.createTaskSet({
+        accountId: d.accountId,
+        region: d.region,
+        cluster: d.clusterName,
+        service: d.serviceName,
+        taskDefinition: d.taskDefinition ?? '',
+        targetGroupArns: greenArn ? [greenArn] : [],
+        scalePercent: 100,
+        externalId: group ? `${d.deploymentId}` : undefined,
+        launchType: 'FARGATE',
+        containerName: spec.containerName,
+        containerPort: spec.containerPort,
+      });
+      return true;
+    } catch (error) {
+      if (!(error instanceof AwsError)) throw error;
+      d.failure = {
+        event: 'Install',
+        message: `The ECS service cannot be updated due to an unexpected error: ${
+          error.message
+        } (Service: AmazonECS; Status Code: ${error.statusCode}; Error Code: ${
+          error.code
+        }; Request ID: ${uuidFor(
+          'ecs-request',
+          d.deploymentId,
+        )}; Proxy: null). Check your ECS service status.`,
+      };
+      return false;
+    }
   }
 
   /** Forward weights on the group's production or test listeners. */
@@ -399,23 +427,8 @@ export class EcsBlueGreenEngine {
     }
   }
 
-  /** Finds a target group's ARN by name: ELBv2's lookup, or the listeners' forward actions. */
+  /** A target group's ARN by name, in the deployment's account and region. */
   targetGroupArn(d: DeploymentRecord, name: string): string | undefined {
-    const elb = this.ctx.world.elbv2;
-    const found = elb.findTargetGroupArn?.(d.accountId, d.region, name);
-    if (found) return found;
-    const pair =
-      this.ctx.group(d)?.loadBalancerInfo?.targetGroupPairInfoList?.[0];
-    const listeners = [
-      ...(pair?.prodTrafficRoute?.listenerArns ?? []),
-      ...(pair?.testTrafficRoute?.listenerArns ?? []),
-    ];
-    for (const listenerArn of listeners) {
-      const match = elb
-        .getListenerWeights(listenerArn)
-        .find(w => w.targetGroupArn.includes(`:targetgroup/${name}/`));
-      if (match) return match.targetGroupArn;
-    }
-    return undefined;
+    return this.ctx.world.elbv2.findTargetGroupArn(d.accountId, d.region, name);
   }
 }

@@ -211,7 +211,7 @@ function taskSets(d: DeploymentRecord, world: SandboxWorld) {
     label: 'Blue' | 'Green',
     fallbackRunning: number,
   ) => {
-    const info = arn ? world.ecs.describeTaskSet?.(arn) : undefined;
+    const info = arn ? world.ecs.describeTaskSet(arn) : undefined;
     const id =
       info?.id ??
       (arn

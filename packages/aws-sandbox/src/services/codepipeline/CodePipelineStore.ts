@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
 import { AwsError } from '../../core/AwsError';
 import type { SandboxWorld, ServiceStore } from '../../world';
 import { uuidFor } from '../codedeploy/ids';
-import { sourceKeyOf, type ActionEnv, type SourceCommit } from './actions';
+import type { ActionEnv } from './actions';
 import { RequestTokens, type RequestTokenRecord } from './requestTokens';
 import { ExecutionRunner } from './runner';
+import { HeldRepositories } from './sources/HeldRepositories';
+import { SourceRepositories } from './sources/SourceRepositories';
+import { sourceKeyOf } from './sources/sourceKey';
+import type { SourceCommit } from './sources/types';
 import type {
   ExecutionRecord,
   PinnedRevision,
@@ -31,7 +34,7 @@ interface Snapshot {
 
 /**
  * CodePipeline's state: pipelines, their executions (moved stage by stage by
- * the clock), the sandbox's copies of non-ECR sources, and the ECR push
+ * the clock), the source repositories the sandbox holds, and the ECR push
  * trigger.
  *
  * @public
@@ -44,12 +47,14 @@ export class CodePipelineStore implements ServiceStore {
   private readonly byId = new Map<string, ExecutionRecord>();
   /** pipeline keys with an execution in progress */
   private readonly active = new Set<string>();
-  private readonly sources = new Map<string, SourceCommit[]>();
+  private readonly held = new HeldRepositories();
+  private readonly sources: SourceRepositories;
   private readonly repositories = new Map<string, string>();
   private readonly requestTokens = new RequestTokens();
   readonly runner: ExecutionRunner;
 
   constructor(private readonly world: SandboxWorld) {
+    this.sources = new SourceRepositories(world.sourceRepositories, this.held);
     this.runner = new ExecutionRunner({
       env: (pipeline, execution, declaration) =>
         this.actionEnv(pipeline, execution, declaration),
@@ -249,8 +254,10 @@ export class CodePipelineStore implements ServiceStore {
   // ---- sources and triggers -----------------------------------------------
 
   /**
-   * Sandbox knob: a commit to a non-ECR source (the infrastructure repository
-   * with `taskdef.json` and `appspec.yaml`). Returns its commit id.
+   * Sandbox knob: a commit to a source repository the sandbox holds (a
+   * CodeCommit repository, an S3 object, or a Git connection's repository
+   * whose owner has no `sourceRepositories` rule), e.g. the infrastructure
+   * repository with `taskdef.json` and `appspec.yaml`. Returns its commit id.
    */
   pushSourceCommit(
     source:
@@ -266,30 +273,7 @@ export class CodePipelineStore implements ServiceStore {
       typeof source === 'string'
         ? source
         : sourceKeyOf(source.provider, source.configuration);
-    const list = this.sources.get(sourceKey) ?? [];
-    const commitId =
-      commit.commitId ??
-      createHash('sha1')
-        .update(`${sourceKey}:${list.length}:${JSON.stringify(commit.files)}`)
-        .digest('hex');
-    list.push({
-      commitId,
-      message: commit.message,
-      files: commit.files,
-      at: this.world.clock.nowMs(),
-    });
-    this.sources.set(sourceKey, list);
-    return commitId;
-  }
-
-  latestCommit(sourceKey: string): SourceCommit {
-    const list = this.sources.get(sourceKey);
-    if (list?.length) return list[list.length - 1];
-    return {
-      commitId: createHash('sha1').update(sourceKey).digest('hex'),
-      files: {},
-      at: 0,
-    };
+    return this.held.push(sourceKey, commit, this.world.clock.nowMs());
   }
 
   /** An ECR push: start every pipeline whose ECR source watches that tag. */
@@ -359,7 +343,7 @@ export class CodePipelineStore implements ServiceStore {
       seq: this.seq,
       pipelines: [...this.pipelines.values()],
       executions: [...this.executions.values()].flat(),
-      sources: [...this.sources.entries()],
+      sources: this.held.snapshot(),
       repositories: [...this.repositories.entries()],
       requestTokens: this.requestTokens.snapshot(),
     };
@@ -372,7 +356,6 @@ export class CodePipelineStore implements ServiceStore {
     this.executions.clear();
     this.byId.clear();
     this.active.clear();
-    this.sources.clear();
     this.repositories.clear();
     for (const p of snap.pipelines ?? []) {
       this.pipelines.set(key(p, p.name), p);
@@ -382,7 +365,7 @@ export class CodePipelineStore implements ServiceStore {
       const pipeline = this.pipelines.get(key(e, e.pipelineName));
       if (pipeline) this.addExecution(pipeline, e);
     }
-    for (const [k, v] of snap.sources ?? []) this.sources.set(k, v);
+    this.held.restore(snap.sources);
     for (const [k, v] of snap.repositories ?? []) this.repositories.set(k, v);
     this.requestTokens.restore(snap.requestTokens);
   }
@@ -418,10 +401,14 @@ export class CodePipelineStore implements ServiceStore {
       pipeline,
       execution,
       declaration,
-      latestCommit: sourceKey => this.latestCommit(sourceKey),
+      sources: this.sources,
       knownRepositoryArn: name => this.repositories.get(name),
       newToken: () => this.newId('approval-token'),
-      artifact: name => (name ? execution.artifacts[name] : undefined),
+      // only the action's own input artifacts, as in AWS
+      artifact: name =>
+        name && declaration.inputArtifacts?.some(i => i.name === name)
+          ? execution.artifacts[name]
+          : undefined,
     };
   }
 }

@@ -1,7 +1,5 @@
 import {
   CodeDeployClient,
-  CreateApplicationCommand,
-  CreateDeploymentGroupCommand,
   GetDeploymentCommand,
 } from '@aws-sdk/client-codedeploy';
 import {
@@ -27,23 +25,21 @@ import {
   paginateListActionExecutions,
   type PipelineDeclaration,
 } from '@aws-sdk/client-codepipeline';
+import { ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
 import {
-  CreateRepositoryCommand,
-  ECRClient,
-  PutImageCommand,
-} from '@aws-sdk/client-ecr';
-import {
-  CreateClusterCommand,
-  CreateServiceCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
-  RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startSandbox, type RunningSandbox } from '../../server/startSandbox';
 import { sandboxClientConfig } from '../../testUtils';
-import { createBlueGreenAlb } from '../elbv2/__testUtils__/createAlb';
+import {
+  createWebService,
+  destroyClients,
+  sandboxClients,
+  webTaskDefinition,
+  type SandboxClients,
+} from './__testUtils__/webService';
 import type { CodePipelineStore } from './CodePipelineStore';
 import { REQUEST_TOKEN_LIFETIME_MS } from './requestTokens';
 
@@ -145,11 +141,11 @@ const declaration = (name: string): PipelineDeclaration => ({
 
 describe('CodePipeline conformance', () => {
   let sb: RunningSandbox;
+  let clients: SandboxClients;
   let cp: CodePipelineClient;
   let cd: CodeDeployClient;
   let ecs: ECSClient;
   let ecr: ECRClient;
-  let elb: ElasticLoadBalancingV2Client;
 
   const advance = (ms: number) => {
     sb.clock.advance(ms);
@@ -158,88 +154,9 @@ describe('CodePipeline conformance', () => {
 
   beforeEach(async () => {
     sb = await startSandbox({ speed: 0 });
-    const config = {
-      endpoint: sb.url,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    };
-    cp = new CodePipelineClient(config);
-    cd = new CodeDeployClient(config);
-    ecs = new ECSClient(config);
-    ecr = new ECRClient(config);
-    elb = new ElasticLoadBalancingV2Client(config);
-
-    const alb = await createBlueGreenAlb(elb, 'web');
-    await ecs.send(new CreateClusterCommand({ clusterName: 'shop' }));
-    const td = await ecs.send(
-      new RegisterTaskDefinitionCommand({
-        family: 'web',
-        requiresCompatibilities: ['FARGATE'],
-        networkMode: 'awsvpc',
-        cpu: '256',
-        memory: '512',
-        containerDefinitions: [
-          {
-            name: 'web',
-            image: 'web:old',
-            essential: true,
-            portMappings: [{ containerPort: 8080 }],
-          },
-        ],
-      }),
-    );
-    await ecs.send(
-      new CreateServiceCommand({
-        cluster: 'shop',
-        serviceName: 'web',
-        taskDefinition: td.taskDefinition!.taskDefinitionArn,
-        desiredCount: 1,
-        launchType: 'FARGATE',
-        deploymentController: { type: 'CODE_DEPLOY' },
-        loadBalancers: [
-          {
-            targetGroupArn: alb.blue,
-            containerName: 'web',
-            containerPort: 8080,
-          },
-        ],
-      }),
-    );
-    await cd.send(
-      new CreateApplicationCommand({
-        applicationName: 'web',
-        computePlatform: 'ECS',
-      }),
-    );
-    await cd.send(
-      new CreateDeploymentGroupCommand({
-        applicationName: 'web',
-        deploymentGroupName: 'web-dg',
-        serviceRoleArn: 'arn:aws:iam::111111111111:role/codedeploy',
-        deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
-        deploymentStyle: {
-          deploymentType: 'BLUE_GREEN',
-          deploymentOption: 'WITH_TRAFFIC_CONTROL',
-        },
-        ecsServices: [{ clusterName: 'shop', serviceName: 'web' }],
-        loadBalancerInfo: {
-          targetGroupPairInfoList: [
-            {
-              targetGroups: [{ name: 'web-blue' }, { name: 'web-green' }],
-              prodTrafficRoute: { listenerArns: [alb.production] },
-              testTrafficRoute: { listenerArns: [alb.test] },
-            },
-          ],
-        },
-        blueGreenDeploymentConfiguration: {
-          terminateBlueInstancesOnDeploymentSuccess: {
-            action: 'TERMINATE',
-            terminationWaitTimeInMinutes: 5,
-          },
-        },
-      }),
-    );
-    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'web' }));
+    clients = sandboxClients(sb);
+    ({ cp, cd, ecs, ecr } = clients);
+    await createWebService(clients, 'CODE_DEPLOY');
     (sb.world.stores.codepipeline as CodePipelineStore).pushSourceCommit(
       {
         provider: 'CodeCommit',
@@ -248,21 +165,7 @@ describe('CodePipeline conformance', () => {
       {
         message: 'web infrastructure',
         files: {
-          'taskdef.json': JSON.stringify({
-            family: 'web',
-            requiresCompatibilities: ['FARGATE'],
-            networkMode: 'awsvpc',
-            cpu: '256',
-            memory: '512',
-            containerDefinitions: [
-              {
-                name: 'web',
-                image: '<IMAGE1_NAME>',
-                essential: true,
-                portMappings: [{ containerPort: 8080 }],
-              },
-            ],
-          }),
+          'taskdef.json': JSON.stringify(webTaskDefinition('<IMAGE1_NAME>')),
           'appspec.yaml': [
             'version: 0.0',
             'Resources:',
@@ -286,7 +189,7 @@ describe('CodePipeline conformance', () => {
   });
 
   afterEach(async () => {
-    [cp, cd, ecs, ecr, elb].forEach(client => client.destroy());
+    destroyClients(clients);
     await sb.close();
   });
 
@@ -530,6 +433,7 @@ describe('CodePipeline conformance', () => {
     sb = await startSandbox({ speed: 0 });
     sb.world.stores.codepipeline.restore(JSON.parse(saved));
     cp = new CodePipelineClient(sandboxClientConfig(sb));
+    clients.cp = cp;
     expect(await start('release-42')).toBe(first);
     expect(await executions()).toHaveLength(3);
 

@@ -303,6 +303,44 @@ describe('CodePipeline executions', () => {
     ]);
   });
 
+  it('fails the source action of a repository the sandbox does not hold', async () => {
+    const absent = {
+      ...source,
+      actions: [
+        source.actions[0],
+        {
+          ...source.actions[1],
+          configuration: { RepositoryName: 'absent-infra', BranchName: 'main' },
+        },
+      ],
+    };
+    await pipelines.send(
+      new CreatePipelineCommand({
+        pipeline: pipeline('web-absent', [absent, approval]),
+      }),
+    );
+    fake.push('web', 'prod', DIGEST);
+    advance(10 * SECOND);
+
+    const [summary] = (
+      await pipelines.send(
+        new ListPipelineExecutionsCommand({ pipelineName: 'web-absent' }),
+      )
+    ).pipelineExecutionSummaries!;
+    expect(summary.status).toBe('Failed');
+    const infra = (
+      await pipelines.send(
+        new ListActionExecutionsCommand({
+          pipelineName: 'web-absent',
+          filter: { pipelineExecutionId: summary.pipelineExecutionId },
+        }),
+      )
+    ).actionExecutionDetails!.find(a => a.actionName === 'Infra')!;
+    expect(infra.output!.executionResult!.errorDetails!.message).toBe(
+      'Could not access the CodeCommit repository absent-infra. Make sure that the pipeline IAM role has sufficient permissions to access the repository.',
+    );
+  });
+
   it('fails the stage on rejection and retries only failed stages', async () => {
     await pipelines.send(
       new CreatePipelineCommand({
@@ -468,55 +506,5 @@ describe('CodePipeline executions', () => {
       state.stageStates!.find(s => s.stageName === 'Approve')!.latestExecution!
         .pipelineExecutionId,
     ).toBe(latest);
-  });
-
-  it('updates the ECS service in a standard ECS deploy action', async () => {
-    await pipelines.send(
-      new CreatePipelineCommand({
-        pipeline: pipeline('worker', [
-          { name: 'Source', actions: [source.actions[0]] },
-          {
-            name: 'Deploy',
-            actions: [
-              {
-                name: 'Rolling',
-                actionTypeId: {
-                  category: 'Deploy',
-                  owner: 'AWS',
-                  provider: 'ECS',
-                  version: '1',
-                },
-                configuration: {
-                  ClusterName: 'web-cluster',
-                  ServiceName: 'web',
-                },
-                inputArtifacts: [{ name: 'ImageArtifact' }],
-              },
-            ],
-          },
-        ]),
-      }),
-    );
-    fake.push('web', 'prod', DIGEST);
-    advance(10 * SECOND);
-    expect(fake.serviceUpdates).toEqual([
-      {
-        service: 'web',
-        taskDefinition: expect.stringContaining('task-definition/web:'),
-      },
-    ]);
-    expect(fake.taskDefinitions[0]).toMatchObject({
-      family: 'web',
-      containerDefinitions: [
-        { name: 'app', image: expect.stringContaining(DIGEST) },
-      ],
-    });
-    advance(5 * MINUTE);
-    const [summary] = (
-      await pipelines.send(
-        new ListPipelineExecutionsCommand({ pipelineName: 'worker' }),
-      )
-    ).pipelineExecutionSummaries!;
-    expect(summary.status).toBe('Succeeded');
   });
 });

@@ -3,7 +3,7 @@ import { CodePipelineStore } from './CodePipelineStore';
 import { codePipelineOperations } from './operations';
 
 export { CodePipelineStore } from './CodePipelineStore';
-export { sourceKeyOf } from './actions';
+export { sourceKeyOf } from './sources/sourceKey';
 export type * from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { runnerFor, type ActionEnv } from './actions';
+import { failWith, runnerFor, type ActionEnv } from './actions';
 import type {
   ActionDeclaration,
   ActionRun,
@@ -212,11 +212,15 @@ export class ExecutionRunner {
         lastUpdateTime: at,
       };
       e.actions.push(action);
-      runnerFor(declaration.actionTypeId).start(
-        action,
-        this.ctx.env(pipeline, e, declaration),
-        at,
-      );
+      try {
+        runnerFor(declaration.actionTypeId).start(
+          action,
+          this.ctx.env(pipeline, e, declaration),
+          at,
+        );
+      } catch (error) {
+        failWith(action, at, error);
+      }
     }
     e.lastUpdateTime = at;
   }

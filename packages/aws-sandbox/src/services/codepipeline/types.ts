@@ -86,23 +86,19 @@ export interface PipelineRecord {
   updated: number;
 }
 
-/** What a source or build action hands to later actions. @public */
-export type ArtifactValue =
-  | {
-      kind: 'image';
-      repositoryName: string;
-      repositoryArn?: string;
-      imageTag: string;
-      imageDigest: string;
-      imageUri: string;
-      registryId: string;
-    }
-  | {
-      kind: 'files';
-      sourceKey: string;
-      commitId: string;
-      files: Record<string, string>;
-    };
+/**
+ * What a source action hands to later actions: the files of its output
+ * artifact (a commit's files; an ECR source's `imageDetail.json`) and the
+ * revision they are.
+ *
+ * @public
+ */
+export interface ArtifactValue {
+  /** the commit id, or the image digest of an ECR source */
+  revisionId: string;
+  /** path in the artifact -> content */
+  files: Record<string, string>;
+}
 
 /** @public */
 export interface ActionRun {

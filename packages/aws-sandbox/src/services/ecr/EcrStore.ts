@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AwsError } from '../../core/AwsError';
-import type { EcrApi, SandboxWorld } from '../../world';
+import type { EcrApi, EcrImageDetail, SandboxWorld } from '../../world';
 
 /** ECR records, plain JSON for the state file. */
 export interface RepositoryRecord {
@@ -172,14 +172,26 @@ export class EcrStore implements EcrApi {
     this.listeners.push(listener);
   }
 
-  describeImage(repositoryArn: string, tag: string) {
+  describeImage(
+    repositoryArn: string,
+    imageId: { imageTag: string } | { imageDigest: string },
+  ): EcrImageDetail | undefined {
     const repo = this.repositories.get(repositoryArn);
     if (!repo) return undefined;
-    const image = this.imagesOf(repo).find(i => i.tags.includes(tag));
+    const image = this.imagesOf(repo).find(i =>
+      'imageTag' in imageId
+        ? i.tags.includes(imageId.imageTag)
+        : i.digest === imageId.imageDigest,
+    );
     if (!image) return undefined;
     return {
+      registryId: repo.accountId,
+      repositoryName: repo.name,
       imageDigest: image.digest,
       imageUri: `${repo.uri}@${image.digest}`,
+      imageTags: [...image.tags],
+      imageSizeInBytes: image.sizeInBytes,
+      imagePushedAt: image.pushedAt,
     };
   }
 

@@ -127,11 +127,16 @@ describe('ECR', () => {
     expect(
       sb.world.ecr.describeImage(
         'arn:aws:ecr:eu-west-1:111111111111:repository/web',
-        'staging',
+        { imageTag: 'staging' },
       ),
     ).toEqual({
+      registryId: '111111111111',
+      repositoryName: 'web',
       imageDigest: digest,
       imageUri: `111111111111.dkr.ecr.eu-west-1.amazonaws.com/web@${digest}`,
+      imageTags: ['abc1234', 'staging'],
+      imageSizeInBytes: 1001,
+      imagePushedAt: expect.any(Number),
     });
 
     // a mutable tag moves to the newer image

@@ -24,6 +24,11 @@ import {
   paginateListTasks,
   waitUntilServicesStable,
 } from '@aws-sdk/client-ecs';
+import {
+  CreateRepositoryCommand,
+  ECRClient,
+  PutImageCommand,
+} from '@aws-sdk/client-ecr';
 import { startSandbox, type RunningSandbox } from '../../server';
 import { advanceSandbox, sandboxClientConfig } from '../../testUtils';
 
@@ -64,6 +69,44 @@ describe('ECS (rolling)', () => {
     );
     return services![0];
   }
+
+  it('records the digest an ECR tag resolved to in the service revision, as ECS does', async () => {
+    const ecr = new ECRClient(sandboxClientConfig(sb));
+    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'orders' }));
+    const pushed = await ecr.send(
+      new PutImageCommand({
+        repositoryName: 'orders',
+        imageTag: 'prod',
+        imageManifest: JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+          config: { digest: `sha256:${'c'.repeat(64)}`, size: 1 },
+          layers: [],
+        }),
+      }),
+    );
+    const uri = '111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders';
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'shop',
+        serviceName: 'orders',
+        taskDefinition: await register(`${uri}:prod`),
+        desiredCount: 1,
+      }),
+    );
+    const service = await describe1();
+    const revisions = await ecs.send(
+      new DescribeServiceRevisionsCommand({
+        serviceRevisionArns: [service.currentServiceRevisions![0].arn!],
+      }),
+    );
+    expect(revisions.serviceRevisions![0].containerImages![0]).toEqual({
+      containerName: 'app',
+      image: `${uri}:prod`,
+      imageDigest: pushed.image!.imageId!.imageDigest,
+    });
+    ecr.destroy();
+  });
 
   it('registers task definitions with increasing revisions and tags', async () => {
     const first = await register('repo/orders:1');

@@ -1,8 +1,10 @@
 import { AwsError } from '../../core/AwsError';
 import type { EcsApi, TaskSetSpec } from '../../world';
+import { scopeOf } from './arns';
 import { startServiceDeployment } from './deploymentMachine';
 import type { EcsStore } from './EcsStore';
 import { importServiceDeployment, importStoppedTask } from './importedHistory';
+import { checkLoadBalancerContainer } from './loadBalancerContainer';
 import { addStoppedTask } from './stoppedTasks';
 import type {
   ServiceRecord,
@@ -16,7 +18,6 @@ import {
   deleteTaskSetRecord,
   setPrimary,
 } from './taskSets';
-import { renderTaskDefinition } from './render';
 import { ecsTagsInput } from './operations/common';
 
 /** How long a stopped task shows as draining in its target groups (AWS's default is 300 s). */
@@ -67,12 +68,17 @@ export function createEcsApi(store: EcsStore): EcsApi {
       const s = service(spec);
       const td = store.taskDefinition(spec.taskDefinition, spec);
       const template = s.loadBalancers[0];
+      const containerName = spec.containerName ?? template?.containerName;
+      const containerPort = spec.containerPort ?? template?.containerPort;
+      if (containerName && spec.targetGroupArns.length > 0) {
+        checkLoadBalancerContainer(td, containerName, containerPort);
+      }
       const record = createTaskSetRecord(store, s, {
         taskDefinition: td.arn,
         loadBalancers: spec.targetGroupArns.map(targetGroupArn => ({
           targetGroupArn,
-          containerName: template?.containerName,
-          containerPort: template?.containerPort,
+          containerName,
+          containerPort,
         })),
         scalePercent: spec.scalePercent,
         externalId: spec.externalId,
@@ -174,9 +180,9 @@ export function createEcsApi(store: EcsStore): EcsApi {
       };
     },
 
-    describeTaskDefinition(arn) {
-      const td = store.taskDefinitions.get(arn);
-      return td ? renderTaskDefinition(td) : undefined;
+    taskDefinitionInput(arn) {
+      const td = store.taskDefinition(arn, scopeOf(arn, store.world.defaults));
+      return structuredClone(td.document);
     },
 
     updateServiceTaskDefinition(ref, taskDefinition) {

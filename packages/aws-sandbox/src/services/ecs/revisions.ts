@@ -2,6 +2,27 @@ import { serviceRevisionArn } from './arns';
 import type { EcsStore } from './EcsStore';
 import type { ServiceRecord, ServiceRevisionRecord } from './model';
 
+const ECR_IMAGE =
+  /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)(?::([^@]+))?(?:@(sha256:[a-f0-9]{64}))?$/;
+
+/**
+ * The digest a container image runs as. ECS resolves an ECR image's tag to
+ * its digest when it creates the service revision (software version
+ * consistency), so every task of the revision runs the same image even when
+ * the tag moves later. Images outside ECR keep no digest here.
+ */
+function resolvedDigest(store: EcsStore, image: string): string | undefined {
+  const m = ECR_IMAGE.exec(image);
+  if (!m) return undefined;
+  const [, accountId, region, repositoryName, tag, digest] = m;
+  if (digest) return digest;
+  const partition = region.startsWith('cn-') ? 'aws-cn' : 'aws';
+  return store.world.ecr.describeImage(
+    `arn:${partition}:ecr:${region}:${accountId}:repository/${repositoryName}`,
+    { imageTag: tag ?? 'latest' },
+  )?.imageDigest;
+}
+
 /**
  * A new service revision: the service's configuration (task definition, load
  * balancers, launch type) as of `at`. Every service deployment targets one,
@@ -31,10 +52,15 @@ export function createServiceRevision(
     taskDefinition,
     launchType: service.launchType,
     loadBalancers: service.loadBalancers,
-    containerImages: (td?.document.containerDefinitions ?? []).map(c => ({
-      containerName: String(c.name),
-      image: String(c.image ?? ''),
-    })),
+    containerImages: (td?.document.containerDefinitions ?? []).map(c => {
+      const image = String(c.image ?? '');
+      const imageDigest = resolvedDigest(store, image);
+      return {
+        containerName: String(c.name),
+        image,
+        ...(imageDigest ? { imageDigest } : {}),
+      };
+    }),
     createdAt: at,
   };
   store.revisions.set(revision.arn, revision);

@@ -1,6 +1,6 @@
 import { AwsError } from '../../../core/AwsError';
 import type { ServiceModule } from '../../../core/types';
-import type { EcrApi, EcsApi, ElbApi } from '../../../world';
+import type { EcrApi, EcrImageDetail, EcsApi, ElbApi } from '../../../world';
 
 /*
  * Minimal stand-ins for ECS, ELBv2 and ECR, so CodeDeploy's and
@@ -8,6 +8,11 @@ import type { EcrApi, EcsApi, ElbApi } from '../../../world';
  * services under test asked of them. The conformance tests use the real
  * modules.
  */
+
+/** What the services under test here never ask of ECS (the standard ECS deploy action, seeded history). */
+const notModelled = (): never => {
+  throw new Error('not modelled by the fake ECS');
+};
 
 export interface FakeTaskSet {
   arn: string;
@@ -21,15 +26,11 @@ export class FakeNeighbours {
   readonly taskSets = new Map<string, FakeTaskSet>();
   readonly deletedTaskSets: string[] = [];
   readonly taskDefinitions: Record<string, unknown>[] = [];
-  readonly serviceUpdates: { service: string; taskDefinition: string }[] = [];
   readonly listeners = new Map<
     string,
     { targetGroupArn: string; weight: number }[]
   >();
-  readonly images = new Map<
-    string,
-    { imageDigest: string; imageUri: string }
-  >();
+  readonly images = new Map<string, EcrImageDetail>();
   private readonly pushListeners: Parameters<EcrApi['onImagePushed']>[0][] = [];
   private seq = 0;
 
@@ -71,10 +72,17 @@ export class FakeNeighbours {
 
   push(repositoryName: string, imageTag: string, imageDigest: string): void {
     const repositoryArn = `arn:aws:ecr:${this.region}:${this.account}:repository/${repositoryName}`;
-    this.images.set(`${repositoryArn}:${imageTag}`, {
+    const image: EcrImageDetail = {
+      registryId: this.account,
+      repositoryName,
       imageDigest,
       imageUri: `${this.account}.dkr.ecr.${this.region}.amazonaws.com/${repositoryName}@${imageDigest}`,
-    });
+      imageTags: [imageTag],
+      imageSizeInBytes: 1000,
+      imagePushedAt: 0,
+    };
+    this.images.set(`${repositoryArn}:${imageTag}`, image);
+    this.images.set(`${repositoryArn}@${imageDigest}`, image);
     for (const listener of this.pushListeners) {
       listener({
         repositoryArn,
@@ -148,14 +156,23 @@ export class FakeNeighbours {
           ? { taskSetArn: primary.arn, taskDefinition: primary.taskDefinition }
           : undefined;
       },
-      describeTaskDefinition: arn => ({
-        family: arn.split('/')[1].split(':')[0],
-        containerDefinitions: [{ name: 'app', image: 'old', essential: true }],
-      }),
-      updateServiceTaskDefinition: (ref, taskDefinition) => {
-        this.serviceUpdates.push({ service: ref.service, taskDefinition });
-        return undefined;
+      describeTaskSet: arn => {
+        const ts = this.taskSets.get(arn);
+        return ts
+          ? {
+              id: arn.slice(arn.indexOf('ecs-svc/')),
+              desiredCount: 2,
+              pendingCount: 0,
+              runningCount: 2,
+              status: ts.primary ? 'PRIMARY' : 'ACTIVE',
+            }
+          : undefined;
       },
+      taskDefinitionInput: notModelled,
+      updateServiceTaskDefinition: notModelled,
+      getServiceDeploymentStatus: notModelled,
+      importServiceDeployment: notModelled,
+      importStoppedTask: notModelled,
     };
   }
 
@@ -176,8 +193,12 @@ export class FakeNeighbours {
       onImagePushed: listener => {
         this.pushListeners.push(listener);
       },
-      describeImage: (repositoryArn, tag) =>
-        this.images.get(`${repositoryArn}:${tag}`),
+      describeImage: (repositoryArn, imageId) =>
+        this.images.get(
+          'imageTag' in imageId
+            ? `${repositoryArn}:${imageId.imageTag}`
+            : `${repositoryArn}@${imageId.imageDigest}`,
+        ),
     };
   }
 

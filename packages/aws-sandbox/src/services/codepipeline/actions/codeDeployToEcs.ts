@@ -1,92 +1,98 @@
-import { AwsError } from '../../../core/AwsError';
-import { taskDefinitionDocument } from './taskdef';
-import type { ArtifactValue } from '../types';
-import type { ActionRunner } from './types';
+import { ActionFailure } from './ActionFailure';
+import { artifactFile } from './artifactFile';
+import { imageUriOf } from './imageDetail';
+import {
+  renderTaskDefinitionTemplate,
+  type TemplateImage,
+} from './taskDefinitionTemplate';
+import type { ActionEnv, ActionRunner } from './types';
 import { fail, succeed } from './types';
 
+const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
+/** CodeDeployToECS takes up to four images (`Image1ArtifactName` to `Image4ArtifactName`). */
+const IMAGE_SLOTS = [1, 2, 3, 4];
+
 /**
- * "Amazon ECS (Blue/Green)": registers the task definition from the
- * infrastructure repository with the image filled in, renders the appspec
- * with `<TASK_DEFINITION>` replaced, creates a CodeDeploy deployment and
- * waits for it. The deployment id is the action's external execution id.
+ * "Amazon ECS (Blue/Green)": reads the task definition template and the
+ * appspec from its input artifacts, fills each `<Image<N>ContainerName>`
+ * placeholder with the `ImageURI` of `Image<N>ArtifactName`'s
+ * `imageDetail.json`, registers the task definition with ECS (ECS's checks
+ * apply), puts the new revision's ARN in place of `<TASK_DEFINITION>`,
+ * creates the CodeDeploy deployment and waits for it. The deployment id is
+ * the action's external execution id.
  */
 export const codeDeployToEcs: ActionRunner = {
-  start(run, env, at) {
+  start(run, env) {
     const config = env.declaration.configuration ?? {};
     const accountId = env.pipeline.accountId;
     const region = env.declaration.region ?? env.pipeline.region;
-    const applicationName = config.ApplicationName;
-    const deploymentGroupName = config.DeploymentGroupName;
-    const templates = env.artifact(config.TaskDefinitionTemplateArtifact);
-    const appspecArtifact = env.artifact(config.AppSpecTemplateArtifact);
-    const imageArtifact = env.artifact(config.Image1ArtifactName);
-    const imageUri = imageOf(imageArtifact);
-    try {
-      const groupService = serviceOfGroup(
-        env,
-        accountId,
-        region,
-        applicationName,
-        deploymentGroupName,
-      );
-      const taskdef = taskDefinitionDocument(env, {
-        files: templates?.kind === 'files' ? templates.files : undefined,
-        path: config.TaskDefinitionTemplatePath ?? 'taskdef.json',
-        serviceRef: groupService,
-        images: imageUri
-          ? [
-              {
-                placeholder: config.Image1ContainerName ?? 'IMAGE1_NAME',
-                imageUri,
-              },
-            ]
-          : [],
-      });
-      const taskDefinitionArn = env.world.ecs.registerTaskDefinition(
-        accountId,
-        region,
-        taskdef,
-      );
-      const appspecTemplate =
-        appspecArtifact?.kind === 'files'
-          ? appspecArtifact.files[config.AppSpecTemplatePath ?? 'appspec.yaml']
-          : undefined;
-      const appSpecContent = (appspecTemplate ?? defaultAppSpec(taskdef))
-        .split('<TASK_DEFINITION>')
-        .join(taskDefinitionArn);
-      const deploymentId = env.world.codedeploy.createDeployment({
-        accountId,
-        region,
-        applicationName,
-        deploymentGroupName,
-        appSpecContent,
-        description:
-          `Deployment from pipeline ${env.pipeline.name} execution ${env.execution.pipelineExecutionId}`.slice(
-            0,
-            100,
-          ),
-        creator: 'CodePipeline',
-      });
-      run.externalExecutionId = deploymentId;
-      run.externalExecutionUrl = `https://console.aws.amazon.com/codedeploy/home?region=${region}#/deployments/${deploymentId}`;
-      run.externalExecutionSummary = `Deployment ${deploymentId}`;
-      run.resolvedConfiguration = {
-        ...config,
-        TaskDefinitionArn: taskDefinitionArn,
-      };
-      run.outputVariables = {
-        DeploymentId: deploymentId,
-        TaskDefinitionArn: taskDefinitionArn,
-      };
-      run.waitingOn = { kind: 'codedeploy', id: deploymentId };
-    } catch (error) {
-      fail(
-        run,
-        at,
-        error instanceof Error ? error.message : String(error),
-        error instanceof AwsError ? error.code : 'JobFailed',
+    const taskDefinitionPath =
+      config.TaskDefinitionTemplatePath ?? 'taskdef.json';
+    const taskDefinitionText = artifactFile(
+      env,
+      config.TaskDefinitionTemplateArtifact,
+      taskDefinitionPath,
+    );
+    if (taskDefinitionText === undefined) {
+      throw new ActionFailure(
+        `Exception while trying to read the task definition artifact file from: ${config.TaskDefinitionTemplateArtifact}.`,
+        'ConfigurationError',
       );
     }
+    const appSpecPath = config.AppSpecTemplatePath ?? 'appspec.yaml';
+    const appSpec = artifactFile(
+      env,
+      config.AppSpecTemplateArtifact,
+      appSpecPath,
+    );
+    if (appSpec === undefined) {
+      throw new ActionFailure(
+        `Exception while trying to read the AppSpec artifact file from: ${config.AppSpecTemplateArtifact}.`,
+        'ConfigurationError',
+      );
+    }
+    if (!appSpec.includes(TASK_DEFINITION_PLACEHOLDER)) {
+      throw new ActionFailure(
+        `The AppSpec file ${appSpecPath} does not contain the placeholder ${TASK_DEFINITION_PLACEHOLDER}.`,
+        'ConfigurationError',
+      );
+    }
+    const taskDefinition = renderTaskDefinitionTemplate(
+      { path: taskDefinitionPath, text: taskDefinitionText },
+      templateImages(env),
+    );
+    const taskDefinitionArn = env.world.ecs.registerTaskDefinition(
+      accountId,
+      region,
+      taskDefinition,
+    );
+    const deploymentId = env.world.codedeploy.createDeployment({
+      accountId,
+      region,
+      applicationName: config.ApplicationName,
+      deploymentGroupName: config.DeploymentGroupName,
+      appSpecContent: appSpec
+        .split(TASK_DEFINITION_PLACEHOLDER)
+        .join(taskDefinitionArn),
+      description:
+        `Deployment from pipeline ${env.pipeline.name} execution ${env.execution.pipelineExecutionId}`.slice(
+          0,
+          100,
+        ),
+      creator: 'CodePipeline',
+    });
+    run.externalExecutionId = deploymentId;
+    run.externalExecutionUrl = `https://console.aws.amazon.com/codedeploy/home?region=${region}#/deployments/${deploymentId}`;
+    run.externalExecutionSummary = `Deployment ${deploymentId}`;
+    run.resolvedConfiguration = {
+      ...config,
+      TaskDefinitionArn: taskDefinitionArn,
+    };
+    run.outputVariables = {
+      DeploymentId: deploymentId,
+      TaskDefinitionArn: taskDefinitionArn,
+    };
+    run.waitingOn = { kind: 'codedeploy', id: deploymentId };
   },
   poll(run, env, now) {
     if (run.status !== 'InProgress' || !run.waitingOn) return;
@@ -112,59 +118,24 @@ export const codeDeployToEcs: ActionRunner = {
   },
 };
 
-function serviceOfGroup(
-  env: Parameters<ActionRunner['start']>[1],
-  accountId: string,
-  region: string,
-  applicationName: string,
-  deploymentGroupName: string,
-) {
-  const store = env.world.stores.codedeploy as
-    | {
-        groupService?(
-          w: object,
-          app: string,
-          group: string,
-        ): { cluster: string; service: string } | undefined;
-      }
-    | undefined;
-  const found = store?.groupService?.(
-    { accountId, region },
-    applicationName,
-    deploymentGroupName,
-  );
-  return found ? { accountId, region, ...found } : undefined;
-}
-
-/** The image an artifact names: an ECR source's, or a build's imageDetail.json. */
-function imageOf(artifact: ArtifactValue | undefined): string | undefined {
-  if (artifact?.kind === 'image') return artifact.imageUri;
-  if (artifact?.kind === 'files') return imageDetailUri(artifact.files);
-  return undefined;
-}
-
-/** `imageDetail.json` as CodeBuild writes it: `{"ImageURI": "..."}`. */
-function imageDetailUri(files: Record<string, string>): string | undefined {
-  try {
-    return JSON.parse(files['imageDetail.json'] ?? '')?.ImageURI;
-  } catch {
-    return undefined;
+/** The images the configuration names, each with the placeholder it fills. */
+function templateImages(env: ActionEnv): TemplateImage[] {
+  const config = env.declaration.configuration ?? {};
+  const images: TemplateImage[] = [];
+  for (const n of IMAGE_SLOTS) {
+    const artifactName = config[`Image${n}ArtifactName`];
+    if (!artifactName) continue;
+    const placeholder = config[`Image${n}ContainerName`];
+    if (!placeholder) {
+      throw new ActionFailure(
+        `Image${n}ArtifactName ${artifactName} needs Image${n}ContainerName, the placeholder its image fills.`,
+        'ConfigurationError',
+      );
+    }
+    images.push({
+      placeholder,
+      imageUri: imageUriOf(artifactName, env.artifact(artifactName)),
+    });
   }
-}
-
-function defaultAppSpec(taskdef: Record<string, unknown>): string {
-  const container = ((taskdef.containerDefinitions ?? []) as any[])[0] ?? {};
-  const port = container.portMappings?.[0]?.containerPort ?? 8080;
-  return [
-    'version: 0.0',
-    'Resources:',
-    '  - TargetService:',
-    '      Type: AWS::ECS::Service',
-    '      Properties:',
-    '        TaskDefinition: <TASK_DEFINITION>',
-    '        LoadBalancerInfo:',
-    `          ContainerName: "${container.name ?? 'app'}"`,
-    `          ContainerPort: ${port}`,
-    '',
-  ].join('\n');
+  return images;
 }

@@ -1,18 +1,18 @@
-import { AwsError } from '../../../core/AwsError';
-import { taskDefinitionDocument } from './taskdef';
+import { ActionFailure } from './ActionFailure';
+import { artifactFile } from './artifactFile';
+import { parseImageDefinitions } from './imageDefinitions';
 import type { ActionRunner } from './types';
-import { fail, pollTimed, succeed } from './types';
-
-/** Without ECS's own service deployment status, a rolling update is taken to last this long. */
-const ROLLING_MS = 180_000;
+import { fail, succeed } from './types';
 
 /**
- * "Amazon ECS" (standard deployment): new task definition revision with the
- * images of `imagedefinitions.json` (or the ECR source's image for the first
- * container), then UpdateService; waits for the service deployment.
+ * "Amazon ECS" (standard deployment), as AWS documents it: reads `FileName`
+ * (default `imagedefinitions.json`) from its input artifact, registers a new
+ * revision of the task definition the service runs with each named
+ * container's image replaced, updates the service to it and waits for the
+ * service deployment.
  */
 export const ecsDeploy: ActionRunner = {
-  start(run, env, at) {
+  start(run, env) {
     const config = env.declaration.configuration ?? {};
     const accountId = env.pipeline.accountId;
     const region = env.declaration.region ?? env.pipeline.region;
@@ -22,83 +22,54 @@ export const ecsDeploy: ActionRunner = {
       cluster: config.ClusterName,
       service: config.ServiceName,
     };
-    const images: { containerName?: string; imageUri: string }[] = [];
-    for (const input of env.declaration.inputArtifacts ?? []) {
-      const artifact = env.artifact(input.name);
-      if (artifact?.kind === 'image')
-        images.push({ imageUri: artifact.imageUri });
-      if (artifact?.kind === 'files') {
-        const file = artifact.files[config.FileName ?? 'imagedefinitions.json'];
-        if (file) {
-          try {
-            for (const entry of JSON.parse(file) as {
-              name: string;
-              imageUri: string;
-            }[]) {
-              images.push({
-                containerName: entry.name,
-                imageUri: entry.imageUri,
-              });
-            }
-          } catch {
-            fail(
-              run,
-              at,
-              `The image definition file ${
-                config.FileName ?? 'imagedefinitions.json'
-              } contains invalid JSON format`,
-            );
-            return;
-          }
-        }
-      }
-    }
-    try {
-      const taskdef = taskDefinitionDocument(env, {
-        path: '',
-        serviceRef: ref,
-        images,
-      });
-      const taskDefinitionArn = env.world.ecs.registerTaskDefinition(
-        accountId,
-        region,
-        taskdef,
-      );
-      const update = env.world.ecs.updateServiceTaskDefinition;
-      if (!update) {
-        fail(run, at, 'The sandbox ECS cannot update services yet');
-        return;
-      }
-      const deploymentArn = update.call(env.world.ecs, ref, taskDefinitionArn);
-      run.resolvedConfiguration = {
-        ...config,
-        TaskDefinitionArn: taskDefinitionArn,
-      };
-      run.externalExecutionId = deploymentArn ?? taskDefinitionArn;
-      run.externalExecutionSummary = `Service ${
-        config.ServiceName
-      } updated to ${taskDefinitionArn.split('/').pop()}`;
-      if (deploymentArn && env.world.ecs.getServiceDeploymentStatus) {
-        run.waitingOn = { kind: 'ecs', id: deploymentArn };
-      } else {
-        run.nextAt = at + ROLLING_MS;
-      }
-    } catch (error) {
-      fail(
-        run,
-        at,
-        error instanceof Error ? error.message : String(error),
-        error instanceof AwsError ? error.code : 'JobFailed',
+    const fileName = config.FileName ?? 'imagedefinitions.json';
+    const inputName = env.declaration.inputArtifacts?.[0]?.name;
+    const text = artifactFile(env, inputName, fileName);
+    if (text === undefined) {
+      throw new ActionFailure(
+        `Exception while trying to read the image definitions file ${fileName} from the artifact: ${inputName}.`,
+        'ConfigurationError',
       );
     }
+    const definitions = parseImageDefinitions(fileName, text);
+    const service = env.world.ecs.getService(ref);
+    const input = env.world.ecs.taskDefinitionInput(service.taskDefinition);
+    const containers = (input.containerDefinitions ?? []) as Record<
+      string,
+      unknown
+    >[];
+    for (const definition of definitions) {
+      const container = containers.find(c => c.name === definition.name);
+      if (!container) {
+        throw new ActionFailure(
+          `The AWS ECS container ${definition.name} does not exist`,
+          'ConfigurationError',
+        );
+      }
+      container.image = definition.imageUri;
+    }
+    const taskDefinitionArn = env.world.ecs.registerTaskDefinition(
+      accountId,
+      region,
+      input,
+    );
+    const deploymentArn = env.world.ecs.updateServiceTaskDefinition(
+      ref,
+      taskDefinitionArn,
+    );
+    run.resolvedConfiguration = {
+      ...config,
+      TaskDefinitionArn: taskDefinitionArn,
+    };
+    run.externalExecutionId = deploymentArn;
+    run.externalExecutionSummary = `Service ${
+      config.ServiceName
+    } updated to ${taskDefinitionArn.split('/').pop()}`;
+    run.waitingOn = { kind: 'ecs', id: deploymentArn };
   },
   poll(run, env, now) {
-    if (run.status !== 'InProgress') return;
-    if (!run.waitingOn) {
-      pollTimed(run, now);
-      return;
-    }
-    const status = env.world.ecs.getServiceDeploymentStatus?.(run.waitingOn.id);
+    if (run.status !== 'InProgress' || !run.waitingOn) return;
+    const status = env.world.ecs.getServiceDeploymentStatus(run.waitingOn.id);
     if (status === undefined) {
       fail(
         run,

@@ -1,4 +1,6 @@
 import type { SandboxWorld } from '../../../world';
+import type { SourceRepositories } from '../sources/SourceRepositories';
+import { ActionFailure } from './ActionFailure';
 import type {
   ActionDeclaration,
   ActionRun,
@@ -7,22 +9,14 @@ import type {
   PipelineRecord,
 } from '../types';
 
-/** A commit of a source the sandbox stands in for (CodeCommit, S3, a Git connection). */
-export interface SourceCommit {
-  commitId: string;
-  message?: string;
-  files: Record<string, string>;
-  at: number;
-}
-
 /** What an action needs while it runs. */
 export interface ActionEnv {
   world: SandboxWorld;
   pipeline: PipelineRecord;
   execution: ExecutionRecord;
   declaration: ActionDeclaration;
-  /** the latest commit of a source key (see `sourceKeyOf`) */
-  latestCommit(sourceKey: string): SourceCommit;
+  /** the repositories of CodeCommit, S3 and Git connection sources */
+  sources: SourceRepositories;
   /** the ECR repository ARN last seen pushing under this name */
   knownRepositoryArn(repositoryName: string): string | undefined;
   newToken(): string;
@@ -57,6 +51,18 @@ export function fail(
   run.nextAt = undefined;
   run.errorDetails = { code, message };
   run.summary = message;
+}
+
+/**
+ * Fails an action with what its start threw: an ActionFailure as it says,
+ * another service's refusal (ECS, CodeDeploy) with that service's message.
+ */
+export function failWith(run: ActionRun, at: number, error: unknown): void {
+  if (error instanceof ActionFailure) {
+    fail(run, at, error.message, error.code);
+  } else {
+    fail(run, at, error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Completes a timed action when its time comes. */

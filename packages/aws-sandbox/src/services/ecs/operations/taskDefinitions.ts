@@ -10,8 +10,9 @@ import {
 import type { EcsStore } from '../EcsStore';
 import { ecsTags, renderTaskDefinition } from '../render';
 import { INVALID, ecsTagsInput, includes, scopeOfCaller } from './common';
+import { validateFargateTaskSize } from './fargateTaskSize';
 
-/** RegisterTaskDefinition's checks, shared with the pipeline's ECS deploy action. */
+/** RegisterTaskDefinition's checks, shared with the pipelines' deploy actions (world.ecs). */
 export function validateTaskDefinitionInput(
   input: Record<string, unknown>,
 ): void {
@@ -31,6 +32,7 @@ export function validateTaskDefinitionInput(
     requireString(c, 'name', INVALID);
     requireString(c, 'image', INVALID);
   }
+  validateFargateTaskSize(input);
 }
 
 export function taskDefinitionOperations(
