@@ -383,7 +383,7 @@ describe('ecs:codedeploy:create against the sandbox', () => {
 
     it('a service that does not exist yet', async () => {
       await expect(runAction(action, input('ghost-api'))).rejects.toThrow(
-        /^name: the service's resources are missing: load balancer ghost-api-dev, .*ECS service ghost-api/,
+        /^name: load balancer ghost-api-dev, .*ECS service ghost-api .*missing; run ecs:service:create for 'dev' first/,
       );
       expect(mutations(sandbox)).toEqual({});
     });

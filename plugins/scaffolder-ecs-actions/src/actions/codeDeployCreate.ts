@@ -1,8 +1,7 @@
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { applyCodeDeploy } from '../apply/applyCodeDeploy';
 import { serviceTags } from '../authz/adoption';
-import { refuseConflicts } from '../authz/refusal';
+import { settlePlan } from '../apply/planOutcome';
 import { environmentNamed } from '../config/resolveEnvironment';
 import { inspectCodeDeploySite } from '../inspect/codeDeploySite';
 import { consoleLinks } from '../lib/consoleLinks';
@@ -134,18 +133,12 @@ export function createCodeDeployCreateAction(options: EcsActionOptions) {
       const aws = await clients.forResource(env);
       const site = await inspectCodeDeploySite(aws, spec);
       const plan = planCodeDeploy(spec, site, tagKeys);
-      refuseConflicts(
+      const creates = settlePlan(
+        ctx,
         `the deployment group of ${entityRef} in ${env.name}`,
-        plan.conflicts,
+        plan,
+        `run ecs:service:create for '${env.name}' first`,
       );
-      if (plan.missing.length) {
-        // In a dry run the earlier steps created nothing.
-        const message = `the service's resources are missing: ${plan.missing.join(
-          ', ',
-        )}; run ecs:service:create for '${env.name}' first`;
-        if (!ctx.isDryRun) throw new InputError(`name: ${message}`);
-        ctx.logger.warn(`Dry run: ${message} (an earlier step creates them)`);
-      }
 
       ctx.output('applicationName', names.application);
       ctx.output('applicationArn', spec.arns.application);
@@ -163,12 +156,7 @@ export function createCodeDeployCreateAction(options: EcsActionOptions) {
           names.deploymentGroup,
         ),
       );
-      if (ctx.isDryRun) {
-        ctx.logger.info(
-          plan.create.length
-            ? `Dry run: would create ${plan.create.join(', ')}`
-            : 'Dry run: everything exists',
-        );
+      if (!creates) {
         ctx.output('created', []);
         return;
       }

@@ -1,7 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { applyService } from '../apply/applyService';
 import { serviceTags } from '../authz/adoption';
-import { refuseConflicts } from '../authz/refusal';
+import { settlePlan } from '../apply/planOutcome';
 import {
   environmentNamed,
   registryLocation,
@@ -135,7 +135,7 @@ export function createEcsServiceCreateAction(options: EcsActionOptions) {
       const aws = await clients.forResource(env);
       const site = await inspectServiceSite(aws, spec);
       const plan = planService(spec, site, tagKeys);
-      refuseConflicts(`${entityRef} in ${env.name}`, plan.conflicts);
+      const creates = settlePlan(ctx, `${entityRef} in ${env.name}`, plan);
 
       const { names } = spec;
       const emit = (
@@ -173,12 +173,7 @@ export function createEcsServiceCreateAction(options: EcsActionOptions) {
             : '',
         );
       };
-      if (ctx.isDryRun) {
-        ctx.logger.info(
-          plan.create.length
-            ? `Dry run: would create ${plan.create.join(', ')}`
-            : 'Dry run: everything exists',
-        );
+      if (!creates) {
         emit(
           {
             // AWS derives a service's ARN from its name.

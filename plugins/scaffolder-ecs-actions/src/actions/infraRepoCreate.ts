@@ -1,28 +1,22 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  environmentNamed,
-  registryLocation,
-} from '../config/resolveEnvironment';
+import { registryLocation } from '../config/resolveEnvironment';
 import { consoleLinks } from '../lib/consoleLinks';
 import { parseFargateSize } from '../lib/fargate';
 import { assertEntityName } from '../lib/names';
 import { InputSchema, parseInput } from '../lib/parseInput';
+import { infraEnvironments } from '../plan/infraEnvironments';
 import { serviceNames } from '../plan/serviceNames';
 import {
   defaultInfraRepositoryName,
   locateInfraRepository,
 } from '../publish/infraRepositoryLocation';
-import { publishToLocalGitRepository } from '../publish/localGitRepository';
-import { readWorkspaceFiles } from '../publish/workspaceFiles';
+import { publishInfraRepository } from '../publish/publishInfraRepository';
 import { cdkServiceSettings } from '../render/cdk/cdkServiceSettings';
 import { infrastructureInput } from '../render/cdk/infrastructureInput';
 import { renderInfraRepository } from '../render/renderInfraRepository';
-import type { ServiceEnvironmentSpec } from '../render/types';
 import { examples } from './infraRepoCreate.examples';
 import { containerPort, serviceIdentity, taskSize } from './inputs';
 import type { EcsActionOptions } from './options';
@@ -130,33 +124,7 @@ export function createInfraRepoCreateAction(
           `No GitHub integration for ${target.host}: add it under integrations.github to publish infrastructure repositories`,
         );
       }
-      const environments: ServiceEnvironmentSpec[] = input.environments.map(
-        (name, i) => {
-          const env = environmentNamed(settings, name, `environments[${i}]`);
-          const names = serviceNames(input.name, env.name);
-          return {
-            name: env.name,
-            accountId: env.accountId,
-            region: env.region,
-            cluster: env.cluster,
-            executionRoleArn: env.executionRoleArn,
-            taskRoleArn: env.taskRoleArn,
-            deployment:
-              input.deploymentController === 'CODE_DEPLOY'
-                ? 'codedeploy'
-                : 'ecs',
-            ...(input.deploymentController === 'CODE_DEPLOY'
-              ? {
-                  codeDeploy: {
-                    application: names.application,
-                    deploymentGroup: names.deploymentGroup,
-                  },
-                }
-              : {}),
-            pipelineName: names.pipeline,
-          };
-        },
-      );
+      const environments = infraEnvironments(settings, input);
       const owner = await authorizer.authorize(ctx, input);
       const { entityRef, ownerRef } = owner;
       const cdk =
@@ -200,50 +168,14 @@ export function createInfraRepoCreateAction(
         { cdk },
       );
 
-      // The workspace copy serves publish:github and lets a dry run show the files.
-      const workspaceDir = resolveSafeChildPath(
-        ctx.workspacePath,
-        input.sourcePath,
-      );
-      for (const [file, content] of Object.entries(files)) {
-        const dest = resolveSafeChildPath(workspaceDir, file);
-        await fs.mkdir(path.dirname(dest), { recursive: true });
-        await fs.writeFile(dest, content, 'utf8');
-      }
-
-      if (location.localDir) {
-        // Everything in the workspace directory is published, so files an
-        // earlier fetch:template step put there (docs, runbooks) go along.
-        const allFiles = await readWorkspaceFiles(workspaceDir);
-        if (ctx.isDryRun) {
-          ctx.logger.info(
-            `Dry run: would publish ${Object.keys(allFiles).length} files to ${
-              location.localDir
-            }`,
-          );
-        } else {
-          const result = await ctx.checkpoint({
-            key: `ecs.infra-repo.local.${location.localDir}`,
-            fn: () =>
-              publishToLocalGitRepository({
-                directory: location.localDir!,
-                files: allFiles,
-                branch: target.branch,
-                commitMessage: `Infrastructure of ${input.name}, created by Backstage`,
-                owner,
-              }),
-          });
-          ctx.logger.info(
-            result.committed
-              ? `Published ${location.localDir} at ${result.commitId}`
-              : `${location.localDir} is up to date (${result.commitId})`,
-          );
-        }
-      } else {
-        ctx.logger.info(
-          `Rendered into ${input.sourcePath}/ for publish:github to ${location.repoUrl}`,
-        );
-      }
+      await publishInfraRepository(ctx, {
+        files,
+        sourcePath: input.sourcePath,
+        location,
+        branch: target.branch,
+        commitMessage: `Infrastructure of ${input.name}, created by Backstage`,
+        owner,
+      });
 
       ctx.output('publishTarget', location.type);
       ctx.output('repoUrl', location.repoUrl);

@@ -268,7 +268,7 @@ describe('ecs:pipeline:create against the sandbox', () => {
 
     it('what the pipeline uses does not exist yet', async () => {
       await expect(runAction(action, input('ghost-api'))).rejects.toThrow(
-        /^name: what the pipeline uses is missing: ECR repository 'ghost-api'/,
+        /^name: ECR repository 'ghost-api' .* missing; the template's earlier steps create them/,
       );
       expect(mutations(sandbox)).toEqual({});
     });

@@ -1,9 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ensure } from '../apply/ensure';
+import { applyPipeline } from '../apply/applyPipeline';
+import { settlePlan } from '../apply/planOutcome';
 import { serviceTags } from '../authz/adoption';
-import { refuseConflicts } from '../authz/refusal';
-import { createPipeline } from '../aws/codePipeline';
 import {
   environmentNamed,
   registryLocation,
@@ -17,7 +16,6 @@ import {
   defaultInfraRepositoryName,
   locateInfraRepository,
 } from '../publish/infraRepositoryLocation';
-import { buildPipelineDeclaration } from '../render/pipelineDeclaration';
 import { examples } from './pipelineCreate.examples';
 import { environmentChoice, serviceIdentity } from './inputs';
 import type { EcsActionOptions } from './options';
@@ -108,76 +106,34 @@ export function createPipelineCreateAction(options: EcsActionOptions) {
         target,
       );
       const plan = planPipeline(target, site, tagKeys);
-      refuseConflicts(
+      const creates = settlePlan(
+        ctx,
         `the pipeline of ${entityRef} in ${env.name}`,
-        plan.conflicts,
+        plan,
       );
-      if (plan.missing.length) {
-        const message = `what the pipeline uses is missing: ${plan.missing.join(
-          ', ',
-        )}; the template's earlier steps create it`;
-        if (!ctx.isDryRun) throw new InputError(`name: ${message}`);
-        ctx.logger.warn(`Dry run: ${message}`);
-      }
-
       ctx.output('pipelineName', names.pipeline);
       ctx.output('pipelineArn', target.arns.pipeline);
       ctx.output(
         'consoleUrl',
         consoleLinks.pipeline(env.region, names.pipeline),
       );
-      if (ctx.isDryRun) {
-        ctx.logger.info(
-          plan.create.length
-            ? `Dry run: would create ${plan.create.join(', ')}`
-            : 'Dry run: everything exists',
-        );
+      if (!creates) {
         ctx.output('created', []);
         return;
       }
-      await ensure(
+      await applyPipeline(
         {
           checkpoint: ctx.checkpoint,
           logger: ctx.logger,
           keyPrefix: `ecs.pipeline.${env.accountId}.${env.region}.${names.pipeline}`,
         },
+        aws,
+        target,
+        site,
         {
-          key: 'create',
-          what: `pipeline ${target.arns.pipeline}`,
-          existing: site.pipeline ? names.pipeline : undefined,
-          create: async () => {
-            await createPipeline(
-              aws.codePipeline,
-              buildPipelineDeclaration({
-                pipelineName: names.pipeline,
-                roleArn: env.pipelineRoleArn,
-                artifactBucket: env.artifactBucket,
-                environment: env.name,
-                ecrRepositoryName: names.ecrRepository,
-                imageTag: env.name,
-                infraRepository: {
-                  connectionArn: repo.connectionArn!,
-                  fullRepositoryId: infraRepository.fullRepositoryId,
-                  branch: repo.branch,
-                },
-                manualApproval: input.manualApproval,
-                deploy:
-                  input.deploy === 'codedeploy'
-                    ? {
-                        type: 'codedeploy',
-                        applicationName: names.application,
-                        deploymentGroupName: names.deploymentGroup,
-                      }
-                    : {
-                        type: 'ecs',
-                        cluster: env.cluster,
-                        serviceName: names.service,
-                      },
-              }),
-              serviceTags(owner, env.name, tagKeys),
-            );
-            return names.pipeline;
-          },
+          repository: { ...repo, connectionArn: repo.connectionArn },
+          manualApproval: input.manualApproval,
+          tags: serviceTags(owner, env.name, tagKeys),
         },
       );
       ctx.output('created', plan.create);

@@ -1,30 +1,18 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { notOurs, standingOf } from '../authz/adoption';
 import { refuseConflicts } from '../authz/refusal';
-import { findRepository } from '../aws/ecr';
 import {
   environmentNamed,
   registryLocation,
 } from '../config/resolveEnvironment';
-import type { EnvironmentTarget } from '../config/scaffolderConfig';
-import { inspectCodeDeploySite } from '../inspect/codeDeploySite';
-import { inspectPipelineSite } from '../inspect/pipelineSite';
-import { inspectServiceSite } from '../inspect/serviceSite';
 import { assertEntityName } from '../lib/names';
 import { InputSchema, parseInput } from '../lib/parseInput';
-import { codeDeploySpec, planCodeDeploy } from '../plan/codeDeployPlan';
-import { pipelineTarget, planPipeline } from '../plan/pipelinePlan';
-import { planService } from '../plan/servicePlan';
-import { ecrRepositoryName } from '../plan/serviceNames';
-import { serviceLayout } from '../plan/serviceSpec';
+import { checkService } from '../plan/checkService';
+import type { TrafficShift } from '../plan/deploymentConfig';
 import {
   defaultInfraRepositoryName,
-  localRepositoryComponent,
   locateInfraRepository,
-  repositoryStanding,
 } from '../publish/infraRepositoryLocation';
 import { examples } from './serviceCheck.examples';
-import type { TrafficShift } from '../plan/deploymentConfig';
 import { deploymentChoice, serviceIdentity } from './inputs';
 import type { EcsActionOptions } from './options';
 
@@ -95,101 +83,18 @@ export function createServiceCheckAction(options: EcsActionOptions) {
       );
       const owner = await authorizer.authorize(ctx, input);
       const { entityRef, ownerRef } = owner;
-      const registry = registryLocation(settings);
-      const conflicts: string[] = [];
-      const plan: string[] = [];
-
-      const repositoryName = ecrRepositoryName(input.name);
-      const [repository, infraOwner] = await Promise.all([
-        clients
-          .forResource(registry)
-          .then(({ ecr }) => findRepository(ecr, repositoryName)),
-        infraRepository.localDir
-          ? localRepositoryComponent(infraRepository.localDir)
-          : undefined,
-      ]);
-      if (standingOf(repository, owner, tagKeys) === 'foreign') {
-        conflicts.push(
-          notOurs(
-            'name',
-            `ECR repository '${repositoryName}' (${registry.accountId}/${registry.region})`,
-            entityRef,
-            tagKeys,
-          ),
-        );
-      }
-      if (!repository) plan.push(`ECR repository ${repositoryName}`);
-      if (repositoryStanding(infraOwner, owner) === 'foreign') {
-        conflicts.push(
-          `repositoryName: ${infraRepository.localDir} exists and is not the infrastructure repository of ${entityRef}`,
-        );
-      }
-
-      const checkEnvironment = async (env: EnvironmentTarget) => {
-        const layout = serviceLayout({
+      const { conflicts, plan } = await checkService(
+        { clients, tagKeys },
+        {
           name: input.name,
           owner,
-          env,
+          environments: envs,
+          registry: registryLocation(settings),
           deployment: input,
-        });
-        const codeDeploy =
-          layout.controller === 'CODE_DEPLOY'
-            ? codeDeploySpec(layout, {
-                trafficShift: (input.trafficShift as TrafficShift) ?? {
-                  type: 'canary',
-                },
-                waitForApproval: false,
-                readyWaitMinutes: 60,
-                terminationWaitMinutes: 60,
-                alarms: [],
-                autoRollback: true,
-              })
-            : undefined;
-        const pipeline = pipelineTarget({
-          name: input.name,
-          owner,
-          env,
-          registry,
-          deploy: codeDeploy ? 'codedeploy' : 'ecs',
-          // checked once above for every environment
-          infraRepository: { ...infraRepository, localDir: undefined },
-        });
-        const [aws, registryClients] = await Promise.all([
-          clients.forResource(env),
-          clients.forResource(registry),
-        ]);
-        const [site, pipelineSite] = await Promise.all([
-          inspectServiceSite(aws, layout),
-          inspectPipelineSite(
-            { pipeline: aws, registry: registryClients },
-            pipeline,
-          ),
-        ]);
-        const codeDeploySite = codeDeploy
-          ? await inspectCodeDeploySite(aws, codeDeploy, site)
-          : undefined;
-        const service = planService(layout, site, tagKeys);
-        const group =
-          codeDeploy && codeDeploySite
-            ? planCodeDeploy(codeDeploy, codeDeploySite, tagKeys)
-            : undefined;
-        const stages = planPipeline(pipeline, pipelineSite, tagKeys);
-        // The group's plan repeats the service's conflicts: count them once.
-        const found = new Set([
-          ...service.conflicts,
-          ...(group?.conflicts ?? []),
-          ...stages.conflicts,
-        ]);
-        conflicts.push(...[...found].map(c => `${env.name}: ${c}`));
-        plan.push(
-          ...[
-            ...service.create,
-            ...(group?.create ?? []),
-            ...stages.create,
-          ].map(c => `${env.name}: ${c}`),
-        );
-      };
-      await Promise.all(envs.map(checkEnvironment));
+          trafficShift: input.trafficShift as TrafficShift | undefined,
+          infraRepository,
+        },
+      );
       refuseConflicts(entityRef, conflicts);
       ctx.logger.info(
         `${entityRef} can be created for ${ownerRef}; the next steps create: ${
