@@ -5,7 +5,11 @@ import {
   ListPipelineExecutionsCommand,
 } from '@aws-sdk/client-codepipeline';
 import { GetDeploymentCommand } from '@aws-sdk/client-codedeploy';
-import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import {
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs';
+import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startSandbox } from '@ecs-deploy/aws-sandbox';
 import { execFileSync } from 'node:child_process';
 import {
@@ -175,5 +179,123 @@ describe('from the actions to a first deployment', () => {
         },
       ],
     });
+  });
+
+  it('deploys a worker without a load balancer, stopping the old task before starting the new one', async () => {
+    const { options, clients, integrations } = createTestOptions(
+      sandbox.url,
+      mockDir.resolve('repos'),
+    );
+    const name = 'e2e-worker';
+    await runAction(
+      createInfraRepoCreateAction({ ...options, integrations }),
+      {
+        name,
+        containerPort: 8080,
+        size: '256/512',
+        environments: ['dev'],
+        deploymentController: 'ECS',
+      },
+      { workspacePath: mockDir.resolve('workspace-worker') },
+    );
+    await runAction(createEcrEnsureRepositoryAction(options), { name });
+    const dev = await clients.forResource({
+      accountId: ACCOUNTS.dev,
+      region: 'eu-west-1',
+    });
+    const push = (tag: string, config: string) =>
+      dev.ecr.send(
+        new PutImageCommand({
+          repositoryName: name,
+          imageTag: tag,
+          imageManifest: JSON.stringify({
+            schemaVersion: 2,
+            mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+            config: { digest: `sha256:${config.repeat(64)}`, size: 1 },
+            layers: [],
+          }),
+        }),
+      );
+    // The service starts on whatever the dev tag holds, before any pipeline run.
+    await push('dev', 'a');
+    const service = await runAction(createEcsServiceCreateAction(options), {
+      name,
+      environment: 'dev',
+      containerPort: 8080,
+      size: '256/512',
+      deploymentController: 'ECS',
+      strategy: 'ROLLING',
+      loadBalanced: false,
+    });
+    expect(service.loadBalancerArn).toBe('');
+    const pipeline = await runAction(createPipelineCreateAction(options), {
+      name,
+      environment: 'dev',
+      deploy: 'ecs',
+    });
+    await expect(
+      dev.elbv2.send(
+        new DescribeLoadBalancersCommand({ Names: [`${name}-dev`] }),
+      ),
+    ).rejects.toThrow(/not found|LoadBalancerNotFound/i);
+    const describe = async () =>
+      (
+        await dev.ecs.send(
+          new DescribeServicesCommand({
+            cluster: 'storefront-dev',
+            services: [name],
+          }),
+        )
+      ).services![0];
+    for (let i = 0; i < 20 && (await describe()).runningCount !== 1; i++) {
+      sandbox.clock.advance(30_000);
+      sandbox.world.tick();
+    }
+
+    // A build pushes a new image on the dev tag: the standard ECS action
+    // deploys imagedefinitions.json, and at no moment do two tasks run.
+    await push('dev', 'b');
+    let most = 0;
+    let status: string | undefined;
+    for (
+      let i = 0;
+      i < 200 && status !== 'Succeeded' && status !== 'Failed';
+      i++
+    ) {
+      sandbox.clock.advance(5_000);
+      sandbox.world.tick();
+      const now = await describe();
+      most = Math.max(most, (now.runningCount ?? 0) + (now.pendingCount ?? 0));
+      const { pipelineExecutionSummaries } = await dev.codePipeline.send(
+        new ListPipelineExecutionsCommand({
+          pipelineName: pipeline.pipelineName,
+        }),
+      );
+      status = pipelineExecutionSummaries?.[0]?.status;
+    }
+    expect(status).toBe('Succeeded');
+    for (let i = 0; i < 40 && (await describe()).deployments!.length > 1; i++) {
+      sandbox.clock.advance(5_000);
+      sandbox.world.tick();
+      const now = await describe();
+      most = Math.max(most, (now.runningCount ?? 0) + (now.pendingCount ?? 0));
+    }
+    expect(most).toBe(1);
+    const after = await describe();
+    expect(after.loadBalancers).toEqual([]);
+    expect(after.deploymentConfiguration).toMatchObject({
+      minimumHealthyPercent: 0,
+      maximumPercent: 100,
+    });
+    const { taskDefinition } = await dev.ecs.send(
+      new DescribeTaskDefinitionCommand({
+        taskDefinition: after.taskDefinition,
+      }),
+    );
+    expect(taskDefinition?.containerDefinitions?.[0]).toMatchObject({
+      name,
+      image: `111111111111.dkr.ecr.eu-west-1.amazonaws.com/${name}:dev`,
+    });
+    expect(after.taskDefinition).not.toBe(service.taskDefinitionArn);
   });
 });
