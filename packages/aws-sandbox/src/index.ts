@@ -20,8 +20,8 @@ export {
   type SandboxControl,
 } from './testUtils';
 export { serviceModules, seeders } from './services';
-// S2: the CodeDeploy and CodePipeline stores (sandbox knobs such as
-// failNextDeployment, setAlarmState, pushSourceCommit) and the fleets.
+// The stores with sandbox knobs (failNextDeployment, setAlarmState,
+// pushSourceCommit), as `world.stores.codedeploy` and `.codepipeline` type them.
 export { CodeDeployStore } from './services/codedeploy';
 export { CodePipelineStore } from './services/codepipeline';
 export {

@@ -6,6 +6,11 @@
  * task sets and moves listener weights).
  */
 import type { SandboxClock } from './core/SandboxClock';
+import type { CodeDeployStore } from './services/codedeploy/CodeDeployStore';
+import type { CodePipelineStore } from './services/codepipeline/CodePipelineStore';
+import type { EcrStore } from './services/ecr/EcrStore';
+import type { EcsStore } from './services/ecs/EcsStore';
+import type { ElbStore } from './services/elbv2/ElbStore';
 
 /** @public */
 export interface TaskSetSpec {
@@ -277,6 +282,23 @@ export interface ServiceStore {
 }
 
 /**
+ * Every service's store by module name, typed for the registry's services:
+ * seeders and tests call a store's own methods (sandbox knobs such as
+ * `failNextDeployment`, history imports, snapshots) on it directly. A world
+ * built from another module list holds only its own modules' stores.
+ *
+ * @public
+ */
+export interface SandboxStores {
+  ecs: EcsStore;
+  elbv2: ElbStore;
+  ecr: EcrStore;
+  codedeploy: CodeDeployStore;
+  codepipeline: CodePipelineStore;
+  [module: string]: ServiceStore;
+}
+
+/**
  * Everything the sandbox holds. Each service's store is created by the service's
  * own module and registered here by `createWorld`.
  *
@@ -293,11 +315,8 @@ export interface SandboxWorld {
   defaults: { accountId: string; region: string };
   /** local git repositories that stand for the repositories of Git connections (CodeStarSourceConnection) */
   sourceRepositories: readonly SourceRepositoryRule[];
-  /**
-   * Every service's store by module name (`ecs`, `codedeploy`, ...), for
-   * seeders and tests that need more than the cross-service APIs.
-   */
-  stores: Record<string, ServiceStore>;
+  /** Every service's store by module name, for seeders, tests and the state file. */
+  stores: SandboxStores;
   /**
    * Seeded PRNG in [0, 1) for ids and simulated variation (task start-up time),
    * so a seeded fleet comes out the same every run.

@@ -49,9 +49,7 @@ export function decodeQuery(
  * `A.member.1.B=x&A.member.2.B=y&C=z` -> `{ A: [{ B: 'x' }, { B: 'y' }], C: 'z' }`.
  * Values stay strings; handlers coerce numbers and booleans they expect.
  */
-export function unflattenQuery(
-  params: URLSearchParams,
-): Record<string, unknown> {
+function unflattenQuery(params: URLSearchParams): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const [key, value] of params) {
     const parts = key.split('.');
@@ -142,7 +140,7 @@ export function encodeQueryError(
 }
 
 /** Serialises a result structure: keys become elements, arrays `<member>` lists. */
-export function toXml(value: unknown): string {
+function toXml(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) {

@@ -1,7 +1,9 @@
 import type { SeedContext } from '../core/types';
+import { createCodeDeployGroup as createFleetCodeDeployGroup } from '../testing/codeDeploy';
+import { type BlueGreenAlb } from '../testing/blueGreenAlb';
 import type { FleetService } from './catalog';
-import { awsTags, type CreatedService, type Placement } from './infrastructure';
-import { clusterName, codeDeployNames, targetGroupName } from './names';
+import { callerAt, type Placement } from './infrastructure';
+import { clusterName, codeDeployNames, entityTags } from './names';
 
 /** Termination wait of the original task set, per environment (minutes). @public */
 export const TERMINATION_WAIT: Record<string, number> = {
@@ -10,76 +12,32 @@ export const TERMINATION_WAIT: Record<string, number> = {
   prod: 60,
 };
 
+/** Two days: a person approves within them or the deployment stops. */
+const READY_WAIT_MINUTES = 2880;
+
 /** @public */
 export async function createCodeDeployGroup(
   ctx: SeedContext,
   service: FleetService,
   at: Placement,
-  lb: Omit<CreatedService, 'serviceArn'>,
+  alb: BlueGreenAlb,
 ): Promise<{ applicationName: string; deploymentGroupName: string }> {
   if (service.controller.kind !== 'CODE_DEPLOY')
     throw new Error('not a CODE_DEPLOY service');
-  const where = { accountId: at.accountId, region: at.region };
   const names = codeDeployNames(service.name, at.env);
-  const tags = awsTags(service, at.env);
-  await ctx.invoke(
-    'codedeploy',
-    'CreateApplication',
-    { applicationName: names.applicationName, computePlatform: 'ECS', tags },
-    where,
-  );
-  const readyWait = service.readyWaitEnvs.includes(at.env);
-  await ctx.invoke(
-    'codedeploy',
-    'CreateDeploymentGroup',
-    {
-      ...names,
-      serviceRoleArn: `arn:aws:iam::${at.accountId}:role/CodeDeployServiceRoleForECS`,
-      deploymentConfigName: service.controller.deploymentConfigName,
-      deploymentStyle: {
-        deploymentType: 'BLUE_GREEN',
-        deploymentOption: 'WITH_TRAFFIC_CONTROL',
-      },
-      ecsServices: [
-        { clusterName: clusterName(at.env), serviceName: service.name },
-      ],
-      loadBalancerInfo: {
-        targetGroupPairInfoList: [
-          {
-            targetGroups: [
-              { name: targetGroupName(service.name, at.env, 'blue') },
-              { name: targetGroupName(service.name, at.env, 'green') },
-            ],
-            prodTrafficRoute: { listenerArns: [lb.prodListenerArn] },
-            testTrafficRoute: { listenerArns: [lb.testListenerArn] },
-          },
-        ],
-      },
-      blueGreenDeploymentConfiguration: {
-        deploymentReadyOption: readyWait
-          ? { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 2880 }
-          : { actionOnTimeout: 'CONTINUE_DEPLOYMENT', waitTimeInMinutes: 0 },
-        terminateBlueInstancesOnDeploymentSuccess: {
-          action: 'TERMINATE',
-          terminationWaitTimeInMinutes: TERMINATION_WAIT[at.env] ?? 5,
-        },
-      },
-      autoRollbackConfiguration: {
-        enabled: true,
-        events: [
-          'DEPLOYMENT_FAILURE',
-          'DEPLOYMENT_STOP_ON_ALARM',
-          'DEPLOYMENT_STOP_ON_REQUEST',
-        ],
-      },
-      alarmConfiguration: {
-        enabled: true,
-        ignorePollAlarmFailure: false,
-        alarms: [{ name: `${service.name}-${at.env}-5xx` }],
-      },
-      tags,
-    },
-    where,
-  );
+  await createFleetCodeDeployGroup(callerAt(ctx, at), {
+    ...names,
+    cluster: clusterName(at.env),
+    serviceName: service.name,
+    alb,
+    serviceRoleArn: `arn:aws:iam::${at.accountId}:role/CodeDeployServiceRoleForECS`,
+    deploymentConfigName: service.controller.deploymentConfigName,
+    readyWaitMinutes: service.readyWaitEnvs.includes(at.env)
+      ? READY_WAIT_MINUTES
+      : undefined,
+    terminationWaitMinutes: TERMINATION_WAIT[at.env] ?? 5,
+    alarms: [`${service.name}-${at.env}-5xx`],
+    tags: entityTags(service, at.env),
+  });
   return names;
 }

@@ -1,4 +1,5 @@
 import type { CodeDeployStore } from '../services/codedeploy/CodeDeployStore';
+import { ecsAppSpec } from '../testing/taskDefinition';
 import { shiftMinutes } from '../services/codedeploy/configs';
 import {
   approvalEndsAt,
@@ -8,26 +9,6 @@ import {
   type HistoryTarget,
 } from './historyTarget';
 import type { PlannedDeployment } from './plan';
-
-/** @public */
-export function appSpecFor(
-  taskDefinitionArn: string,
-  containerName: string,
-  containerPort: number,
-): string {
-  return [
-    'version: 0.0',
-    'Resources:',
-    '  - TargetService:',
-    '      Type: AWS::ECS::Service',
-    '      Properties:',
-    `        TaskDefinition: "${taskDefinitionArn}"`,
-    '        LoadBalancerInfo:',
-    `          ContainerName: "${containerName}"`,
-    `          ContainerPort: ${containerPort}`,
-    '',
-  ].join('\n');
-}
 
 const appSpecs = new WeakMap<HistoryTarget, Map<string, string>>();
 
@@ -42,7 +23,11 @@ function cachedAppSpec(target: HistoryTarget, revision: number): string {
   }
   let spec = cache.get(arn);
   if (!spec) {
-    spec = appSpecFor(arn, cd.containerName, cd.containerPort);
+    spec = ecsAppSpec({
+      taskDefinition: arn,
+      containerName: cd.containerName,
+      containerPort: cd.containerPort,
+    });
     cache.set(arn, spec);
   }
   return spec;

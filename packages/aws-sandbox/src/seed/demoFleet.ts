@@ -8,7 +8,9 @@ import {
   HISTORY_DAYS,
   HISTORY_PER_ENV,
 } from './catalog';
+import { createCluster } from '../testing/cluster';
 import { createRepository, pushImage } from './images';
+import { callerAt } from './infrastructure';
 import { pushInfraRepository } from './infraRepository';
 import { liveStateEvents } from './liveState';
 import { recentEcsEvents } from './recentEcsHistory';
@@ -42,15 +44,13 @@ export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
   let slot = 0;
 
   for (const env of DEMO_ENVIRONMENTS) {
-    await ctx.invoke(
-      'ecs',
-      'CreateCluster',
+    await createCluster(
+      callerAt(ctx, { accountId: env.accountId, region: DEMO_REGION }),
       {
-        clusterName: clusterName(env.name),
-        tags: [{ key: 'environment', value: env.name }],
-        settings: [{ name: 'containerInsights', value: 'enabled' }],
+        name: clusterName(env.name),
+        tags: [{ Key: 'environment', Value: env.name }],
+        containerInsights: true,
       },
-      { accountId: env.accountId, region: DEMO_REGION },
     );
   }
 

@@ -1,7 +1,9 @@
 import type { SeedContext } from '../core/types';
 import { createPrng } from '../server/prng';
 import { DEMO_PEOPLE, DEMO_REGION, type FleetService } from './catalog';
+import { createCluster } from '../testing/cluster';
 import { createRepository } from './images';
+import { callerAt } from './infrastructure';
 import { pushInfraRepository } from './infraRepository';
 import { clusterName } from './names';
 import { planHistory } from './plan';
@@ -43,15 +45,10 @@ export async function generateFleet(
   const now = ctx.world.clock.nowMs();
   const random = createPrng(options.prngSeed ?? 'ecs-deploy-fleet');
   const placement = { accountId, region: DEMO_REGION, env };
-  await ctx.invoke(
-    'ecs',
-    'CreateCluster',
-    {
-      clusterName: clusterName(env),
-      tags: [{ key: 'environment', value: env }],
-    },
-    { accountId, region: DEMO_REGION },
-  );
+  await createCluster(callerAt(ctx, placement), {
+    name: clusterName(env),
+    tags: [{ Key: 'environment', Value: env }],
+  });
   const count = options.services ?? 200;
   const specs: { name: string; deployments: number }[] = [];
   for (let i = 1; i <= count; i++) {

@@ -1,32 +1,29 @@
 import type { SeedContext } from '../core/types';
+import {
+  createRepository as createFleetRepository,
+  pushImage as pushFleetImage,
+} from '../testing/ecr';
 import type { FleetService } from './catalog';
 import { ECR_ACCOUNT } from './catalog';
+import { callerAt } from './infrastructure';
 import { entityTags } from './names';
-import { manifestFor } from './plan';
 
 /*
  * ECR: one repository per service in the dev account; images tagged with short
  * commit ids, plus the environment tags each environment's pipeline watches.
  */
 
-/** @public */
+/** Creates the service's repository; returns its URI. @public */
 export async function createRepository(
   ctx: SeedContext,
   service: FleetService,
   region: string,
 ): Promise<string> {
-  const created = await ctx.invoke(
-    'ecr',
-    'CreateRepository',
-    {
-      repositoryName: service.name,
-      imageTagMutability: 'MUTABLE',
-      imageScanningConfiguration: { scanOnPush: true },
-      tags: entityTags(service).map(t => ({ Key: t.key, Value: t.value })),
-    },
-    { accountId: ECR_ACCOUNT, region },
+  const created = await createFleetRepository(
+    callerAt(ctx, { accountId: ECR_ACCOUNT, region }),
+    { name: service.name, tags: entityTags(service) },
   );
-  return created.repository.repositoryUri as string;
+  return created.repositoryUri;
 }
 
 /** Pushes a commit's image with `tags` (PutImage per tag, as a retag does). @public */
@@ -37,19 +34,9 @@ export async function pushImage(
   tags: string[],
   region: string,
 ): Promise<void> {
-  const manifest = manifestFor(service, commitId);
-  for (const imageTag of tags) {
-    await ctx.invoke(
-      'ecr',
-      'PutImage',
-      {
-        repositoryName: service,
-        imageManifest: manifest,
-        imageManifestMediaType:
-          'application/vnd.docker.distribution.manifest.v2+json',
-        imageTag,
-      },
-      { accountId: ECR_ACCOUNT, region },
-    );
-  }
+  await pushFleetImage(callerAt(ctx, { accountId: ECR_ACCOUNT, region }), {
+    repository: service,
+    commitId,
+    tags,
+  });
 }

@@ -1,5 +1,6 @@
 import type { SeedContext } from '../core/types';
 import type { CodePipelineStore } from '../services/codepipeline/CodePipelineStore';
+import { ecsAppSpec } from '../testing/taskDefinition';
 import type { FleetService } from './catalog';
 import { infraRepository } from './names';
 import { taskDefinitionInput } from './taskDefinitions';
@@ -37,18 +38,11 @@ export function infraFiles(
       null,
       2,
     )}\n`;
-    files[infraPath(env, 'appspec.yaml')] = [
-      'version: 0.0',
-      'Resources:',
-      '  - TargetService:',
-      '      Type: AWS::ECS::Service',
-      '      Properties:',
-      '        TaskDefinition: <TASK_DEFINITION>',
-      '        LoadBalancerInfo:',
-      `          ContainerName: "${service.name}"`,
-      `          ContainerPort: ${service.containerPort}`,
-      '',
-    ].join('\n');
+    files[infraPath(env, 'appspec.yaml')] = ecsAppSpec({
+      taskDefinition: '<TASK_DEFINITION>',
+      containerName: service.name,
+      containerPort: service.containerPort,
+    });
     files[infraPath(env, 'imagedefinitions.json')] = `${JSON.stringify(
       [{ name: service.name, imageUri: `${repositoryUri}:${env}` }],
       null,

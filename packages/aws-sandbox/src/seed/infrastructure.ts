@@ -1,10 +1,10 @@
-import type { FleetService } from './catalog';
-import { entityTags } from './names';
+import type { SeedContext } from '../core/types';
+import { invokeFleetCaller, type FleetCaller } from '../testing/fleetCaller';
 
 /*
  * Shared by the seeding steps that create a service's AWS resources through
  * the sandbox's own operations (the same handlers and validation an SDK call
- * gets): where a service runs, what was created, and the fleet's network.
+ * gets), with the builders of `../testing`.
  */
 
 /** @public */
@@ -14,25 +14,13 @@ export interface Placement {
   env: string;
 }
 
-/** What later seeding steps need to know about a created service. @public */
-export interface CreatedService {
-  serviceArn: string;
-  blueTargetGroupArn: string;
-  greenTargetGroupArn: string;
-  prodListenerArn: string;
-  testListenerArn: string;
-  codeDeploy?: { applicationName: string; deploymentGroupName: string };
-  pipelineName?: string;
+/** The fleet builders' caller in a placement's account and region. */
+export function callerAt(
+  ctx: SeedContext,
+  at: { accountId: string; region: string },
+): FleetCaller {
+  return invokeFleetCaller(ctx.invoke, {
+    accountId: at.accountId,
+    region: at.region,
+  });
 }
-
-export const VPC = 'vpc-0a1b2c3d4e5f60718';
-export const SUBNETS = ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002'];
-export const SECURITY_GROUP = 'sg-0a1b2c3d4e5f60719';
-
-/** Tags as ECS takes them (`key`/`value`). */
-export const ecsTags = (service: FleetService, env: string) =>
-  entityTags(service, env).map(t => ({ key: t.key, value: t.value }));
-
-/** Tags as ELBv2, ECR and CodeDeploy take them (`Key`/`Value`). */
-export const awsTags = (service: FleetService, env: string) =>
-  entityTags(service, env).map(t => ({ Key: t.key, Value: t.value }));

@@ -1,3 +1,4 @@
+import { ownerTags, type ResourceTag } from '../testing/tags';
 import type { FleetService } from './catalog';
 
 /*
@@ -41,11 +42,14 @@ export const codeDeployNames = (service: string, env: string) => ({
 /** The infrastructure repository (CodeCommit) with each environment's deployment files. @public */
 export const infraRepository = (service: string) => `${service}-infra`;
 
-/** @public */
-export function entityTags(service: FleetService | string, env?: string) {
+/** The owner tag of the service's entity, and the environment's tag. @public */
+export function entityTags(
+  service: FleetService | string,
+  env?: string,
+): ResourceTag[] {
   const name = typeof service === 'string' ? service : service.name;
-  return [
-    { key: 'backstage.io/entity', value: `component:default/${name}` },
-    ...(env ? [{ key: 'environment', value: env }] : []),
-  ];
+  return ownerTags(
+    `component:default/${name}`,
+    env ? { environment: env } : {},
+  );
 }

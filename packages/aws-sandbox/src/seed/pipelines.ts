@@ -1,7 +1,10 @@
 import type { SeedContext } from '../core/types';
-import type { PipelineDeclaration } from '../services/codepipeline/types';
+import {
+  createPipeline as createFleetPipeline,
+  type PipelineSpec,
+} from '../testing/pipeline';
 import type { FleetService } from './catalog';
-import type { Placement } from './infrastructure';
+import { callerAt, type Placement } from './infrastructure';
 import {
   clusterName,
   codeDeployNames,
@@ -18,136 +21,47 @@ import { INFRA_BRANCH, infraPath } from './infraRepository';
  *
  * @public
  */
-export function pipelineDeclaration(
+export function pipelineSpec(
   service: FleetService,
   at: Placement,
-): PipelineDeclaration {
-  const name = pipelineName(service.name, at.env);
-  const codeDeploy = service.controller.kind === 'CODE_DEPLOY';
-  const sourceActions: PipelineDeclaration['stages'][number]['actions'] = [
-    {
-      name: 'Image',
-      actionTypeId: {
-        category: 'Source',
-        owner: 'AWS',
-        provider: 'ECR',
-        version: '1',
-      },
-      configuration: { RepositoryName: service.name, ImageTag: at.env },
-      outputArtifacts: [{ name: 'ImageArtifact' }],
-      runOrder: 1,
-    },
-    {
-      name: 'Infra',
-      actionTypeId: {
-        category: 'Source',
-        owner: 'AWS',
-        provider: 'CodeCommit',
-        version: '1',
-      },
-      configuration: {
-        RepositoryName: infraRepository(service.name),
-        BranchName: INFRA_BRANCH,
-        PollForSourceChanges: 'false',
-      },
-      outputArtifacts: [{ name: 'InfraArtifact' }],
-      runOrder: 1,
-    },
-  ];
-  const stages: PipelineDeclaration['stages'] = [
-    { name: 'Source', actions: sourceActions },
-  ];
-  if (service.approvalEnvs.includes(at.env)) {
-    stages.push({
-      name: 'Approve',
-      actions: [
-        {
-          name: 'ManualApproval',
-          actionTypeId: {
-            category: 'Approval',
-            owner: 'AWS',
-            provider: 'Manual',
-            version: '1',
-          },
-          configuration: { CustomData: `Promote ${service.name} to ${at.env}` },
-          runOrder: 1,
-        },
-      ],
-    });
-  }
-  stages.push({
-    name: 'Deploy',
-    actions: [
-      codeDeploy
+): PipelineSpec {
+  return {
+    name: pipelineName(service.name, at.env),
+    roleArn: `arn:aws:iam::${at.accountId}:role/codepipeline-${service.name}`,
+    artifactBucket: `codepipeline-${at.region}-${at.accountId}`,
+    image: { repository: service.name, tag: at.env },
+    infra: { repository: infraRepository(service.name), branch: INFRA_BRANCH },
+    ...(service.approvalEnvs.includes(at.env)
+      ? { approval: { customData: `Promote ${service.name} to ${at.env}` } }
+      : {}),
+    deploy:
+      service.controller.kind === 'CODE_DEPLOY'
         ? {
-            name: 'BlueGreen',
-            actionTypeId: {
-              category: 'Deploy',
-              owner: 'AWS',
-              provider: 'CodeDeployToECS',
-              version: '1',
+            codeDeploy: {
+              ...codeDeployNames(service.name, at.env),
+              taskDefinitionPath: infraPath(at.env, 'taskdef.json'),
+              appSpecPath: infraPath(at.env, 'appspec.yaml'),
             },
-            configuration: {
-              ApplicationName: codeDeployNames(service.name, at.env)
-                .applicationName,
-              DeploymentGroupName: codeDeployNames(service.name, at.env)
-                .deploymentGroupName,
-              TaskDefinitionTemplateArtifact: 'InfraArtifact',
-              TaskDefinitionTemplatePath: infraPath(at.env, 'taskdef.json'),
-              AppSpecTemplateArtifact: 'InfraArtifact',
-              AppSpecTemplatePath: infraPath(at.env, 'appspec.yaml'),
-              Image1ArtifactName: 'ImageArtifact',
-              Image1ContainerName: 'IMAGE1_NAME',
-            },
-            inputArtifacts: [
-              { name: 'ImageArtifact' },
-              { name: 'InfraArtifact' },
-            ],
-            runOrder: 1,
           }
         : {
-            name: 'Deploy',
-            actionTypeId: {
-              category: 'Deploy',
-              owner: 'AWS',
-              provider: 'ECS',
-              version: '1',
+            ecs: {
+              cluster: clusterName(at.env),
+              serviceName: service.name,
+              imageDefinitionsPath: infraPath(at.env, 'imagedefinitions.json'),
             },
-            configuration: {
-              ClusterName: clusterName(at.env),
-              ServiceName: service.name,
-              FileName: infraPath(at.env, 'imagedefinitions.json'),
-            },
-            inputArtifacts: [{ name: 'InfraArtifact' }],
-            runOrder: 1,
           },
-    ],
-  });
-  return {
-    name,
-    roleArn: `arn:aws:iam::${at.accountId}:role/codepipeline-${service.name}`,
-    artifactStore: {
-      type: 'S3',
-      location: `codepipeline-${at.region}-${at.accountId}`,
-    },
-    stages,
-    pipelineType: 'V2',
-    executionMode: 'QUEUED',
   };
 }
 
 /** @public */
-export async function createPipeline(
+export function createPipeline(
   ctx: SeedContext,
   service: FleetService,
   at: Placement,
 ): Promise<string> {
-  const declaration = pipelineDeclaration(service, at);
-  await ctx.invoke(
-    'codepipeline',
-    'CreatePipeline',
-    { pipeline: declaration, tags: entityTags(service, at.env) },
-    { accountId: at.accountId, region: at.region },
+  return createFleetPipeline(
+    callerAt(ctx, at),
+    pipelineSpec(service, at),
+    entityTags(service, at.env),
   );
-  return declaration.name;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EcsLifecycleEventName } from '../services/codedeploy/types';
+import { imageManifest } from '../testing/ecr';
 
 /*
  * The plan of a service's past deployments in one environment: when each
@@ -67,27 +68,6 @@ export function commitIdFor(service: string, n: number): string {
   return createHash('sha1').update(`${service}#${n}`).digest('hex');
 }
 
-/** The digest an image manifest for a commit gets (sha256 of the manifest, as ECR computes it). @public */
-export function manifestFor(_service: string, commitId: string): string {
-  return JSON.stringify({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-    config: {
-      mediaType: 'application/vnd.docker.container.image.v1+json',
-      size: 1470,
-      // commit ids differ per service: the layer digests need no hashing
-      digest: `sha256:${commitId}${commitId.slice(0, 24)}`,
-    },
-    layers: [
-      {
-        mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-        size: 31357311,
-        digest: `sha256:${commitId.slice(16)}${commitId}`,
-      },
-    ],
-  });
-}
-
 /** @public */
 export function digestOf(manifest: string): string {
   return `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
@@ -130,7 +110,7 @@ export function planHistory(options: {
     plans.push({
       startedAt,
       commitId,
-      imageDigest: digestOf(manifestFor(options.service, commitId)),
+      imageDigest: digestOf(imageManifest(commitId)),
       revision: i + 1,
       outcome,
       person: options.people[Math.floor(random() * options.people.length)],

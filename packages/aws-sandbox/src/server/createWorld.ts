@@ -7,8 +7,8 @@ import type {
 } from '../core/types';
 import { InMemoryTagStore } from '../services/tagging/InMemoryTagStore';
 import type {
+  SandboxStores,
   SandboxWorld,
-  ServiceStore,
   SourceRepositoryRule,
 } from '../world';
 import { createPrng } from './prng';
@@ -47,7 +47,8 @@ export interface CreatedWorld {
 export function createWorld(options: CreateWorldOptions): CreatedWorld {
   const clock = new SandboxClock(options.speed ?? 1, options.startAt);
   const tags = new InMemoryTagStore();
-  const stores: Record<string, ServiceStore> = {};
+  // One store per registered module, added below as each module is created.
+  const stores = {} as SandboxStores;
   const order: string[] = [];
   let ticking = false;
   let random = createPrng(options.randomSeed ?? 'aws-sandbox');

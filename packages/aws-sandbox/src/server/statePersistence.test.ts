@@ -52,9 +52,7 @@ describe('state file', () => {
         taskDefinition: v2,
       }),
     );
-    const taskIdsBefore = [
-      ...(sb.world.stores.ecs.snapshot() as any).tasks,
-    ].map((t: { id: string }) => t.id);
+    const taskIdsBefore = sb.world.stores.ecs.snapshot().tasks.map(t => t.id);
     ecs.destroy();
     await sb.close();
     expect(fs.existsSync(statePath)).toBe(true);
@@ -81,9 +79,7 @@ describe('state file', () => {
     expect(services![0].tags).toEqual([{ key: 'environment', value: 'dev' }]);
 
     // ids drawn after the restart do not repeat the ones before it
-    const taskIdsAfter = [...(sb.world.stores.ecs.snapshot() as any).tasks].map(
-      (t: { id: string }) => t.id,
-    );
+    const taskIdsAfter = sb.world.stores.ecs.snapshot().tasks.map(t => t.id);
     expect(new Set(taskIdsAfter).size).toBe(taskIdsAfter.length);
     expect(taskIdsAfter.length).toBeGreaterThan(taskIdsBefore.length);
     ecs.destroy();

@@ -1,22 +1,20 @@
 /*
  * The service registry: one line per service module, one line per seeder.
  * createWorld builds the stores in this order and ticks them in this order.
- * S1 owns ecs, elbv2, ecr and tagging; S2 adds codedeploy, codepipeline and the
- * seeders ('demo', 'fleet') here.
  */
 import type { Seeder, ServiceModule } from '../core/types';
 import { demoSeeders } from '../seed';
 import { codeDeployModule } from './codedeploy';
+import { codePipelineModule } from './codepipeline';
 import { ecrModule } from './ecr';
 import { ecsModule } from './ecs';
 import { elbv2Module } from './elbv2';
-import { codePipelineModule } from './codepipeline';
 import { taggingModule } from './tagging';
 
 /** @public */
 export const serviceModules: ServiceModule[] = [
-  // S1's modules (ecs, elbv2, ecr, tagging) go before S2's: CodeDeploy and
-  // CodePipeline call them while ticking.
+  // CodeDeploy and CodePipeline call ECS, ELBv2 and ECR while ticking, so
+  // those come first.
   ecsModule,
   elbv2Module,
   ecrModule,
@@ -26,7 +24,7 @@ export const serviceModules: ServiceModule[] = [
 ];
 
 /**
- * S2's seeders (`demo`, `fleet`) come from `src/seed/index.ts`.
+ * The seeders by name (`demo`, `fleet`), from `src/seed/index.ts`.
  *
  * @public
  */

@@ -1,44 +1,29 @@
+import {
+  codeDeployApplicationArn,
+  codeDeployGroupArn,
+  type Scope,
+} from '../../core/arns';
 import { AwsError } from '../../core/AwsError';
+import { uuidFor } from '../../core/ids';
 import type { CodeDeployApi, SandboxWorld, ServiceStore } from '../../world';
 import { parseAppSpec } from './appspec';
-import { PREDEFINED_ECS_CONFIGS } from './configs';
-import { EcsBlueGreenEngine } from './engine';
 import { pickBlueGreen } from './blueGreen';
-import { deploymentIdFor, uuidFor } from './ids';
-import { rollbackOf } from './rollback';
+import { PREDEFINED_ECS_CONFIGS } from './configs';
+import { deploymentIdFor } from './ids';
+import { BlueGreenLifecycle } from './lifecycle';
 import type {
   ApplicationRecord,
+  CodeDeployState,
   DeploymentConfigRecord,
   DeploymentGroupRecord,
   DeploymentRecord,
   PlannedFailure,
-} from './types';
+} from './model';
+import { rollbackOf } from './rollback';
 
-const ACTIVE = new Set(['Created', 'Queued', 'InProgress', 'Baking', 'Ready']);
-
-/** @public */
-export function isActiveDeployment(status: string): boolean {
-  return ACTIVE.has(status);
-}
-
-/** Scope of a resource: CodeDeploy names are unique per account and region. */
-export interface Where {
-  accountId: string;
-  region: string;
-}
-
-const key = (w: Where, ...names: string[]) =>
+/** CodeDeploy names are unique per account and region. */
+const key = (w: Scope, ...names: string[]) =>
   [w.accountId, w.region, ...names].join('/');
-
-interface Snapshot {
-  seq: number;
-  applications: ApplicationRecord[];
-  groups: DeploymentGroupRecord[];
-  configs: DeploymentConfigRecord[];
-  deployments: DeploymentRecord[];
-  alarms: string[];
-  failures: [string, PlannedFailure][];
-}
 
 /**
  * CodeDeploy's state: applications, deployment groups, custom deployment
@@ -58,10 +43,10 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
   private readonly active = new Set<string>();
   private readonly alarms = new Set<string>();
   private readonly failures = new Map<string, PlannedFailure>();
-  private readonly engine: EcsBlueGreenEngine;
+  private readonly lifecycle: BlueGreenLifecycle;
 
   constructor(private readonly world: SandboxWorld) {
-    this.engine = new EcsBlueGreenEngine({
+    this.lifecycle = new BlueGreenLifecycle({
       world,
       group: d => this.groups.get(this.groupKeyOf(d)),
       config: d => this.findConfig(d, d.deploymentConfigName),
@@ -74,7 +59,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
   // ---- applications -------------------------------------------------------
 
   createApplication(
-    where: Where,
+    where: Scope,
     name: string,
     computePlatform: ApplicationRecord['computePlatform'],
   ): ApplicationRecord {
@@ -93,11 +78,11 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
       createTime: this.world.clock.nowMs(),
     };
     this.applications.set(k, app);
-    this.world.tags.register(this.applicationArn(app));
+    this.world.tags.register(codeDeployApplicationArn(app, name));
     return app;
   }
 
-  getApplication(where: Where, name: string): ApplicationRecord {
+  getApplication(where: Scope, name: string): ApplicationRecord {
     const app = this.applications.get(key(where, name));
     if (!app) {
       throw new AwsError(
@@ -108,17 +93,11 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
     return app;
   }
 
-  listApplications(where: Where): string[] {
+  listApplications(where: Scope): string[] {
     return [...this.applications.values()]
       .filter(a => a.accountId === where.accountId && a.region === where.region)
       .map(a => a.applicationName)
       .sort();
-  }
-
-  applicationArn(
-    app: Pick<ApplicationRecord, 'accountId' | 'region' | 'applicationName'>,
-  ): string {
-    return `arn:aws:codedeploy:${app.region}:${app.accountId}:application:${app.applicationName}`;
   }
 
   // ---- deployment groups --------------------------------------------------
@@ -132,10 +111,16 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
       );
     }
     this.groups.set(k, group);
-    this.world.tags.register(this.groupArn(group));
+    this.world.tags.register(
+      codeDeployGroupArn(
+        group,
+        group.applicationName,
+        group.deploymentGroupName,
+      ),
+    );
   }
 
-  newDeploymentGroupId(where: Where, app: string, name: string): string {
+  newDeploymentGroupId(where: Scope, app: string, name: string): string {
     return uuidFor('deploymentgroup', key(where, app, name));
   }
 
@@ -153,7 +138,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
   }
 
   getDeploymentGroup(
-    where: Where,
+    where: Scope,
     app: string,
     name: string,
   ): DeploymentGroupRecord {
@@ -168,7 +153,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
     return group;
   }
 
-  listDeploymentGroups(where: Where, app: string): string[] {
+  listDeploymentGroups(where: Scope, app: string): string[] {
     this.getApplication(where, app);
     return [...this.groups.values()]
       .filter(
@@ -181,25 +166,16 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
       .sort();
   }
 
-  groupArn(
-    g: Pick<
-      DeploymentGroupRecord,
-      'accountId' | 'region' | 'applicationName' | 'deploymentGroupName'
-    >,
-  ): string {
-    return `arn:aws:codedeploy:${g.region}:${g.accountId}:deploymentgroup:${g.applicationName}/${g.deploymentGroupName}`;
-  }
-
   // ---- deployment configs -------------------------------------------------
 
-  findConfig(where: Where, name: string): DeploymentConfigRecord | undefined {
+  findConfig(where: Scope, name: string): DeploymentConfigRecord | undefined {
     return (
       PREDEFINED_ECS_CONFIGS.find(c => c.deploymentConfigName === name) ??
       this.configs.get(key(where, name))
     );
   }
 
-  getConfig(where: Where, name: string): DeploymentConfigRecord {
+  getConfig(where: Scope, name: string): DeploymentConfigRecord {
     const config = this.findConfig(where, name);
     if (!config) {
       throw new AwsError(
@@ -210,7 +186,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
     return config;
   }
 
-  createConfig(config: DeploymentConfigRecord & Where): void {
+  createConfig(config: DeploymentConfigRecord & Scope): void {
     if (this.findConfig(config, config.deploymentConfigName)) {
       throw new AwsError(
         'DeploymentConfigAlreadyExistsException',
@@ -220,7 +196,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
     this.configs.set(key(config, config.deploymentConfigName), config);
   }
 
-  listConfigs(where: Where): string[] {
+  listConfigs(where: Scope): string[] {
     return [
       ...PREDEFINED_ECS_CONFIGS.map(c => c.deploymentConfigName),
       ...[...this.configs.values()]
@@ -250,7 +226,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
 
   /** Starts a live deployment (status Created) after AWS's checks. */
   startDeployment(
-    where: Where & { applicationName: string; deploymentGroupName: string },
+    where: Scope & { applicationName: string; deploymentGroupName: string },
     options: {
       appSpecContent: string;
       description?: string;
@@ -318,14 +294,14 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
       d.failure = planned;
       this.failures.delete(this.groupKeyOf(group));
     }
-    pickBlueGreen(d, group, this.world.elbv2);
+    pickBlueGreen(this.world, d, group);
     d.blueTaskSetArn = this.world.ecs.getPrimaryTaskSet({
       accountId: d.accountId,
       region: d.region,
       cluster: d.clusterName,
       service: d.serviceName,
     })?.taskSetArn;
-    this.engine.prepare(d);
+    this.lifecycle.prepare(d);
     this.add(d);
     this.active.add(d.deploymentId);
     group.lastAttemptedDeploymentId = d.deploymentId;
@@ -349,7 +325,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
 
   /** Deployment ids newest first, optionally of one group. */
   listDeploymentIds(
-    where: Where,
+    where: Scope,
     group?: DeploymentGroupRecord,
     filter: (d: DeploymentRecord) => boolean = () => true,
   ): string[] {
@@ -372,56 +348,27 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
     return all.map(d => d.deploymentId);
   }
 
+  /** ContinueDeployment: end the ready wait or the termination wait now. */
   continueDeployment(deploymentId: string, waitType: string): void {
-    const d = this.getDeployment(deploymentId);
-    const now = this.world.clock.nowMs();
-    if (waitType === 'TERMINATION_WAIT') {
-      if (d.phase !== 'termination-wait') {
-        if (!isActiveDeployment(d.status)) {
-          throw new AwsError(
-            'DeploymentAlreadyCompletedException',
-            `The deployment ${deploymentId} has already completed.`,
-          );
-        }
-        throw new AwsError(
-          'InvalidDeploymentStatusException',
-          `The deployment ${deploymentId} is not waiting for the original task set to be terminated.`,
-        );
-      }
-      this.engine.terminateBlueNow(d, now);
-      return;
-    }
-    if (d.status !== 'Ready' || d.phase !== 'ready-wait') {
-      throw new AwsError(
-        'DeploymentIsNotInReadyStateException',
-        `The deployment ${deploymentId} is not in a ready state.`,
-      );
-    }
-    this.engine.reroute(d, now);
-    this.engine.advance(d, now);
+    this.lifecycle.continue(
+      this.getDeployment(deploymentId),
+      waitType,
+      this.world.clock.nowMs(),
+    );
   }
 
+  /** StopDeployment: rolled back as asked, else as the deployment's auto-rollback says. */
   stopDeployment(deploymentId: string, autoRollbackEnabled?: boolean): void {
-    const d = this.getDeployment(deploymentId);
-    if (!isActiveDeployment(d.status)) {
-      throw new AwsError(
-        'DeploymentAlreadyCompletedException',
-        `The deployment ${deploymentId} has already completed.`,
-      );
-    }
-    const configured = d.autoRollbackConfiguration;
-    const rollback =
-      autoRollbackEnabled ??
-      Boolean(
-        configured?.enabled &&
-          configured.events?.includes('DEPLOYMENT_STOP_ON_REQUEST'),
-      );
-    this.engine.stop(d, this.world.clock.nowMs(), rollback);
+    this.lifecycle.stopOnRequest(
+      this.getDeployment(deploymentId),
+      this.world.clock.nowMs(),
+      autoRollbackEnabled,
+    );
   }
 
   /** Sandbox knob: the group's next deployment fails at `failure.event`. */
   failNextDeployment(
-    where: Where & { applicationName: string; deploymentGroupName: string },
+    where: Scope & { applicationName: string; deploymentGroupName: string },
     failure: PlannedFailure,
   ): void {
     const group = this.getDeploymentGroup(
@@ -469,10 +416,6 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
     return deploymentIdFor(this.seq);
   }
 
-  targetGroupArn(d: DeploymentRecord, name: string): string | undefined {
-    return this.engine.targetGroupArn(d, name);
-  }
-
   groupOf(d: DeploymentRecord): DeploymentGroupRecord | undefined {
     return this.groups.get(this.groupKeyOf(d));
   }
@@ -486,11 +429,11 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
         this.active.delete(id);
         continue;
       }
-      this.engine.advance(d, nowMs);
+      this.lifecycle.advance(d, nowMs);
     }
   }
 
-  snapshot(): Snapshot {
+  snapshot(): CodeDeployState {
     return {
       seq: this.seq,
       applications: [...this.applications.values()],
@@ -503,7 +446,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
   }
 
   restore(data: unknown): void {
-    const snap = data as Snapshot;
+    const snap = data as CodeDeployState;
     this.seq = snap.seq ?? 0;
     this.applications.clear();
     this.groups.clear();
@@ -518,7 +461,7 @@ export class CodeDeployStore implements ServiceStore, CodeDeployApi {
     }
     for (const g of snap.groups ?? []) this.groups.set(this.groupKeyOf(g), g);
     for (const c of snap.configs ?? []) {
-      this.configs.set(key(c as Where, c.deploymentConfigName), c);
+      this.configs.set(key(c as Scope, c.deploymentConfigName), c);
     }
     for (const d of snap.deployments ?? []) {
       this.add(d);

@@ -1,5 +1,5 @@
-import type { EcsLifecycleEventName } from './types';
-import { ECS_LIFECYCLE_EVENTS } from './types';
+import type { EcsLifecycleEventName } from './model';
+import { ECS_LIFECYCLE_EVENTS } from './model';
 
 /** What the sandbox needs from an ECS appspec. @public */
 export interface ParsedAppSpec {

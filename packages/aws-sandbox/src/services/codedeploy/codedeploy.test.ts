@@ -21,7 +21,6 @@ import {
 } from '@aws-sdk/client-codedeploy';
 import { startSandbox, type RunningSandbox } from '../../server/startSandbox';
 import { codeDeployModule } from '.';
-import type { CodeDeployStore } from './CodeDeployStore';
 import { FakeNeighbours } from './__fixtures__/fakeNeighbours';
 
 /*
@@ -346,7 +345,7 @@ describe('CodeDeploy ECS blue/green', () => {
 
   it('records stopped tasks when the replacement cannot start (sandbox knob)', async () => {
     await setUp();
-    (sb.world.stores.codedeploy as CodeDeployStore).failNextDeployment(
+    sb.world.stores.codedeploy.failNextDeployment(
       {
         accountId: '111111111111',
         region: 'eu-west-1',

@@ -1,4 +1,4 @@
-import type { DeploymentConfigRecord, TrafficRoutingConfig } from './types';
+import type { DeploymentConfigRecord, TrafficRoutingConfig } from './model';
 
 const predefined = (
   deploymentConfigName: string,

@@ -3,12 +3,12 @@ import { CodeDeployStore } from './CodeDeployStore';
 import { codeDeployOperations } from './operations';
 
 export { CodeDeployStore } from './CodeDeployStore';
-export { PREDEFINED_ECS_CONFIGS, shiftPlan } from './configs';
-export type * from './types';
+export type * from './model';
 
 /**
- * CodeDeploy (JSON 1.1, `CodeDeploy_20141006`): applications, deployment
- * groups, configs and ECS blue/green deployments.
+ * AWS CodeDeploy (JSON 1.1, `CodeDeploy_20141006`): applications, deployment
+ * groups, deployment configs and ECS blue/green deployments moved by the
+ * clock.
  *
  * @public
  */

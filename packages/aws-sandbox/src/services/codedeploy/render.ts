@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ecsServiceArn } from '../../core/arns';
 import type { SandboxWorld } from '../../world';
 import type { CodeDeployStore } from './CodeDeployStore';
 import {
@@ -8,7 +9,7 @@ import {
   type DeploymentGroupRecord,
   type DeploymentRecord,
   type LifecycleEventRecord,
-} from './types';
+} from './model';
 
 /*
  * Records to the SDK's output shapes (DeploymentInfo, DeploymentTarget, ...).
@@ -175,7 +176,7 @@ export function renderTarget(d: DeploymentRecord, world: SandboxWorld) {
     ecsTarget: {
       deploymentId: d.deploymentId,
       targetId: targetIdOf(d),
-      targetArn: `arn:aws:ecs:${d.region}:${d.accountId}:service/${d.clusterName}/${d.serviceName}`,
+      targetArn: ecsServiceArn(d, d.clusterName, d.serviceName),
       lastUpdatedAt: date(lastUpdatedAt),
       lifecycleEvents: events.map(e => ({
         lifecycleEventName: e.lifecycleEventName,
@@ -267,7 +268,7 @@ function endedAt(d: DeploymentRecord): number {
  * Lifecycle events of a deployment imported as history: spread evenly over
  * its run, ending where it ended (failed event, stop at the ready wait).
  */
-export function synthesizeEvents(d: DeploymentRecord): LifecycleEventRecord[] {
+function synthesizeEvents(d: DeploymentRecord): LifecycleEventRecord[] {
   const start = d.startTime ?? d.createTime;
   const end = d.completeTime ?? start;
   const failedAt = endedAt(d);

@@ -1,6 +1,6 @@
 import { parseAppSpec } from './appspec';
+import type { DeploymentRecord } from './model';
 import { ROLLBACK_MS } from './timing';
-import type { DeploymentRecord } from './types';
 
 /**
  * The deployment CodeDeploy creates to roll `d` back (creator

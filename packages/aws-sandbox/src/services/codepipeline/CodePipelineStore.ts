@@ -1,36 +1,28 @@
+import { codePipelineArn, parseArn, type Scope } from '../../core/arns';
 import { AwsError } from '../../core/AwsError';
+import { uuidFor } from '../../core/ids';
 import type { SandboxWorld, ServiceStore } from '../../world';
-import { uuidFor } from '../codedeploy/ids';
 import type { ActionEnv } from './actions';
-import { RequestTokens, type RequestTokenRecord } from './requestTokens';
-import { ExecutionRunner } from './runner';
-import { HeldRepositories } from './sources/HeldRepositories';
-import { SourceRepositories } from './sources/SourceRepositories';
-import { sourceKeyOf } from './sources/sourceKey';
-import type { SourceCommit } from './sources/types';
+import {
+  ecrPushTrigger,
+  revisionsPinnedByPush,
+  type ImagePush,
+} from './ecrTrigger';
+import { ExecutionLifecycle } from './lifecycle';
 import type {
+  CodePipelineState,
   ExecutionRecord,
   PinnedRevision,
   PipelineDeclaration,
   PipelineRecord,
-} from './types';
+} from './model';
+import { RequestTokens } from './requestTokens';
+import { HeldRepositories } from './sources/HeldRepositories';
+import { sourceKeyOf } from './sources/sourceKey';
+import { SourceRepositories } from './sources/SourceRepositories';
 
 /** Pipelines are named per account and region. */
-export interface Where {
-  accountId: string;
-  region: string;
-}
-
-const key = (w: Where, name: string) => `${w.accountId}/${w.region}/${name}`;
-
-interface Snapshot {
-  seq: number;
-  pipelines: PipelineRecord[];
-  executions: ExecutionRecord[];
-  sources: [string, SourceCommit[]][];
-  repositories: [string, string][];
-  requestTokens?: RequestTokenRecord[];
-}
+const key = (w: Scope, name: string) => `${w.accountId}/${w.region}/${name}`;
 
 /**
  * CodePipeline's state: pipelines, their executions (moved stage by stage by
@@ -51,22 +43,22 @@ export class CodePipelineStore implements ServiceStore {
   private readonly sources: SourceRepositories;
   private readonly repositories = new Map<string, string>();
   private readonly requestTokens = new RequestTokens();
-  readonly runner: ExecutionRunner;
+  readonly lifecycle: ExecutionLifecycle;
 
   constructor(private readonly world: SandboxWorld) {
     this.sources = new SourceRepositories(world.sourceRepositories, this.held);
-    this.runner = new ExecutionRunner({
+    this.lifecycle = new ExecutionLifecycle({
       env: (pipeline, execution, declaration) =>
         this.actionEnv(pipeline, execution, declaration),
       newId: kind => this.newId(kind),
+      executionsOf: e => this.executions.get(key(e, e.pipelineName)) ?? [],
     });
-    this.runner.peers = e => this.executions.get(key(e, e.pipelineName)) ?? [];
   }
 
   // ---- pipelines ----------------------------------------------------------
 
   createPipeline(
-    where: Where,
+    where: Scope,
     declaration: PipelineDeclaration,
   ): PipelineRecord {
     const k = key(where, declaration.name);
@@ -80,7 +72,7 @@ export class CodePipelineStore implements ServiceStore {
     const record: PipelineRecord = {
       ...where,
       name: declaration.name,
-      arn: `arn:aws:codepipeline:${where.region}:${where.accountId}:${declaration.name}`,
+      arn: codePipelineArn(where, declaration.name),
       declaration: { ...declaration, version: 1 },
       previous: [],
       created: now,
@@ -93,7 +85,7 @@ export class CodePipelineStore implements ServiceStore {
   }
 
   updatePipeline(
-    where: Where,
+    where: Scope,
     declaration: PipelineDeclaration,
   ): PipelineRecord {
     const record = this.getPipeline(where, declaration.name);
@@ -106,7 +98,7 @@ export class CodePipelineStore implements ServiceStore {
     return record;
   }
 
-  getPipeline(where: Where, name: string): PipelineRecord {
+  getPipeline(where: Scope, name: string): PipelineRecord {
     const record = this.pipelines.get(key(where, name));
     if (!record) {
       throw new AwsError(
@@ -118,13 +110,13 @@ export class CodePipelineStore implements ServiceStore {
   }
 
   findPipelineByArn(arn: string): PipelineRecord | undefined {
-    const m = /^arn:aws[\w-]*:codepipeline:([^:]+):(\d{12}):(.+)$/.exec(arn);
-    return m
-      ? this.pipelines.get(key({ region: m[1], accountId: m[2] }, m[3]))
+    const parsed = parseArn(arn);
+    return parsed?.service === 'codepipeline'
+      ? this.pipelines.get(key(parsed, parsed.resource))
       : undefined;
   }
 
-  listPipelines(where: Where): PipelineRecord[] {
+  listPipelines(where: Scope): PipelineRecord[] {
     return [...this.pipelines.values()]
       .filter(p => p.accountId === where.accountId && p.region === where.region)
       .sort((a, b) => a.name.localeCompare(b.name));
@@ -187,7 +179,7 @@ export class CodePipelineStore implements ServiceStore {
         now,
       );
     }
-    this.runner.supersedeOlderWaiting(execution, now);
+    this.lifecycle.supersedeOlderWaiting(execution, now);
     this.tickPipeline(pipeline, now);
     return execution;
   }
@@ -277,43 +269,14 @@ export class CodePipelineStore implements ServiceStore {
   }
 
   /** An ECR push: start every pipeline whose ECR source watches that tag. */
-  onImagePushed(event: {
-    repositoryArn: string;
-    repositoryName: string;
-    imageTag: string;
-    imageDigest: string;
-  }): void {
-    this.repositories.set(event.repositoryName, event.repositoryArn);
+  onImagePushed(push: ImagePush): void {
+    this.repositories.set(push.repositoryName, push.repositoryArn);
     for (const pipeline of this.pipelines.values()) {
-      const pinned: Record<string, PinnedRevision> = {};
-      for (const stage of pipeline.declaration.stages) {
-        for (const action of stage.actions) {
-          const config = action.configuration ?? {};
-          if (
-            action.actionTypeId.category === 'Source' &&
-            action.actionTypeId.provider === 'ECR' &&
-            config.RepositoryName === event.repositoryName &&
-            (config.ImageTag ?? 'latest') === event.imageTag
-          ) {
-            pinned[action.name] = {
-              imageDigest: event.imageDigest,
-              imageTag: event.imageTag,
-              repositoryArn: event.repositoryArn,
-            };
-          }
-        }
-      }
+      const pinned = revisionsPinnedByPush(pipeline, push);
       if (Object.keys(pinned).length) {
         this.startExecution(
           pipeline,
-          {
-            triggerType: 'CloudWatchEvent',
-            triggerDetail:
-              `arn:aws:events:${pipeline.region}:${pipeline.accountId}:rule/codepipeline-${pipeline.name}-ecr-${event.repositoryName}`.slice(
-                0,
-                200,
-              ),
-          },
+          ecrPushTrigger(pipeline, push.repositoryName),
           { pinned },
         );
       }
@@ -338,7 +301,7 @@ export class CodePipelineStore implements ServiceStore {
     }
   }
 
-  snapshot(): Snapshot {
+  snapshot(): CodePipelineState {
     return {
       seq: this.seq,
       pipelines: [...this.pipelines.values()],
@@ -350,7 +313,7 @@ export class CodePipelineStore implements ServiceStore {
   }
 
   restore(data: unknown): void {
-    const snap = data as Snapshot;
+    const snap = data as CodePipelineState;
     this.seq = snap.seq ?? 0;
     this.pipelines.clear();
     this.executions.clear();
@@ -385,7 +348,7 @@ export class CodePipelineStore implements ServiceStore {
   private tickPipeline(pipeline: PipelineRecord, now: number): void {
     const k = key(pipeline, pipeline.name);
     const list = this.executions.get(k) ?? [];
-    this.runner.advancePipeline(pipeline, list, now);
+    this.lifecycle.advancePipeline(pipeline, list, now);
     if (!list.some(e => e.status === 'InProgress' || e.status === 'Stopping')) {
       this.active.delete(k);
     }

@@ -40,7 +40,6 @@ import {
   webTaskDefinition,
   type SandboxClients,
 } from './__testUtils__/webService';
-import type { CodePipelineStore } from './CodePipelineStore';
 import { REQUEST_TOKEN_LIFETIME_MS } from './requestTokens';
 
 /*
@@ -157,7 +156,7 @@ describe('CodePipeline conformance', () => {
     clients = sandboxClients(sb);
     ({ cp, cd, ecs, ecr } = clients);
     await createWebService(clients, 'CODE_DEPLOY');
-    (sb.world.stores.codepipeline as CodePipelineStore).pushSourceCommit(
+    sb.world.stores.codepipeline.pushSourceCommit(
       {
         provider: 'CodeCommit',
         configuration: { RepositoryName: 'web-infra', BranchName: 'main' },

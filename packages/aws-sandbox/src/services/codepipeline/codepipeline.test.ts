@@ -28,7 +28,6 @@ import { startSandbox, type RunningSandbox } from '../../server/startSandbox';
 import { codeDeployModule } from '../codedeploy';
 import { FakeNeighbours } from '../codedeploy/__fixtures__/fakeNeighbours';
 import { codePipelineModule } from '.';
-import type { CodePipelineStore } from './CodePipelineStore';
 
 /*
  * CodePipeline executions over HTTP with the real SDK clients, with CodeDeploy
@@ -156,7 +155,7 @@ describe('CodePipeline executions', () => {
     };
     pipelines = new CodePipelineClient(config);
     codedeploy = new CodeDeployClient(config);
-    (sb.world.stores.codepipeline as CodePipelineStore).pushSourceCommit(
+    sb.world.stores.codepipeline.pushSourceCommit(
       {
         provider: 'CodeCommit',
         configuration: { RepositoryName: 'web-infra', BranchName: 'main' },

@@ -1,6 +1,6 @@
 import { AwsError } from '../../core/AwsError';
 import type { CodePipelineStore } from './CodePipelineStore';
-import type { PipelineRecord } from './types';
+import type { PipelineRecord } from './model';
 
 /*
  * The calls that change a running execution from outside: approving or
@@ -161,15 +161,22 @@ export function retryStage(
   if (input.retryMode === 'ALL_ACTIONS') {
     run.startTime = input.now;
     const first = Math.min(...stage.actions.map(a => a.runOrder ?? 1));
-    store.runner.startRunOrder(pipeline, e, stage, first, input.now, undefined);
+    store.lifecycle.startRunOrder(
+      pipeline,
+      e,
+      stage,
+      first,
+      input.now,
+      undefined,
+    );
   } else {
-    const failed = store.runner
+    const failed = store.lifecycle
       .currentRuns(e, run)
       .filter(a => a.status === 'Failed')
       .map(a => a.actionName);
     // The stage run keeps its start: the actions that succeeded stay done and
     // the retried ones replace the failed runs as the latest of their action.
-    store.runner.startRunOrder(
+    store.lifecycle.startRunOrder(
       pipeline,
       e,
       stage,

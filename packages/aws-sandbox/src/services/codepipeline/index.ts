@@ -3,12 +3,11 @@ import { CodePipelineStore } from './CodePipelineStore';
 import { codePipelineOperations } from './operations';
 
 export { CodePipelineStore } from './CodePipelineStore';
-export { sourceKeyOf } from './sources/sourceKey';
-export type * from './types';
+export type * from './model';
 
 /**
- * CodePipeline (JSON 1.1, `CodePipeline_20150709`): V2 pipelines whose
- * executions run on the clock; ECR pushes of a watched tag start them.
+ * AWS CodePipeline (JSON 1.1, `CodePipeline_20150709`): pipelines whose
+ * executions run on the clock; an ECR push of a watched tag starts them.
  *
  * @public
  */
@@ -30,10 +29,8 @@ export const codePipelineModule: ServiceModule = {
     };
   },
   link(world) {
-    const store = world.stores.codepipeline as CodePipelineStore;
-    // A world built without ECR (unit tests of other modules) has no pushes.
-    if (world.stores.ecr) {
-      world.ecr.onImagePushed(event => store.onImagePushed(event));
-    }
+    world.ecr.onImagePushed(push =>
+      world.stores.codepipeline.onImagePushed(push),
+    );
   },
 };

@@ -1,5 +1,5 @@
 import type { CodePipelineStore } from './CodePipelineStore';
-import type { ActionRun, ExecutionRecord, PipelineRecord } from './types';
+import type { ActionRun, ExecutionRecord, PipelineRecord } from './model';
 
 /* Records to the SDK's output shapes; Dates become epoch seconds on the wire. */
 

@@ -1,17 +1,11 @@
+import type { RequestTokenRecord } from './model';
+
 /**
  * How long a `clientRequestToken` of StartPipelineExecution keeps naming its
  * execution, in simulated time. CodePipeline documents no lifetime; 24 hours
  * is what several AWS services state for their client tokens.
  */
 export const REQUEST_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
-
-/** One remembered token: the execution it started and when. */
-export interface RequestTokenRecord {
-  /** `<pipeline key>#<token>` */
-  key: string;
-  pipelineExecutionId: string;
-  at: number;
-}
 
 /**
  * The StartPipelineExecution tokens seen in the last

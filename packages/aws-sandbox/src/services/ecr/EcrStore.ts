@@ -1,44 +1,31 @@
-import { createHash } from 'node:crypto';
+import {
+  ecrRepositoryArn,
+  ecrRepositoryUri,
+  parseArn,
+  type Scope,
+} from '../../core/arns';
 import { AwsError } from '../../core/AwsError';
-import type { EcrApi, EcrImageDetail, SandboxWorld } from '../../world';
-
-/** ECR records, plain JSON for the state file. */
-export interface RepositoryRecord {
-  arn: string;
-  name: string;
-  accountId: string;
-  region: string;
-  uri: string;
-  createdAt: number;
-  imageTagMutability: string;
-  exclusionFilters: { filterType: string; filter: string }[];
-  scanOnPush: boolean;
-}
-
-export interface ImageRecord {
-  digest: string;
-  manifest: string;
-  mediaType: string;
-  tags: string[];
-  sizeInBytes: number;
-  pushedAt: number;
-}
-
-export interface EcrState {
-  repositories: RepositoryRecord[];
-  images: Record<string, ImageRecord[]>;
-}
+import type {
+  EcrApi,
+  EcrImageDetail,
+  SandboxWorld,
+  ServiceStore,
+} from '../../world';
+import { manifestDigest, manifestMediaType, manifestSize } from './manifest';
+import type { EcrState, ImageRecord, RepositoryRecord } from './model';
+import { isTagImmutable } from './tagMutability';
 
 type PushListener = Parameters<EcrApi['onImagePushed']>[0];
 
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** An image named by digest, tag or both (the SDK's ImageIdentifier). */
+export type ImageId = { imageDigest?: string; imageTag?: string };
 
 /**
- * Repositories and their images. An image is its manifest: the digest is the
- * SHA-256 of the manifest bytes, as in a real registry, so a retag (PutImage
- * of the same manifest with a new tag) lands on the same image.
+ * Repositories and their images. A retag (PutImage of the same manifest with
+ * a new tag) lands on the same image, because the digest is the manifest's.
+ * Nothing moves on the clock.
  */
-export class EcrStore implements EcrApi {
+export class EcrStore implements EcrApi, ServiceStore {
   readonly repositories = new Map<string, RepositoryRecord>();
   /** repository ARN -> images, oldest push first */
   readonly images = new Map<string, ImageRecord[]>();
@@ -46,46 +33,69 @@ export class EcrStore implements EcrApi {
 
   constructor(readonly world: SandboxWorld) {}
 
-  repositoryArn(accountId: string, region: string, name: string): string {
-    return `arn:aws:ecr:${region}:${accountId}:repository/${name}`;
+  createRepository(
+    scope: Scope,
+    name: string,
+    settings: Pick<
+      RepositoryRecord,
+      'imageTagMutability' | 'exclusionFilters' | 'scanOnPush'
+    >,
+  ): RepositoryRecord {
+    const arn = ecrRepositoryArn(scope, name);
+    if (this.repositories.has(arn)) {
+      throw new AwsError(
+        'RepositoryAlreadyExistsException',
+        `The repository with name '${name}' already exists in the registry with id '${scope.accountId}'`,
+      );
+    }
+    const repo: RepositoryRecord = {
+      arn,
+      name,
+      ...scope,
+      uri: ecrRepositoryUri(scope, name),
+      createdAt: this.world.clock.nowMs(),
+      ...settings,
+    };
+    this.repositories.set(arn, repo);
+    this.world.tags.register(arn);
+    return repo;
   }
 
-  repository(
-    accountId: string,
-    region: string,
-    name: string,
-  ): RepositoryRecord {
-    const found = this.repositories.get(
-      this.repositoryArn(accountId, region, name),
-    );
+  repository(scope: Scope, name: string): RepositoryRecord {
+    const found = this.repositories.get(ecrRepositoryArn(scope, name));
+    if (!found) throw repositoryNotFound(name, scope.accountId);
+    return found;
+  }
+
+  repositoryByArn(arn: string): RepositoryRecord {
+    const found = this.repositories.get(arn);
     if (!found) {
-      throw new AwsError(
-        'RepositoryNotFoundException',
-        `The repository with name '${name}' does not exist in the registry with id '${accountId}'`,
+      const parsed = parseArn(arn);
+      throw repositoryNotFound(
+        parsed?.resourceType === 'repository' ? parsed.path.join('/') : arn,
+        parsed?.accountId ?? '',
       );
     }
     return found;
+  }
+
+  repositoriesIn(scope: Scope): RepositoryRecord[] {
+    return [...this.repositories.values()].filter(
+      r => r.accountId === scope.accountId && r.region === scope.region,
+    );
   }
 
   imagesOf(repo: RepositoryRecord): ImageRecord[] {
     return this.images.get(repo.arn) ?? [];
   }
 
-  /** Whether a tag may not move to another image under the repository's mutability setting. */
-  isTagImmutable(repo: RepositoryRecord, tag: string): boolean {
-    const matches = repo.exclusionFilters.some(f =>
-      wildcard(f.filter).test(tag),
+  /** The image matching every part of `id` that is given. */
+  findImage(repo: RepositoryRecord, id: ImageId): ImageRecord | undefined {
+    return this.imagesOf(repo).find(
+      i =>
+        (!id.imageDigest || i.digest === id.imageDigest) &&
+        (!id.imageTag || i.tags.includes(id.imageTag)),
     );
-    switch (repo.imageTagMutability) {
-      case 'IMMUTABLE':
-        return true;
-      case 'IMMUTABLE_WITH_EXCLUSION':
-        return !matches;
-      case 'MUTABLE_WITH_EXCLUSION':
-        return matches;
-      default:
-        return false;
-    }
   }
 
   putImage(
@@ -95,9 +105,7 @@ export class EcrStore implements EcrApi {
     expectedDigest: string | undefined,
     mediaType: string | undefined,
   ): ImageRecord {
-    const digest = `sha256:${createHash('sha256')
-      .update(manifest, 'utf8')
-      .digest('hex')}`;
+    const digest = manifestDigest(manifest);
     if (expectedDigest && expectedDigest !== digest) {
       throw new AwsError(
         'ImageDigestDoesNotMatchException',
@@ -117,7 +125,7 @@ export class EcrStore implements EcrApi {
         }' in registry with id '${repo.accountId}'`,
       );
     }
-    if (tag && holder && this.isTagImmutable(repo, tag)) {
+    if (tag && holder && isTagImmutable(repo, tag)) {
       throw new AwsError(
         'ImageTagAlreadyExistsException',
         `The image tag '${tag}' already exists in the '${repo.name}' repository and cannot be overwritten because the repository is immutable.`,
@@ -177,13 +185,8 @@ export class EcrStore implements EcrApi {
     imageId: { imageTag: string } | { imageDigest: string },
   ): EcrImageDetail | undefined {
     const repo = this.repositories.get(repositoryArn);
-    if (!repo) return undefined;
-    const image = this.imagesOf(repo).find(i =>
-      'imageTag' in imageId
-        ? i.tags.includes(imageId.imageTag)
-        : i.digest === imageId.imageDigest,
-    );
-    if (!image) return undefined;
+    const image = repo && this.findImage(repo, imageId);
+    if (!repo || !image) return undefined;
     return {
       registryId: repo.accountId,
       repositoryName: repo.name,
@@ -195,7 +198,11 @@ export class EcrStore implements EcrApi {
     };
   }
 
-  // ---- state file ----
+  // ---- ServiceStore ----
+
+  tick(): void {
+    // Nothing in ECR moves by itself.
+  }
 
   snapshot(): EcrState {
     return {
@@ -204,7 +211,8 @@ export class EcrStore implements EcrApi {
     };
   }
 
-  restore(state: EcrState): void {
+  restore(data: unknown): void {
+    const state = data as EcrState;
     this.repositories.clear();
     this.images.clear();
     for (const r of state.repositories ?? []) this.repositories.set(r.arn, r);
@@ -213,29 +221,9 @@ export class EcrStore implements EcrApi {
   }
 }
 
-function wildcard(pattern: string): RegExp {
-  const escaped = pattern
-    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*');
-  return new RegExp(`^${escaped}$`);
-}
-
-function manifestMediaType(manifest: string): string {
-  try {
-    return JSON.parse(manifest).mediaType ?? DOCKER_MANIFEST;
-  } catch {
-    return DOCKER_MANIFEST;
-  }
-}
-
-/** The compressed size ECR reports: the layers' sizes, or the manifest's length. */
-function manifestSize(manifest: string): number {
-  try {
-    const parsed = JSON.parse(manifest);
-    const layers: { size?: number }[] = parsed.layers ?? [];
-    const total = layers.reduce((sum, l) => sum + (Number(l.size) || 0), 0);
-    return total || manifest.length;
-  } catch {
-    return manifest.length;
-  }
+function repositoryNotFound(name: string, registryId: string): AwsError {
+  return new AwsError(
+    'RepositoryNotFoundException',
+    `The repository with name '${name}' does not exist in the registry with id '${registryId}'`,
+  );
 }

@@ -1,9 +1,11 @@
 import type { ServiceModule } from '../../core/types';
-import { EcrStore, type EcrState } from './EcrStore';
+import { EcrStore } from './EcrStore';
 import { ecrOperations } from './operations';
 
 /**
- * Amazon ECR (JSON 1.1, `AmazonEC2ContainerRegistry_V20150921`).
+ * Amazon ECR (JSON 1.1, `AmazonEC2ContainerRegistry_V20150921`): repositories
+ * and images; a push tells the world's subscribers (CodePipeline's ECR
+ * sources).
  *
  * @public
  */
@@ -13,11 +15,7 @@ export const ecrModule: ServiceModule = {
     const store = new EcrStore(world);
     world.ecr = store;
     return {
-      store: {
-        tick: () => {},
-        snapshot: () => store.snapshot(),
-        restore: data => store.restore(data as EcrState),
-      },
+      store,
       definitions: [
         {
           name: 'ecr',

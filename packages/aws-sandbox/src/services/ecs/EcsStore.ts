@@ -1,14 +1,13 @@
-import { AwsError } from '../../core/AwsError';
-import type { SandboxWorld } from '../../world';
 import {
-  clusterArn,
-  nameOf,
+  ecsClusterArn,
+  ecsServiceArn,
+  ecsTaskDefinitionArn,
   parseArn,
-  scopeOf,
-  serviceArn as buildServiceArn,
-  taskDefinitionArn,
   type Scope,
-} from './arns';
+} from '../../core/arns';
+import { AwsError } from '../../core/AwsError';
+import type { SandboxWorld, ServiceStore } from '../../world';
+import { advanceEcs } from './lifecycle';
 import type {
   ClusterRecord,
   EcsState,
@@ -21,6 +20,8 @@ import type {
   TaskRecord,
   TaskSetRecord,
 } from './model';
+import { nameOf, scopeOf } from './references';
+import { isActiveDeployment } from './serviceDeployments/status';
 
 const MAX_EVENTS = 100;
 /** Stopped tasks kept per service (AWS shows them for about an hour; history needs a few more). */
@@ -29,10 +30,10 @@ const MAX_STOPPED_TASKS_PER_SERVICE = 100;
 /**
  * ECS state: clusters, task definitions, services, task sets, tasks, service
  * revisions and service deployments, with the lookups every operation needs.
- * Lifecycles (task start-up, service deployments) live in `scheduler.ts` and
- * `deploymentMachine.ts` and run from `EcsService.tick`.
+ * What moves on the clock (task start-up, service deployments) is
+ * `lifecycle.ts`.
  */
-export class EcsStore {
+export class EcsStore implements ServiceStore {
   readonly clusters = new Map<string, ClusterRecord>();
   readonly taskDefinitions = new Map<string, TaskDefinitionRecord>();
   readonly services = new Map<string, ServiceRecord>();
@@ -76,7 +77,7 @@ export class EcsStore {
   cluster(ref: string | undefined, caller: Scope): ClusterRecord {
     const name = nameOf(ref ?? 'default');
     const scope = scopeOf(ref ?? 'default', caller);
-    const found = this.clusters.get(clusterArn(scope, name));
+    const found = this.clusters.get(ecsClusterArn(scope, name));
     if (!found || found.status !== 'ACTIVE') {
       throw new AwsError('ClusterNotFoundException', 'Cluster not found.');
     }
@@ -102,7 +103,7 @@ export class EcsStore {
     }
     revision += 1;
     const record: TaskDefinitionRecord = {
-      arn: taskDefinitionArn(scope, family, revision),
+      arn: ecsTaskDefinitionArn(scope, family, revision),
       family,
       revision,
       accountId: scope.accountId,
@@ -125,7 +126,7 @@ export class EcsStore {
     const [family, rev] = familyRev.split(':');
     if (rev !== undefined) {
       const found = this.taskDefinitions.get(
-        taskDefinitionArn(scope, family, Number(rev)),
+        ecsTaskDefinitionArn(scope, family, Number(rev)),
       );
       if (found) return found;
     } else {
@@ -159,7 +160,7 @@ export class EcsStore {
     const cluster = this.cluster(clusterRef, caller);
     const scope = { accountId: cluster.accountId, region: cluster.region };
     return this.services.get(
-      buildServiceArn(scope, cluster.name, nameOf(serviceRef)),
+      ecsServiceArn(scope, cluster.name, nameOf(serviceRef)),
     );
   }
 
@@ -293,22 +294,14 @@ export class EcsStore {
   }
 
   activeDeployments(): ServiceDeploymentRecord[] {
-    const out: ServiceDeploymentRecord[] = [];
-    for (const d of this.deployments.values()) {
-      if (
-        d.status === 'PENDING' ||
-        d.status === 'IN_PROGRESS' ||
-        d.status === 'ROLLBACK_IN_PROGRESS' ||
-        d.status === 'ROLLBACK_REQUESTED' ||
-        d.status === 'STOP_REQUESTED'
-      ) {
-        out.push(d);
-      }
-    }
-    return out;
+    return [...this.deployments.values()].filter(isActiveDeployment);
   }
 
-  // ---- state file ----
+  // ---- ServiceStore ----
+
+  tick(nowMs: number): void {
+    advanceEcs(this, nowMs);
+  }
 
   snapshot(): EcsState {
     return {
@@ -322,7 +315,8 @@ export class EcsStore {
     };
   }
 
-  restore(state: EcsState): void {
+  restore(data: unknown): void {
+    const state = data as EcsState;
     this.clusters.clear();
     this.taskDefinitions.clear();
     this.services.clear();

@@ -1,27 +1,25 @@
 import { AwsError } from '../../core/AwsError';
 import type { EcsApi, TaskSetSpec } from '../../world';
-import { scopeOf } from './arns';
-import { startServiceDeployment } from './deploymentMachine';
 import type { EcsStore } from './EcsStore';
 import { importServiceDeployment, importStoppedTask } from './importedHistory';
 import { checkLoadBalancerContainer } from './loadBalancerContainer';
-import { addStoppedTask } from './stoppedTasks';
 import type {
   ServiceRecord,
   TaskDefinitionDocument,
   TaskSetRecord,
 } from './model';
+import { ecsTagsInput } from './operations/common';
 import { validateTaskDefinitionInput } from './operations/taskDefinitions';
+import { scopeOf } from './references';
 import { computedDesiredCount } from './scheduler';
+import { startServiceDeployment } from './serviceDeployments';
+import { addStoppedTask } from './stoppedTasks';
 import {
   createTaskSetRecord,
   deleteTaskSetRecord,
   setPrimary,
 } from './taskSets';
-import { ecsTagsInput } from './operations/common';
-
-/** How long a stopped task shows as draining in its target groups (AWS's default is 300 s). */
-const DEREGISTRATION_DELAY_MS = 30_000;
+import { DEREGISTRATION_DELAY_MS } from './timing';
 
 /** ECS as CodeDeploy, CodePipeline and ELBv2 see it (world.ecs). */
 export function createEcsApi(store: EcsStore): EcsApi {
@@ -113,6 +111,7 @@ export function createEcsApi(store: EcsStore): EcsApi {
         startedBy: ts.startedBy ?? ts.id,
         owner: `${ts.arn}#stopped`,
         launchType: ts.launchType,
+        // ran half a minute before its essential container exited
         startedAt: now - 30_000,
         stoppedAt: now,
         stoppedReason,

@@ -1,7 +1,6 @@
+import { ecsServiceDeploymentArn } from '../../core/arns';
 import { AwsError } from '../../core/AwsError';
 import type { EcsApi } from '../../world';
-import { serviceDeploymentArn } from './arns';
-import { strategyOf } from './deploymentMachine';
 import type { EcsStore } from './EcsStore';
 import type {
   ServiceDeploymentRecord,
@@ -9,6 +8,7 @@ import type {
   ServiceRevisionRecord,
 } from './model';
 import { createServiceRevision } from './revisions';
+import { strategyOf } from './serviceDeployments';
 import { addStoppedTask } from './stoppedTasks';
 
 /*
@@ -20,10 +20,8 @@ import { addStoppedTask } from './stoppedTasks';
  * change neither the service's current deployment nor its rollouts.
  */
 
-type DeploymentInput = Parameters<
-  NonNullable<EcsApi['importServiceDeployment']>
->[0];
-type StoppedTaskInput = Parameters<NonNullable<EcsApi['importStoppedTask']>>[0];
+type DeploymentInput = Parameters<EcsApi['importServiceDeployment']>[0];
+type StoppedTaskInput = Parameters<EcsApi['importStoppedTask']>[0];
 
 const INVALID = 'InvalidParameterException';
 const TERMINAL: string[] = [
@@ -144,7 +142,7 @@ export function importServiceDeployment(
   const rollbackAt = createdAt + Math.floor((finishedAt - createdAt) / 2);
   const scope = { accountId: service.accountId, region: service.region };
   const record: ServiceDeploymentRecord = {
-    arn: serviceDeploymentArn(
+    arn: ecsServiceDeploymentArn(
       scope,
       service.clusterName,
       service.name,
@@ -167,9 +165,7 @@ export function importServiceDeployment(
         ? 'CLEAN_UP'
         : 'SCALE_UP',
     strategy,
-    deploymentConfiguration: JSON.parse(
-      JSON.stringify(service.deploymentConfiguration),
-    ),
+    deploymentConfiguration: structuredClone(service.deploymentConfiguration),
     hooks: [],
     rollback:
       status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED'

@@ -1,19 +1,12 @@
 import type { ServiceModule } from '../../core/types';
-import { advanceDeployments } from './deploymentMachine';
 import { createEcsApi } from './ecsApi';
 import { EcsStore } from './EcsStore';
-import type { EcsState } from './model';
-import { clusterOperations } from './operations/clusters';
-import { serviceDeploymentOperations } from './operations/serviceDeployments';
-import { serviceOperations } from './operations/services';
-import { tagOperations } from './operations/tags';
-import { taskDefinitionOperations } from './operations/taskDefinitions';
-import { taskOperations } from './operations/tasks';
-import { taskSetOperations } from './operations/taskSets';
-import { progressTasks, reconcile } from './scheduler';
+import { ecsOperations } from './operations';
 
 /**
- * Amazon ECS (JSON 1.1, `AmazonEC2ContainerServiceV20141113`).
+ * Amazon ECS (JSON 1.1, `AmazonEC2ContainerServiceV20141113`): clusters, task
+ * definitions, services with their deployments and task sets, and tasks
+ * started and stopped by a simulated scheduler.
  *
  * @public
  */
@@ -23,34 +16,14 @@ export const ecsModule: ServiceModule = {
     const store = new EcsStore(world);
     world.ecs = createEcsApi(store);
     return {
-      store: {
-        tick(nowMs) {
-          progressTasks(store, nowMs);
-          advanceDeployments(store, nowMs);
-          reconcile(store, nowMs);
-          // Start-ups and drains decided above may already be due.
-          progressTasks(store, nowMs);
-          advanceDeployments(store, nowMs);
-          store.pruneStoppedTasks();
-        },
-        snapshot: () => store.snapshot(),
-        restore: data => store.restore(data as EcsState),
-      },
+      store,
       definitions: [
         {
           name: 'ecs',
           protocol: 'json1.1',
           targetPrefix: 'AmazonEC2ContainerServiceV20141113',
           validationErrorCode: 'InvalidParameterException',
-          operations: {
-            ...clusterOperations(store),
-            ...taskDefinitionOperations(store),
-            ...serviceOperations(store),
-            ...serviceDeploymentOperations(store),
-            ...taskSetOperations(store),
-            ...taskOperations(store),
-            ...tagOperations(store),
-          },
+          operations: ecsOperations(store),
         },
       ],
     };

@@ -1,7 +1,9 @@
+import { iamArn } from '../../core/arns';
 import type { TagStore } from '../../world';
 import type { EcsStore } from './EcsStore';
 import type {
   ClusterRecord,
+  LifecycleStage,
   LoadBalancerRecord,
   ServiceDeploymentRecord,
   ServiceRecord,
@@ -11,7 +13,7 @@ import type {
   TaskSetRecord,
 } from './model';
 import { computedDesiredCount } from './scheduler';
-import { failureThreshold } from './deploymentMachine';
+import { SHIFTING_STAGES, failureThreshold } from './serviceDeployments';
 
 /* Records -> the shapes in @aws-sdk/client-ecs (times as Date; JSON 1.1 sends epoch seconds). */
 
@@ -63,7 +65,7 @@ export function renderTaskDefinition(td: TaskDefinitionRecord) {
     status: td.status,
     compatibilities: ['EC2', 'FARGATE'],
     registeredAt: date(td.registeredAt),
-    registeredBy: `arn:aws:iam::${td.accountId}:root`,
+    registeredBy: iamArn(td, 'root'),
   };
 }
 
@@ -265,7 +267,7 @@ export function renderTask(store: EcsStore, t: TaskRecord, withTags: boolean) {
   };
 }
 
-export function renderRevisionSummary(
+function renderRevisionSummary(
   store: EcsStore,
   d: ServiceDeploymentRecord,
   arn: string,
@@ -287,30 +289,21 @@ export function renderRevisionSummary(
       ? {
           requestedProductionTrafficWeight: productionWeight,
           requestedTestTrafficWeight:
-            isTarget === stageAtOrAfter(d, 'TEST_TRAFFIC_SHIFT') ? 100 : 0,
+            isTarget === stageAfter(d, 'TEST_TRAFFIC_SHIFT') ? 100 : 0,
         }
       : {}),
   };
 }
 
-const STAGE_ORDER = [
-  'PRE_SCALE_UP',
-  'SCALE_UP',
-  'POST_SCALE_UP',
-  'TEST_TRAFFIC_SHIFT',
-  'POST_TEST_TRAFFIC_SHIFT',
-  'PRE_PRODUCTION_TRAFFIC_SHIFT',
-  'PRODUCTION_TRAFFIC_SHIFT',
-  'POST_PRODUCTION_TRAFFIC_SHIFT',
-  'BAKE_TIME',
-  'CLEAN_UP',
-];
-
-function stageAtOrAfter(d: ServiceDeploymentRecord, stage: string): boolean {
+function stageAfter(
+  d: ServiceDeploymentRecord,
+  stage: LifecycleStage,
+): boolean {
   if (d.status === 'ROLLBACK_IN_PROGRESS' || d.status === 'ROLLBACK_SUCCESSFUL')
     return false;
   return (
-    STAGE_ORDER.indexOf(d.lifecycleStage ?? '') > STAGE_ORDER.indexOf(stage)
+    SHIFTING_STAGES.indexOf(d.lifecycleStage ?? 'PRE_SCALE_UP') >
+    SHIFTING_STAGES.indexOf(stage)
   );
 }
 

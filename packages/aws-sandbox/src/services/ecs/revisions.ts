@@ -1,4 +1,4 @@
-import { serviceRevisionArn } from './arns';
+import { ecrRepositoryArn, ecsServiceRevisionArn } from '../../core/arns';
 import type { EcsStore } from './EcsStore';
 import type { ServiceRecord, ServiceRevisionRecord } from './model';
 
@@ -16,9 +16,8 @@ function resolvedDigest(store: EcsStore, image: string): string | undefined {
   if (!m) return undefined;
   const [, accountId, region, repositoryName, tag, digest] = m;
   if (digest) return digest;
-  const partition = region.startsWith('cn-') ? 'aws-cn' : 'aws';
   return store.world.ecr.describeImage(
-    `arn:${partition}:ecr:${region}:${accountId}:repository/${repositoryName}`,
+    ecrRepositoryArn({ accountId, region }, repositoryName),
     { imageTag: tag ?? 'latest' },
   )?.imageDigest;
 }
@@ -41,7 +40,7 @@ export function createServiceRevision(
     '1',
   );
   const revision: ServiceRevisionRecord = {
-    arn: serviceRevisionArn(
+    arn: ecsServiceRevisionArn(
       scope,
       service.clusterName,
       service.name,

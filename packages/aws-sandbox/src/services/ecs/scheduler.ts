@@ -1,4 +1,4 @@
-import { taskArn } from './arns';
+import { ecsTaskArn } from '../../core/arns';
 import type { EcsStore } from './EcsStore';
 import type {
   RolloutRecord,
@@ -7,6 +7,8 @@ import type {
   TaskRecord,
   TaskSetRecord,
 } from './model';
+import { isActiveDeployment } from './serviceDeployments/status';
+import { MIN_STARTUP_MS, STARTUP_SPREAD_MS } from './timing';
 
 /*
  * The ECS service scheduler, simulated: keeps each rollout's and task set's
@@ -15,15 +17,12 @@ import type {
  * fail (see `taskWillFail`) with an exit code, as a crashing container would.
  */
 
-const MIN_STARTUP_MS = 30_000;
-const STARTUP_SPREAD_MS = 30_000;
-
 /**
  * A task definition fails when a container's environment has
  * `SANDBOX_TASK_FAILS=true` or its image tag starts with `broken`: the
  * sandbox's stand-in for a container that crashes on start.
  */
-export function taskWillFail(document: TaskDefinitionDocument): boolean {
+function taskWillFail(document: TaskDefinitionDocument): boolean {
   return (document.containerDefinitions ?? []).some(
     c =>
       (c.environment ?? []).some(
@@ -39,7 +38,7 @@ export function computedDesiredCount(
   return Math.ceil((service.desiredCount * taskSet.scale.value) / 100);
 }
 
-/** Moves starting tasks along; returns nothing, records failures on their rollout. */
+/** Moves starting tasks along; a task that fails counts against its rollout. */
 export function progressTasks(store: EcsStore, now: number): void {
   for (const task of store.tasks.values()) {
     if (task.lastStatus === 'STOPPED' || task.lastStatus === 'RUNNING')
@@ -157,13 +156,9 @@ function isReferencedByActiveDeployment(
 ): boolean {
   if (!service.currentServiceDeployment) return false;
   const d = store.deployments.get(service.currentServiceDeployment);
-  if (!d) return false;
-  const active =
-    d.status === 'IN_PROGRESS' ||
-    d.status === 'PENDING' ||
-    d.status === 'ROLLBACK_IN_PROGRESS';
   return (
-    active &&
+    !!d &&
+    isActiveDeployment(d) &&
     (d.targetRolloutId === rollout.id || d.sourceRolloutId === rollout.id)
   );
 }
@@ -245,7 +240,7 @@ function launchTask(
   const scope = { accountId: service.accountId, region: service.region };
   const lb = service.loadBalancers[0];
   const task: TaskRecord = {
-    arn: taskArn(scope, service.clusterName, id),
+    arn: ecsTaskArn(scope, service.clusterName, id),
     id,
     clusterArn: service.clusterArn,
     serviceArn: service.arn,

@@ -1,6 +1,7 @@
-import { taskArn } from './arns';
+import { ecsTaskArn } from '../../core/arns';
 import type { EcsStore } from './EcsStore';
 import type { ServiceRecord, TaskRecord } from './model';
+import { PULL_MS } from './timing';
 
 /** How a task that already stopped came and went. */
 export interface StoppedTaskSpec {
@@ -31,7 +32,7 @@ export function addStoppedTask(
   const td = store.taskDefinitions.get(spec.taskDefinition);
   const id = store.newTaskId();
   const task: TaskRecord = {
-    arn: taskArn(
+    arn: ecsTaskArn(
       { accountId: service.accountId, region: service.region },
       service.clusterName,
       id,
@@ -46,8 +47,7 @@ export function addStoppedTask(
     startedBy: spec.startedBy,
     owner: spec.owner,
     launchType: spec.launchType ?? service.launchType ?? 'FARGATE',
-    // image pull and provisioning before the containers start
-    createdAt: spec.startedAt - 30_000,
+    createdAt: spec.startedAt - PULL_MS,
     startAt: spec.startedAt,
     willFail: spec.exitCode !== 0,
     lastStatus: 'STOPPED',

@@ -1,5 +1,5 @@
+import { ecsTaskSetArn } from '../../core/arns';
 import { AwsError } from '../../core/AwsError';
-import { taskSetArn } from './arns';
 import type { EcsStore } from './EcsStore';
 import type { LoadBalancerRecord, ServiceRecord, TaskSetRecord } from './model';
 
@@ -23,7 +23,7 @@ export function createTaskSetRecord(
   const now = store.now();
   const id = store.newEcsSvcId();
   const record: TaskSetRecord = {
-    arn: taskSetArn(
+    arn: ecsTaskSetArn(
       { accountId: service.accountId, region: service.region },
       service.clusterName,
       service.name,

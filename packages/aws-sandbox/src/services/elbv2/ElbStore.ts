@@ -1,6 +1,14 @@
+import {
+  elbListenerArn,
+  elbListenerRuleArn,
+  elbLoadBalancerArn,
+  elbTargetGroupArn,
+  type Scope,
+} from '../../core/arns';
 import { AwsError } from '../../core/AwsError';
-import type { ElbApi, SandboxWorld } from '../../world';
+import type { ElbApi, SandboxWorld, ServiceStore } from '../../world';
 import type {
+  ActionRecord,
   ElbState,
   ListenerRecord,
   LoadBalancerRecord,
@@ -13,15 +21,133 @@ import type {
  * Load balancers, target groups, listeners and rules. A listener's default
  * actions are stored as its default rule, so shifting weights through the
  * listener (CodeDeploy) or through the rule (ECS native blue/green) is one
- * change either way.
+ * change either way. Nothing moves on the clock: weights change through the
+ * API, ECS and CodeDeploy.
  */
-export class ElbStore implements ElbApi {
+export class ElbStore implements ElbApi, ServiceStore {
   readonly loadBalancers = new Map<string, LoadBalancerRecord>();
   readonly targetGroups = new Map<string, TargetGroupRecord>();
   readonly listeners = new Map<string, ListenerRecord>();
   readonly rules = new Map<string, RuleRecord>();
 
   constructor(readonly world: SandboxWorld) {}
+
+  // ---- creating ----
+
+  createLoadBalancer(
+    scope: Scope,
+    fields: Omit<
+      LoadBalancerRecord,
+      'arn' | 'accountId' | 'region' | 'createdAt'
+    >,
+  ): LoadBalancerRecord {
+    if (
+      this.inScope(this.loadBalancers, scope).some(
+        lb => lb.name === fields.name,
+      )
+    ) {
+      throw new AwsError(
+        'DuplicateLoadBalancerName',
+        'A load balancer with the same name exists',
+      );
+    }
+    const lb: LoadBalancerRecord = {
+      arn: elbLoadBalancerArn(scope, fields.type, fields.name, this.newId()),
+      ...scope,
+      createdAt: this.world.clock.nowMs(),
+      ...fields,
+    };
+    this.loadBalancers.set(lb.arn, lb);
+    this.world.tags.register(lb.arn);
+    return lb;
+  }
+
+  createTargetGroup(
+    scope: Scope,
+    fields: Omit<TargetGroupRecord, 'arn' | 'accountId' | 'region'>,
+  ): TargetGroupRecord {
+    if (
+      this.inScope(this.targetGroups, scope).some(tg => tg.name === fields.name)
+    ) {
+      throw new AwsError(
+        'DuplicateTargetGroupName',
+        'A target group with the same name exists',
+      );
+    }
+    const tg: TargetGroupRecord = {
+      arn: elbTargetGroupArn(scope, fields.name, this.newId()),
+      ...scope,
+      ...fields,
+    };
+    this.targetGroups.set(tg.arn, tg);
+    this.world.tags.register(tg.arn);
+    return tg;
+  }
+
+  /** A listener and its default rule holding `defaultActions`. */
+  createListener(
+    lb: LoadBalancerRecord,
+    port: number,
+    protocol: string,
+    defaultActions: ActionRecord[],
+  ): ListenerRecord {
+    if (
+      [...this.listeners.values()].some(
+        l => l.loadBalancerArn === lb.arn && l.port === port,
+      )
+    ) {
+      throw new AwsError(
+        'DuplicateListener',
+        'A listener already exists on this port for this load balancer',
+      );
+    }
+    const listener: ListenerRecord = {
+      arn: elbListenerArn(lb.arn, this.newId()),
+      loadBalancerArn: lb.arn,
+      port,
+      protocol,
+    };
+    this.listeners.set(listener.arn, listener);
+    this.world.tags.register(listener.arn);
+    this.createRule(listener, 'default', [], defaultActions);
+    return listener;
+  }
+
+  /** A rule at `priority` (`default` for the listener's default rule). */
+  createRule(
+    listener: ListenerRecord,
+    priority: string,
+    conditions: unknown[],
+    actions: ActionRecord[],
+  ): RuleRecord {
+    if (this.rulesOf(listener.arn).some(r => r.priority === priority)) {
+      throw new AwsError(
+        'PriorityInUse',
+        `Priority '${priority}' is currently in use`,
+      );
+    }
+    const rule: RuleRecord = {
+      arn: elbListenerRuleArn(listener.arn, this.newId()),
+      listenerArn: listener.arn,
+      priority,
+      isDefault: priority === 'default',
+      conditions,
+      actions,
+    };
+    this.rules.set(rule.arn, rule);
+    this.world.tags.register(rule.arn);
+    return rule;
+  }
+
+  // ---- lookups ----
+
+  loadBalancersIn(scope: Scope): LoadBalancerRecord[] {
+    return this.inScope(this.loadBalancers, scope);
+  }
+
+  targetGroupsIn(scope: Scope): TargetGroupRecord[] {
+    return this.inScope(this.targetGroups, scope);
+  }
 
   loadBalancer(arn: string): LoadBalancerRecord {
     const found = this.loadBalancers.get(arn);
@@ -87,6 +213,20 @@ export class ElbStore implements ElbApi {
     return [...out];
   }
 
+  /** Any ELBv2 resource by ARN (the tagging operations take all kinds). */
+  requireResource(arn: string): void {
+    if (arn.includes(':loadbalancer/')) this.loadBalancer(arn);
+    else if (arn.includes(':targetgroup/')) this.targetGroup(arn);
+    else if (arn.includes(':listener-rule/')) this.rule(arn);
+    else if (arn.includes(':listener/')) this.listener(arn);
+    else {
+      throw new AwsError(
+        'ValidationError',
+        `'${arn}' is not a valid load balancer resource ARN`,
+      );
+    }
+  }
+
   // ---- ElbApi ----
 
   getListenerWeights(listenerArn: string): TargetGroupWeight[] {
@@ -127,7 +267,11 @@ export class ElbStore implements ElbApi {
     return undefined;
   }
 
-  // ---- state file ----
+  // ---- ServiceStore ----
+
+  tick(): void {
+    // Nothing in ELBv2 moves by itself.
+  }
 
   snapshot(): ElbState {
     return {
@@ -138,7 +282,8 @@ export class ElbStore implements ElbApi {
     };
   }
 
-  restore(state: ElbState): void {
+  restore(data: unknown): void {
+    const state = data as ElbState;
     this.loadBalancers.clear();
     this.targetGroups.clear();
     this.listeners.clear();
@@ -147,6 +292,16 @@ export class ElbStore implements ElbApi {
     for (const r of state.targetGroups ?? []) this.targetGroups.set(r.arn, r);
     for (const r of state.listeners ?? []) this.listeners.set(r.arn, r);
     for (const r of state.rules ?? []) this.rules.set(r.arn, r);
+  }
+
+  private newId(): string {
+    return this.world.randomHex(16);
+  }
+
+  private inScope<T extends Scope>(records: Map<string, T>, scope: Scope): T[] {
+    return [...records.values()].filter(
+      r => r.accountId === scope.accountId && r.region === scope.region,
+    );
   }
 }
 

@@ -1,10 +1,10 @@
 import type { ServiceModule } from '../../core/types';
 import { ElbStore } from './ElbStore';
-import type { ElbState } from './model';
 import { elbOperations } from './operations';
 
 /**
- * Elastic Load Balancing v2 (AWS Query, API version 2015-12-01).
+ * Elastic Load Balancing v2 (AWS Query, API version 2015-12-01): load
+ * balancers, target groups, listeners and rules with weighted forward actions.
  *
  * @public
  */
@@ -14,12 +14,7 @@ export const elbv2Module: ServiceModule = {
     const store = new ElbStore(world);
     world.elbv2 = store;
     return {
-      store: {
-        // Nothing moves by itself: weights change through the API or ECS/CodeDeploy.
-        tick: () => {},
-        snapshot: () => store.snapshot(),
-        restore: data => store.restore(data as ElbState),
-      },
+      store,
       definitions: [
         {
           name: 'elbv2',

@@ -1,3 +1,4 @@
+import type { EcsApi } from '../../world';
 import type { ElbStore } from './ElbStore';
 import type {
   ActionRecord,
@@ -9,7 +10,7 @@ import type {
 
 /* Records -> ELBv2 Query result structures (serialised to XML by the protocol layer). */
 
-export function renderAction(action: ActionRecord) {
+function renderAction(action: ActionRecord) {
   if (!action.forward)
     return { ...action.raw, Type: action.Type, Order: action.Order };
   return {
@@ -96,4 +97,30 @@ export function renderRule(rule: RuleRecord) {
     Actions: rule.actions.map(renderAction),
     IsDefault: rule.isDefault,
   };
+}
+
+const TARGET_HEALTH = {
+  healthy: { State: 'healthy' },
+  initial: {
+    State: 'initial',
+    Reason: 'Elb.RegistrationInProgress',
+    Description: 'Target registration is in progress',
+  },
+  draining: {
+    State: 'draining',
+    Reason: 'Target.DeregistrationInProgress',
+    Description: 'Target deregistration is in progress',
+  },
+};
+
+/** A target group's targets (the ECS tasks registered with it) and their health. */
+export function renderTargetHealth(
+  tg: TargetGroupRecord,
+  targets: ReturnType<EcsApi['targetsOf']>,
+) {
+  return targets.map(t => ({
+    Target: { Id: t.id, Port: t.port, AvailabilityZone: `${tg.region}a` },
+    HealthCheckPort: String(t.port),
+    TargetHealth: TARGET_HEALTH[t.state],
+  }));
 }

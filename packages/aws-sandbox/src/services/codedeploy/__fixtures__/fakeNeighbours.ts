@@ -1,3 +1,14 @@
+import {
+  ecrRepositoryArn,
+  ecrRepositoryUri,
+  ecsClusterArn,
+  ecsServiceArn,
+  ecsTaskDefinitionArn,
+  ecsTaskSetArn,
+  elbListenerArn,
+  elbLoadBalancerArn,
+  elbTargetGroupArn,
+} from '../../../core/arns';
 import { AwsError } from '../../../core/AwsError';
 import type { ServiceModule } from '../../../core/types';
 import type { EcrApi, EcrImageDetail, EcsApi, ElbApi } from '../../../world';
@@ -39,12 +50,19 @@ export class FakeNeighbours {
     readonly region = 'eu-west-1',
   ) {}
 
+  private get scope() {
+    return { accountId: this.account, region: this.region };
+  }
+
   tgArn(name: string): string {
-    return `arn:aws:elasticloadbalancing:${this.region}:${this.account}:targetgroup/${name}/0123456789abcdef`;
+    return elbTargetGroupArn(this.scope, name, '0123456789abcdef');
   }
 
   listenerArn(name: string): string {
-    return `arn:aws:elasticloadbalancing:${this.region}:${this.account}:listener/app/${name}/0123456789abcdef/fedcba9876543210`;
+    return elbListenerArn(
+      elbLoadBalancerArn(this.scope, 'application', name, '0123456789abcdef'),
+      'fedcba9876543210',
+    );
   }
 
   /** A service with a PRIMARY task set on `blue`, listeners forwarding to it. */
@@ -54,10 +72,15 @@ export class FakeNeighbours {
     green: string,
     listeners: string[],
   ): void {
-    const arn = `arn:aws:ecs:${this.region}:${this.account}:task-set/${name}-cluster/${name}/ecs-svc/1000000000000000000`;
+    const arn = ecsTaskSetArn(
+      this.scope,
+      `${name}-cluster`,
+      name,
+      'ecs-svc/1000000000000000000',
+    );
     this.taskSets.set(arn, {
       arn,
-      taskDefinition: `arn:aws:ecs:${this.region}:${this.account}:task-definition/${name}:1`,
+      taskDefinition: ecsTaskDefinitionArn(this.scope, name, 1),
       targetGroupArns: [this.tgArn(blue)],
       primary: true,
       stopped: [],
@@ -71,12 +94,15 @@ export class FakeNeighbours {
   }
 
   push(repositoryName: string, imageTag: string, imageDigest: string): void {
-    const repositoryArn = `arn:aws:ecr:${this.region}:${this.account}:repository/${repositoryName}`;
+    const repositoryArn = ecrRepositoryArn(this.scope, repositoryName);
     const image: EcrImageDetail = {
       registryId: this.account,
       repositoryName,
       imageDigest,
-      imageUri: `${this.account}.dkr.ecr.${this.region}.amazonaws.com/${repositoryName}@${imageDigest}`,
+      imageUri: `${ecrRepositoryUri(
+        this.scope,
+        repositoryName,
+      )}@${imageDigest}`,
       imageTags: [imageTag],
       imageSizeInBytes: 1000,
       imagePushedAt: 0,
@@ -104,8 +130,8 @@ export class FakeNeighbours {
         if (!primary)
           throw new AwsError('ServiceNotFoundException', 'Service not found.');
         return {
-          serviceArn: `arn:aws:ecs:${ref.region}:${ref.accountId}:service/${ref.cluster}/${ref.service}`,
-          clusterArn: `arn:aws:ecs:${ref.region}:${ref.accountId}:cluster/${ref.cluster}`,
+          serviceArn: ecsServiceArn(ref, ref.cluster, ref.service),
+          clusterArn: ecsClusterArn(ref, ref.cluster),
           taskDefinition: primary.taskDefinition,
           desiredCount: 2,
           deploymentController: 'CODE_DEPLOY',
@@ -114,7 +140,12 @@ export class FakeNeighbours {
       },
       createTaskSet: spec => {
         this.seq += 1;
-        const arn = `arn:aws:ecs:${spec.region}:${spec.accountId}:task-set/${spec.cluster}/${spec.service}/ecs-svc/20000000000000000${this.seq}`;
+        const arn = ecsTaskSetArn(
+          spec,
+          spec.cluster,
+          spec.service,
+          `ecs-svc/20000000000000000${this.seq}`,
+        );
         this.taskSets.set(arn, {
           arn,
           taskDefinition: spec.taskDefinition,
@@ -142,11 +173,11 @@ export class FakeNeighbours {
       targetsOf: () => [],
       registerTaskDefinition: (_account, _region, input) => {
         this.taskDefinitions.push(input);
-        return `arn:aws:ecs:${this.region}:${
-          this.account
-        }:task-definition/${String(input.family)}:${
-          this.taskDefinitions.length + 1
-        }`;
+        return ecsTaskDefinitionArn(
+          this.scope,
+          String(input.family),
+          this.taskDefinitions.length + 1,
+        );
       },
       getPrimaryTaskSet: ref => {
         const primary = [...this.taskSets.values()].find(

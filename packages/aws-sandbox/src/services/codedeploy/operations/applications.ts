@@ -1,10 +1,11 @@
+import { codeDeployApplicationArn } from '../../../core/arns';
 import { AwsError } from '../../../core/AwsError';
+import { callerScope } from '../../../core/callerScope';
 import { paginate } from '../../../core/pagination';
 import type { OperationHandler } from '../../../core/types';
 import type { CodeDeployStore } from '../CodeDeployStore';
 import { renderApplication } from '../render';
-import { need, optionalList, tagsOf } from '../validate';
-import { where } from './common';
+import { need, optionalList, codeDeployTagsInput } from './input';
 
 /** CodeDeploy applications. */
 export function applicationOperations(
@@ -24,9 +25,14 @@ export function applicationOperations(
           `The computePlatform ${platform} is not valid`,
         );
       }
-      const app = store.createApplication(where(ctx), name, platform);
-      const tags = tagsOf(input);
-      if (tags.length) ctx.world.tags.tag(store.applicationArn(app), tags);
+      const app = store.createApplication(callerScope(ctx), name, platform);
+      const tags = codeDeployTagsInput(input);
+      if (tags.length) {
+        ctx.world.tags.tag(
+          codeDeployApplicationArn(app, app.applicationName),
+          tags,
+        );
+      }
       return { applicationId: app.applicationId };
     },
     GetApplication(input, ctx) {
@@ -36,23 +42,28 @@ export function applicationOperations(
         'ApplicationNameRequiredException',
       );
       return {
-        application: renderApplication(store.getApplication(where(ctx), name)),
+        application: renderApplication(
+          store.getApplication(callerScope(ctx), name),
+        ),
       };
     },
     BatchGetApplications(input, ctx) {
       const names = optionalList<string>(input, 'applicationNames') ?? [];
       return {
         applicationsInfo: names.map(n =>
-          renderApplication(store.getApplication(where(ctx), n)),
+          renderApplication(store.getApplication(callerScope(ctx), n)),
         ),
       };
     },
     ListApplications(input, ctx) {
-      const { page, nextToken } = paginate(store.listApplications(where(ctx)), {
-        nextToken: input.nextToken,
-        defaultMaxResults: 100,
-        invalidTokenCode: 'InvalidNextTokenException',
-      });
+      const { page, nextToken } = paginate(
+        store.listApplications(callerScope(ctx)),
+        {
+          nextToken: input.nextToken,
+          defaultMaxResults: 100,
+          invalidTokenCode: 'InvalidNextTokenException',
+        },
+      );
       return { applications: page, nextToken };
     },
   };

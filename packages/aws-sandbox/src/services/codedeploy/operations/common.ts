@@ -1,7 +1,6 @@
-import type { RequestContext } from '../../../core/types';
-import type { DeploymentStatus } from '../types';
 import type { CodeDeployStore } from '../CodeDeployStore';
-import { need } from '../validate';
+import type { DeploymentStatus } from '../model';
+import { need } from './input';
 
 /** The deployment statuses ListDeployments filters by. */
 export const STATUSES: DeploymentStatus[] = [
@@ -14,12 +13,6 @@ export const STATUSES: DeploymentStatus[] = [
   'Failed',
   'Stopped',
 ];
-
-/** The account and region a call acts in. */
-export const where = (ctx: RequestContext) => ({
-  accountId: ctx.accountId,
-  region: ctx.region,
-});
 
 /** The deployment an input's `deploymentId` names. */
 export const deploymentOf = (store: CodeDeployStore, input: any) =>

@@ -1,12 +1,12 @@
 import { AwsError } from '../../../core/AwsError';
+import { callerScope } from '../../../core/callerScope';
+import { uuidFor } from '../../../core/ids';
 import { paginate } from '../../../core/pagination';
-import { validateRouting } from '../routingConfig';
-import { uuidFor } from '../ids';
 import type { OperationHandler } from '../../../core/types';
 import type { CodeDeployStore } from '../CodeDeployStore';
 import { renderConfig } from '../render';
-import { need } from '../validate';
-import { where } from './common';
+import { need } from './input';
+import { validateRouting } from './routingConfigInput';
 
 /** Deployment configurations (predefined and custom). */
 export function deploymentConfigOperations(
@@ -20,15 +20,20 @@ export function deploymentConfigOperations(
         'DeploymentConfigNameRequiredException',
       );
       return {
-        deploymentConfigInfo: renderConfig(store.getConfig(where(ctx), name)),
+        deploymentConfigInfo: renderConfig(
+          store.getConfig(callerScope(ctx), name),
+        ),
       };
     },
     ListDeploymentConfigs(input, ctx) {
-      const { page, nextToken } = paginate(store.listConfigs(where(ctx)), {
-        nextToken: input.nextToken,
-        defaultMaxResults: 100,
-        invalidTokenCode: 'InvalidNextTokenException',
-      });
+      const { page, nextToken } = paginate(
+        store.listConfigs(callerScope(ctx)),
+        {
+          nextToken: input.nextToken,
+          defaultMaxResults: 100,
+          invalidTokenCode: 'InvalidNextTokenException',
+        },
+      );
       return { deploymentConfigsList: page, nextToken };
     },
     CreateDeploymentConfig(input, ctx) {
@@ -50,7 +55,7 @@ export function deploymentConfigOperations(
         `${ctx.accountId}/${ctx.region}/${name}`,
       );
       store.createConfig({
-        ...where(ctx),
+        ...callerScope(ctx),
         deploymentConfigId: id,
         deploymentConfigName: name,
         computePlatform: platform,

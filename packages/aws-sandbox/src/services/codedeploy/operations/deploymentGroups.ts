@@ -1,10 +1,11 @@
+import { codeDeployGroupArn } from '../../../core/arns';
+import { callerScope } from '../../../core/callerScope';
 import { paginate } from '../../../core/pagination';
-import { groupFromInput } from '../groupInput';
 import type { OperationHandler } from '../../../core/types';
 import type { CodeDeployStore } from '../CodeDeployStore';
 import { renderGroup } from '../render';
-import { need, optionalList, tagsOf } from '../validate';
-import { where } from './common';
+import { groupFromInput } from './groupInput';
+import { need, optionalList, codeDeployTagsInput } from './input';
 
 /** Deployment groups. */
 export function deploymentGroupOperations(
@@ -14,8 +15,17 @@ export function deploymentGroupOperations(
     CreateDeploymentGroup(input, ctx) {
       const group = groupFromInput(input, ctx, store);
       store.putDeploymentGroup(group, true);
-      const tags = tagsOf(input);
-      if (tags.length) ctx.world.tags.tag(store.groupArn(group), tags);
+      const tags = codeDeployTagsInput(input);
+      if (tags.length) {
+        ctx.world.tags.tag(
+          codeDeployGroupArn(
+            group,
+            group.applicationName,
+            group.deploymentGroupName,
+          ),
+          tags,
+        );
+      }
       return { deploymentGroupId: group.deploymentGroupId };
     },
     UpdateDeploymentGroup(input, ctx) {
@@ -29,7 +39,7 @@ export function deploymentGroupOperations(
         'currentDeploymentGroupName',
         'DeploymentGroupNameRequiredException',
       );
-      const existing = store.getDeploymentGroup(where(ctx), app, current);
+      const existing = store.getDeploymentGroup(callerScope(ctx), app, current);
       const merged = groupFromInput(
         {
           ...renderGroup(existing, store),
@@ -66,7 +76,7 @@ export function deploymentGroupOperations(
       );
       return {
         deploymentGroupInfo: renderGroup(
-          store.getDeploymentGroup(where(ctx), app, name),
+          store.getDeploymentGroup(callerScope(ctx), app, name),
           store,
         ),
       };
@@ -80,7 +90,10 @@ export function deploymentGroupOperations(
       const names = optionalList<string>(input, 'deploymentGroupNames') ?? [];
       return {
         deploymentGroupsInfo: names.map(n =>
-          renderGroup(store.getDeploymentGroup(where(ctx), app, n), store),
+          renderGroup(
+            store.getDeploymentGroup(callerScope(ctx), app, n),
+            store,
+          ),
         ),
       };
     },
@@ -91,7 +104,7 @@ export function deploymentGroupOperations(
         'ApplicationNameRequiredException',
       );
       const { page, nextToken } = paginate(
-        store.listDeploymentGroups(where(ctx), app),
+        store.listDeploymentGroups(callerScope(ctx), app),
         {
           nextToken: input.nextToken,
           defaultMaxResults: 100,

@@ -1,11 +1,12 @@
 import { AwsError } from '../../../core/AwsError';
+import { callerScope } from '../../../core/callerScope';
 import { paginate } from '../../../core/pagination';
 import type { OperationHandler } from '../../../core/types';
 import type { CodeDeployStore } from '../CodeDeployStore';
+import type { DeploymentStatus } from '../model';
 import { renderDeployment } from '../render';
-import { epochMs, need, optionalList } from '../validate';
-import { where, deploymentOf, STATUSES } from './common';
-import type { DeploymentStatus } from '../types';
+import { deploymentOf, STATUSES } from './common';
+import { epochMs, need, optionalList } from './input';
 
 /** Deployments: create, read, list, continue, stop. */
 export function deploymentOperations(
@@ -51,7 +52,11 @@ export function deploymentOperations(
         );
       }
       const d = store.startDeployment(
-        { ...where(ctx), applicationName: app, deploymentGroupName: groupName },
+        {
+          ...callerScope(ctx),
+          applicationName: app,
+          deploymentGroupName: groupName,
+        },
         {
           appSpecContent: content,
           description: input.description,
@@ -122,10 +127,10 @@ export function deploymentOperations(
       }
       const group =
         app && groupName
-          ? store.getDeploymentGroup(where(ctx), app, groupName)
+          ? store.getDeploymentGroup(callerScope(ctx), app, groupName)
           : undefined;
       const ids = store.listDeploymentIds(
-        where(ctx),
+        callerScope(ctx),
         group,
         d =>
           (!statuses?.length || statuses.includes(d.status)) &&

@@ -1,7 +1,7 @@
 import { AwsError } from '../../../core/AwsError';
 import type { OperationHandler } from '../../../core/types';
 import type { CodeDeployStore } from '../CodeDeployStore';
-import { need, optionalList, tagsOf } from '../validate';
+import { need, optionalList, codeDeployTagsInput } from './input';
 
 /** Tags of applications and deployment groups. */
 export function tagOperations(
@@ -30,7 +30,7 @@ export function tagOperations(
       const arn = resolveArn(
         need(input, 'ResourceArn', 'ResourceArnRequiredException'),
       );
-      const tags = tagsOf(input, 'Tags');
+      const tags = codeDeployTagsInput(input, 'Tags');
       if (!tags.length) {
         throw new AwsError('TagRequiredException', 'A tag was not specified');
       }

@@ -2,8 +2,8 @@ import { AwsError } from '../../../core/AwsError';
 import type { OperationHandler } from '../../../core/types';
 import type { CodeDeployStore } from '../CodeDeployStore';
 import { renderTarget, targetIdOf } from '../render';
-import { need, optionalList } from '../validate';
 import { deploymentOf } from './common';
+import { need, optionalList } from './input';
 
 /** Deployment targets (one ECS target per deployment). */
 export function targetOperations(

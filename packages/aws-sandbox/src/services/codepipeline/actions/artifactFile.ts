@@ -1,4 +1,4 @@
-import type { ActionEnv } from './types';
+import type { ActionEnv } from './actionRunner';
 
 /**
  * A file of one of the action's input artifacts (paths as in the repository,

@@ -1,12 +1,12 @@
 import { ActionFailure } from './ActionFailure';
+import type { ActionEnv, ActionRunner } from './actionRunner';
+import { fail, succeed } from './actionRunner';
 import { artifactFile } from './artifactFile';
 import { imageUriOf } from './imageDetail';
 import {
   renderTaskDefinitionTemplate,
   type TemplateImage,
 } from './taskDefinitionTemplate';
-import type { ActionEnv, ActionRunner } from './types';
-import { fail, succeed } from './types';
 
 const TASK_DEFINITION_PLACEHOLDER = '<TASK_DEFINITION>';
 /** CodeDeployToECS takes up to four images (`Image1ArtifactName` to `Image4ArtifactName`). */

@@ -1,9 +1,10 @@
+import { ecrRepositoryArn } from '../../../core/arns';
 import type { EcrImageDetail } from '../../../world';
 import { ActionFailure } from './ActionFailure';
+import type { ActionEnv, ActionRunner } from './actionRunner';
+import { pollTimed } from './actionRunner';
 import { IMAGE_DETAIL_FILE, renderImageDetail } from './imageDetail';
 import { recordSourceRevision } from './sourceRevisions';
-import type { ActionEnv, ActionRunner } from './types';
-import { pollTimed } from './types';
 
 /** Source actions take a few seconds to fetch their revision. */
 export const SOURCE_MS = 5_000;
@@ -73,8 +74,8 @@ function findImage(
   const candidates = [
     pinnedRepositoryArn,
     env.knownRepositoryArn(repositoryName),
-    `arn:aws:ecr:${pipeline.region}:${pipeline.accountId}:repository/${repositoryName}`,
-    `arn:aws:ecr:${world.defaults.region}:${world.defaults.accountId}:repository/${repositoryName}`,
+    ecrRepositoryArn(pipeline, repositoryName),
+    ecrRepositoryArn(world.defaults, repositoryName),
   ];
   for (const repositoryArn of candidates) {
     if (!repositoryArn) continue;

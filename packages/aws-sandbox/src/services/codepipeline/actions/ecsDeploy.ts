@@ -1,8 +1,8 @@
 import { ActionFailure } from './ActionFailure';
+import type { ActionRunner } from './actionRunner';
+import { fail, succeed } from './actionRunner';
 import { artifactFile } from './artifactFile';
 import { parseImageDefinitions } from './imageDefinitions';
-import type { ActionRunner } from './types';
-import { fail, succeed } from './types';
 
 /**
  * "Amazon ECS" (standard deployment), as AWS documents it: reads `FileName`

@@ -1,5 +1,5 @@
-import type { ActionRunner } from './types';
-import { pollTimed } from './types';
+import type { ActionRunner } from './actionRunner';
+import { pollTimed } from './actionRunner';
 
 /** Build, test and invoke actions the sandbox does not model: they succeed after a while. */
 const GENERIC_MS = 90_000;

@@ -1,5 +1,5 @@
 import type { EcrImageDetail } from '../../../world';
-import type { ArtifactValue } from '../types';
+import type { ArtifactValue } from '../model';
 import { ActionFailure } from './ActionFailure';
 
 /*

@@ -1,14 +1,14 @@
-import type { ActionTypeId } from '../types';
-import { manualApproval } from './approvalAction';
+import type { ActionTypeId } from '../model';
+import type { ActionRunner } from './actionRunner';
 import { codeDeployToEcs } from './codeDeployToEcs';
 import { ecrSource } from './ecrSource';
 import { ecsDeploy } from './ecsDeploy';
 import { genericAction } from './genericAction';
+import { manualApproval } from './manualApproval';
 import { repositorySource } from './repositorySource';
-import type { ActionRunner } from './types';
 
-export type { ActionEnv, ActionRunner } from './types';
-export { failWith } from './types';
+export type { ActionEnv, ActionRunner } from './actionRunner';
+export { failWith } from './actionRunner';
 
 /** The runner for an action type: the providers the sandbox models, else a timed no-op. */
 export function runnerFor(type: ActionTypeId): ActionRunner {

@@ -1,8 +1,8 @@
-import type { SourceCommit } from '../sources/types';
+import type { SourceCommit } from '../model';
+import type { ActionRunner } from './actionRunner';
+import { pollTimed } from './actionRunner';
 import { SOURCE_MS } from './ecrSource';
 import { recordSourceRevision } from './sourceRevisions';
-import type { ActionRunner } from './types';
-import { pollTimed } from './types';
 
 /**
  * CodeCommit, S3 or a Git connection (CodeStarSourceConnection): the branch

@@ -1,4 +1,4 @@
-import type { ExecutionRecord } from '../types';
+import type { ExecutionRecord } from '../model';
 
 /** Records (or replaces, on a retry) a source action's revision on its execution. */
 export function recordSourceRevision(

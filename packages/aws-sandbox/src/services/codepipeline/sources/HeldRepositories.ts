@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SourceCommit } from './types';
+import type { SourceCommit } from '../model';
 
 /**
  * The repositories the sandbox holds itself, filled by `pushSourceCommit`

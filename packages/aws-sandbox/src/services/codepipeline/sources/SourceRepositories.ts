@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { SourceRepositoryRule } from '../../../world';
 import { ActionFailure } from '../actions/ActionFailure';
+import type { SourceCommit } from '../model';
 import { readGitCommit } from './gitRepository';
 import type { HeldRepositories } from './HeldRepositories';
 import { sourceKeyOf } from './sourceKey';
-import type { SourceCommit } from './types';
 
 const REPOSITORY_NAME = /^(?!\.\.?$)[A-Za-z0-9._-]+$/;
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SourceCommit } from './types';
+import type { SourceCommit } from '../model';
 
 /*
  * Reads one commit of a local git repository with the git command line, read

@@ -1,11 +1,13 @@
+import { ecsClusterArn } from '../../../core/arns';
 import { AwsError } from '../../../core/AwsError';
+import { callerScope } from '../../../core/callerScope';
 import { paginate } from '../../../core/pagination';
 import type { OperationHandler } from '../../../core/types';
 import { optionalNumber, optionalString } from '../../../core/validate';
-import { clusterArn, nameOf, scopeOf } from '../arns';
 import type { EcsStore } from '../EcsStore';
+import { nameOf, scopeOf } from '../references';
 import { renderCluster } from '../render';
-import { INVALID, ecsTagsInput, includes, scopeOfCaller } from './common';
+import { INVALID, ecsTagsInput, includes } from './common';
 
 export function clusterOperations(
   store: EcsStore,
@@ -19,8 +21,8 @@ export function clusterOperations(
           'Cluster name may contain letters, numbers, hyphens and underscores.',
         );
       }
-      const scope = scopeOfCaller(ctx);
-      const arn = clusterArn(scope, name);
+      const scope = callerScope(ctx);
+      const arn = ecsClusterArn(scope, name);
       const existing = store.clusters.get(arn);
       // CreateCluster is idempotent for an active cluster, as in AWS.
       if (!existing || existing.status !== 'ACTIVE') {
@@ -45,8 +47,8 @@ export function clusterOperations(
       const clusters = [];
       const failures = [];
       for (const ref of refs) {
-        const scope = scopeOf(ref, scopeOfCaller(ctx));
-        const arn = clusterArn(scope, nameOf(ref));
+        const scope = scopeOf(ref, callerScope(ctx));
+        const arn = ecsClusterArn(scope, nameOf(ref));
         const found = store.clusters.get(arn);
         if (found)
           clusters.push(renderCluster(store, found, includes(input, 'TAGS')));

@@ -1,14 +1,7 @@
 import { AwsError } from '../../../core/AwsError';
-import type { RequestContext } from '../../../core/types';
-import type { Scope } from '../arns';
 
 /** ECS's code for bad input. */
 export const INVALID = 'InvalidParameterException';
-
-export const scopeOfCaller = (ctx: RequestContext): Scope => ({
-  accountId: ctx.accountId,
-  region: ctx.region,
-});
 
 export function ecsTagsInput(value: unknown): { key: string; value: string }[] {
   if (value === undefined || value === null) return [];

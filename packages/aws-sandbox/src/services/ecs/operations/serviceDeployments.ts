@@ -1,4 +1,5 @@
 import { AwsError } from '../../../core/AwsError';
+import { callerScope } from '../../../core/callerScope';
 import { paginate } from '../../../core/pagination';
 import type { OperationHandler } from '../../../core/types';
 import {
@@ -8,10 +9,6 @@ import {
   requireArray,
   requireString,
 } from '../../../core/validate';
-import {
-  continueServiceDeployment,
-  stopServiceDeployment,
-} from '../deploymentMachine';
 import type { EcsStore } from '../EcsStore';
 import type { ServiceDeploymentRecord } from '../model';
 import {
@@ -19,7 +16,11 @@ import {
   renderServiceDeployment,
   renderServiceDeploymentBrief,
 } from '../render';
-import { INVALID, scopeOfCaller } from './common';
+import {
+  continueServiceDeployment,
+  stopServiceDeployment,
+} from '../serviceDeployments';
+import { INVALID } from './common';
 
 const toMs = (value: unknown): number | undefined => {
   if (value === undefined || value === null) return undefined;
@@ -50,7 +51,7 @@ export function serviceDeploymentOperations(
       const service = store.service(
         optionalString(input, 'cluster', INVALID),
         requireString(input, 'service', INVALID),
-        scopeOfCaller(ctx),
+        callerScope(ctx),
       );
       const statuses = optionalArray<string>(input, 'status', INVALID);
       const before = toMs(input.createdAt?.before);

@@ -1,4 +1,6 @@
+import { ecsServiceArn, iamArn } from '../../../core/arns';
 import { AwsError } from '../../../core/AwsError';
+import { callerScope } from '../../../core/callerScope';
 import { paginate } from '../../../core/pagination';
 import type { OperationHandler } from '../../../core/types';
 import {
@@ -7,8 +9,6 @@ import {
   requireArray,
   requireString,
 } from '../../../core/validate';
-import { nameOf, scopeOf, serviceArn } from '../arns';
-import { startServiceDeployment, strategyOf } from '../deploymentMachine';
 import type { EcsStore } from '../EcsStore';
 import type {
   ControllerType,
@@ -16,9 +16,11 @@ import type {
   LoadBalancerRecord,
   ServiceRecord,
 } from '../model';
+import { nameOf, scopeOf } from '../references';
 import { renderService } from '../render';
+import { startServiceDeployment, strategyOf } from '../serviceDeployments';
 import { createTaskSetRecord } from '../taskSets';
-import { INVALID, ecsTagsInput, includes, scopeOfCaller } from './common';
+import { INVALID, ecsTagsInput, includes } from './common';
 
 const CONTROLLERS: ControllerType[] = ['ECS', 'CODE_DEPLOY', 'EXTERNAL'];
 const STRATEGIES = ['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'];
@@ -135,7 +137,7 @@ export function serviceOperations(
       }
       const cluster = store.cluster(
         optionalString(input, 'cluster', INVALID),
-        scopeOfCaller(ctx),
+        callerScope(ctx),
       );
       const scope = { accountId: cluster.accountId, region: cluster.region };
       const controller = (input.deploymentController?.type ??
@@ -151,7 +153,7 @@ export function serviceOperations(
         throw new AwsError(INVALID, 'Task definition must be specified.');
       }
       const td = tdRef ? store.taskDefinition(tdRef, scope) : undefined;
-      const arn = serviceArn(scope, cluster.name, name);
+      const arn = ecsServiceArn(scope, cluster.name, name);
       const existing = store.services.get(arn);
       if (existing && existing.status !== 'INACTIVE') {
         throw new AwsError(INVALID, 'Creation of service was not idempotent.');
@@ -183,7 +185,7 @@ export function serviceOperations(
         ),
         roleArn: optionalString(input, 'role', INVALID),
         createdAt: now,
-        createdBy: `arn:aws:iam::${scope.accountId}:role/sandbox`,
+        createdBy: iamArn(scope, 'role/sandbox'),
         events: [],
         rollouts: [],
         taskSetArns: [],
@@ -218,13 +220,17 @@ export function serviceOperations(
       }
       const cluster = store.cluster(
         optionalString(input, 'cluster', INVALID),
-        scopeOfCaller(ctx),
+        callerScope(ctx),
       );
       const scope = { accountId: cluster.accountId, region: cluster.region };
       const services = [];
       const failures = [];
       for (const ref of refs) {
-        const arn = serviceArn(scopeOf(ref, scope), cluster.name, nameOf(ref));
+        const arn = ecsServiceArn(
+          scopeOf(ref, scope),
+          cluster.name,
+          nameOf(ref),
+        );
         const found = store.services.get(arn);
         if (found)
           services.push(renderService(store, found, includes(input, 'TAGS')));
@@ -236,7 +242,7 @@ export function serviceOperations(
     ListServices(input, ctx) {
       const cluster = store.cluster(
         optionalString(input, 'cluster', INVALID),
-        scopeOfCaller(ctx),
+        callerScope(ctx),
       );
       const launchType = optionalString(input, 'launchType', INVALID);
       const arns = [...store.services.values()]
@@ -265,7 +271,7 @@ export function serviceOperations(
       const service = store.findService(
         optionalString(input, 'cluster', INVALID),
         ref,
-        scopeOfCaller(ctx),
+        callerScope(ctx),
       );
       if (!service) {
         throw new AwsError('ServiceNotFoundException', 'Service not found.');
@@ -357,7 +363,7 @@ export function serviceOperations(
       const service = store.service(
         optionalString(input, 'cluster', INVALID),
         ref,
-        scopeOfCaller(ctx),
+        callerScope(ctx),
       );
       if (service.desiredCount > 0 && input.force !== true) {
         throw new AwsError(

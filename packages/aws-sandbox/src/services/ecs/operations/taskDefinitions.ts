@@ -1,4 +1,5 @@
 import { AwsError } from '../../../core/AwsError';
+import { callerScope } from '../../../core/callerScope';
 import { paginate } from '../../../core/pagination';
 import type { OperationHandler } from '../../../core/types';
 import {
@@ -9,7 +10,7 @@ import {
 } from '../../../core/validate';
 import type { EcsStore } from '../EcsStore';
 import { ecsTags, renderTaskDefinition } from '../render';
-import { INVALID, ecsTagsInput, includes, scopeOfCaller } from './common';
+import { INVALID, ecsTagsInput, includes } from './common';
 import { validateFargateTaskSize } from './fargateTaskSize';
 
 /** RegisterTaskDefinition's checks, shared with the pipelines' deploy actions (world.ecs). */
@@ -42,7 +43,7 @@ export function taskDefinitionOperations(
     RegisterTaskDefinition(input, ctx) {
       validateTaskDefinitionInput(input);
       const { tags, ...document } = input;
-      const td = store.registerTaskDefinition(scopeOfCaller(ctx), document);
+      const td = store.registerTaskDefinition(callerScope(ctx), document);
       const tagList = ecsTagsInput(tags);
       store.world.tags.tag(td.arn, tagList);
       return { taskDefinition: renderTaskDefinition(td), tags: tagList };
@@ -50,7 +51,7 @@ export function taskDefinitionOperations(
 
     DescribeTaskDefinition(input, ctx) {
       const ref = requireString(input, 'taskDefinition', INVALID);
-      const td = store.taskDefinition(ref, scopeOfCaller(ctx));
+      const td = store.taskDefinition(ref, callerScope(ctx));
       return {
         taskDefinition: renderTaskDefinition(td),
         ...(includes(input, 'TAGS')
@@ -89,7 +90,7 @@ export function taskDefinitionOperations(
 
     DeregisterTaskDefinition(input, ctx) {
       const ref = requireString(input, 'taskDefinition', INVALID);
-      const td = store.taskDefinition(ref, scopeOfCaller(ctx));
+      const td = store.taskDefinition(ref, callerScope(ctx));
       td.status = 'INACTIVE';
       return { taskDefinition: renderTaskDefinition(td) };
     },

@@ -1,4 +1,5 @@
 import { AwsError } from '../../../core/AwsError';
+import { callerScope } from '../../../core/callerScope';
 import type { OperationHandler, RequestContext } from '../../../core/types';
 import {
   optionalArray,
@@ -6,13 +7,13 @@ import {
   optionalString,
   requireString,
 } from '../../../core/validate';
-import { nameOf } from '../arns';
 import type { EcsStore } from '../EcsStore';
 import type {
   LoadBalancerRecord,
   ServiceRecord,
   TaskSetRecord,
 } from '../model';
+import { nameOf } from '../references';
 import { renderTaskSet } from '../render';
 import {
   clampScale,
@@ -20,7 +21,7 @@ import {
   deleteTaskSetRecord,
   setPrimary,
 } from '../taskSets';
-import { INVALID, ecsTagsInput, includes, scopeOfCaller } from './common';
+import { INVALID, ecsTagsInput, includes } from './common';
 
 function findTaskSet(
   store: EcsStore,
@@ -50,7 +51,7 @@ function externalService(
   const service = store.service(
     requireString(input, 'cluster', INVALID),
     requireString(input, 'service', INVALID),
-    scopeOfCaller(ctx),
+    callerScope(ctx),
   );
   if (service.controller !== 'EXTERNAL') {
     throw new AwsError(
@@ -92,7 +93,7 @@ export function taskSetOperations(
       const service = store.service(
         requireString(input, 'cluster', INVALID),
         requireString(input, 'service', INVALID),
-        scopeOfCaller(ctx),
+        callerScope(ctx),
       );
       const refs = optionalArray<string>(input, 'taskSets', INVALID);
       const withTags = includes(input, 'TAGS');

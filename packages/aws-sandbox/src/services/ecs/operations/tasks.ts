@@ -1,4 +1,6 @@
+import { ecsTaskArn } from '../../../core/arns';
 import { AwsError } from '../../../core/AwsError';
+import { callerScope } from '../../../core/callerScope';
 import { paginate } from '../../../core/pagination';
 import type { OperationHandler } from '../../../core/types';
 import {
@@ -7,11 +9,11 @@ import {
   requireArray,
   requireString,
 } from '../../../core/validate';
-import { nameOf, taskArn } from '../arns';
 import type { EcsStore } from '../EcsStore';
 import type { TaskRecord } from '../model';
+import { nameOf } from '../references';
 import { renderTask } from '../render';
-import { INVALID, includes, scopeOfCaller } from './common';
+import { INVALID, includes } from './common';
 
 function matchesDesiredStatus(task: TaskRecord, desiredStatus: string) {
   if (desiredStatus === 'STOPPED') return task.desiredStatus === 'STOPPED';
@@ -28,7 +30,7 @@ export function taskOperations(
     ListTasks(input, ctx) {
       const cluster = store.cluster(
         optionalString(input, 'cluster', INVALID),
-        scopeOfCaller(ctx),
+        callerScope(ctx),
       );
       const serviceName = optionalString(input, 'serviceName', INVALID);
       const family = optionalString(input, 'family', INVALID);
@@ -40,7 +42,7 @@ export function taskOperations(
       }
       if (serviceName) {
         // AWS checks the service exists when asked for its tasks.
-        store.service(cluster.arn, serviceName, scopeOfCaller(ctx));
+        store.service(cluster.arn, serviceName, callerScope(ctx));
       }
       const arns = [...store.tasks.values()]
         .filter(
@@ -70,7 +72,7 @@ export function taskOperations(
         throw new AwsError(INVALID, 'tasks can have at most 100 items.');
       const cluster = store.cluster(
         optionalString(input, 'cluster', INVALID),
-        scopeOfCaller(ctx),
+        callerScope(ctx),
       );
       const scope = { accountId: cluster.accountId, region: cluster.region };
       const tasks = [];
@@ -78,7 +80,7 @@ export function taskOperations(
       for (const ref of refs) {
         const arn = ref.startsWith('arn:')
           ? ref
-          : taskArn(scope, cluster.name, ref);
+          : ecsTaskArn(scope, cluster.name, ref);
         const found = store.tasks.get(arn);
         if (found && found.clusterArn === cluster.arn) {
           tasks.push(renderTask(store, found, includes(input, 'TAGS')));
@@ -92,12 +94,12 @@ export function taskOperations(
     StopTask(input, ctx) {
       const cluster = store.cluster(
         optionalString(input, 'cluster', INVALID),
-        scopeOfCaller(ctx),
+        callerScope(ctx),
       );
       const ref = requireString(input, 'task', INVALID);
       const arn = ref.startsWith('arn:')
         ? ref
-        : taskArn(
+        : ecsTaskArn(
             { accountId: cluster.accountId, region: cluster.region },
             cluster.name,
             ref,
