@@ -5,6 +5,7 @@ import {
   TaskDefinitionRef,
 } from './model';
 import { DeploymentSummary } from './history';
+import { ActionOffer, DeploymentSystemInfo } from './offers';
 
 /**
  * Current state of one environment's ECS service.
@@ -43,6 +44,14 @@ export interface EnvironmentOverview {
   deploymentInProgress: boolean;
   /** A deployment or pipeline waits for a person (ready wait, pause hook, approval). */
   waitingForAction: boolean;
+  /** The deployment system of the service; absent when nothing was read about it. */
+  system?: DeploymentSystemInfo;
+  /**
+   * The environment-level actions (`promote` to the next environment,
+   * `approve` of the waiting execution, `start-pipeline`, `retry-stage`),
+   * each available now or with the reason it is not.
+   */
+  offers: ActionOffer[];
   /**
    * Set when this environment could not be read (AWS throttling or an
    * outage, no permission in its account, the service gone) while others

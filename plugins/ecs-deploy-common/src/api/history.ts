@@ -1,5 +1,6 @@
 import type { ActionLedgerEntry } from '../actionsApi';
 import type { UnreadableEnvironment } from './environments';
+import type { ActionOffer } from './offers';
 import {
   DeploymentControllerKind,
   DeploymentKind,
@@ -73,6 +74,12 @@ export interface DeploymentSummary {
    * there are none.
    */
   portalActions?: ActionLedgerEntry[];
+  /**
+   * The actions on this entry (`continue`, `finish-early`, `rollback`;
+   * `approve`, `retry-stage` on pipeline executions), each available now or
+   * with the reason it is not.
+   */
+  offers?: ActionOffer[];
   /** Links AWS itself records between a pipeline execution and the deployment its deploy action started. */
   links: {
     /** On a deployment: the pipeline execution that started it (`pipeline:<id>`). */

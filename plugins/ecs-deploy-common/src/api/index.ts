@@ -4,3 +4,4 @@ export type * from './environments';
 export type * from './deployment';
 export type * from './traffic';
 export type * from './stoppedTasks';
+export type * from './offers';

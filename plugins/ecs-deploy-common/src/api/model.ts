@@ -122,14 +122,3 @@ export interface ContainerImage {
   /** `sha256:...`, from the reference or from the running task. */
   digest?: string;
 }
-
-/**
- * A rendered backend error for one part of a response that failed while the
- * rest succeeded.
- *
- * @public
- */
-export interface PartialError {
-  name: string;
-  message: string;
-}

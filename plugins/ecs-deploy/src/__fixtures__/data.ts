@@ -1,5 +1,6 @@
 import {
   ActionLedgerEntry,
+  ActionOffer,
   DeploymentDetail,
   DeploymentSummary,
   EnvironmentError,
@@ -15,10 +16,73 @@ const ACCOUNTS: Record<string, string> = {
   prod: '333333333333',
 };
 
+/** An offer the backend makes: the action applies now. */
+export function available(
+  action: ActionOffer['action'],
+  request?: ActionOffer['request'],
+): ActionOffer {
+  return { action, ...(request ? { request } : {}) };
+}
+
+/** An offer the backend makes with the reason the action does not apply now. */
+export function unavailable(
+  action: ActionOffer['action'],
+  unavailableReason: string,
+  request?: ActionOffer['request'],
+): ActionOffer {
+  return { ...available(action, request), unavailableReason };
+}
+
+/** What the backend offers on a CodeDeploy deployment that has ended. */
+export function endedDeploymentOffers(deploymentId: string): ActionOffer[] {
+  const request = { deploymentId };
+  return [
+    unavailable(
+      'continue',
+      'Only a deployment waiting for a person can continue.',
+      request,
+    ),
+    unavailable(
+      'finish-early',
+      'Only a deployment in its termination wait can finish early.',
+      request,
+    ),
+    unavailable(
+      'rollback',
+      'The deployment has ended; start a new one to change what runs.',
+      request,
+    ),
+  ];
+}
+
+/** What the backend offers on a CodeDeploy deployment waiting for traffic rerouting. */
+export function waitingDeploymentOffers(deploymentId: string): ActionOffer[] {
+  const request = { deploymentId };
+  return [
+    available('continue', request),
+    unavailable(
+      'finish-early',
+      'Only a deployment in its termination wait can finish early.',
+      request,
+    ),
+    available('rollback', request),
+  ];
+}
+
+/** What the backend offers on an environment with nothing running or waiting. */
+export function idleEnvironmentOffers(name: string): ActionOffer[] {
+  return [
+    ...(name === 'prod' ? [] : [available('promote', { from: name })]),
+    unavailable('approve', `No manual approval is waiting in ${name}.`),
+    available('start-pipeline'),
+  ];
+}
+
 export function summary(
   overrides: Partial<DeploymentSummary> & { id: string },
 ): DeploymentSummary {
   return {
+    offers: endedDeploymentOffers(overrides.id),
     kind: 'codedeploy',
     environment: 'prod',
     status: 'SUCCEEDED',
@@ -94,6 +158,8 @@ export function environment(
     }),
     deploymentInProgress: false,
     waitingForAction: false,
+    system: { id: 'codeDeploy', label: 'CodeDeploy blue/green' },
+    offers: idleEnvironmentOffers(name),
     ...overrides,
   };
 }
@@ -142,6 +208,7 @@ export function unreadableEnvironment(
     ecrRepository: known.ecrRepository,
     deploymentInProgress: false,
     waitingForAction: false,
+    offers: [],
     error,
   };
 }
@@ -160,6 +227,7 @@ export const environmentsResponse: EnvironmentsResponse = {
         awsStatus: 'Ready',
         endedAt: undefined,
         durationMs: undefined,
+        offers: waitingDeploymentOffers('codedeploy:d-WAIT1'),
       }),
     }),
   ],
@@ -342,6 +410,23 @@ export function trafficResponse(
           : undefined,
       },
     ],
+  };
+}
+
+/** The detail of the canary that {@link trafficResponse} shifts, with the backend's offers on it. */
+export function shiftDetail(offers: ActionOffer[]): DeploymentDetail {
+  return {
+    deployment: summary({
+      id: 'codedeploy:d-CANARY1',
+      status: 'IN_PROGRESS',
+      awsStatus: 'InProgress',
+      endedAt: undefined,
+      durationMs: undefined,
+      offers,
+    }),
+    lifecycleEvents: [],
+    statusMessages: [],
+    targets: [],
   };
 }
 

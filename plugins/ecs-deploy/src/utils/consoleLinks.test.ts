@@ -33,6 +33,17 @@ describe('console links', () => {
     expect(ecsTaskUrl(loc, 'abc')).toContain('/tasks/abc/configuration');
   });
 
+  it('links the console of the region’s partition', () => {
+    expect(
+      deploymentUrl({ ...loc, region: 'cn-north-1' }, 'codedeploy:d-ABC123'),
+    ).toBe(
+      'https://console.amazonaws.cn/codesuite/codedeploy/deployments/d-ABC123?region=cn-north-1',
+    );
+    expect(ecsServiceUrl({ ...loc, region: 'us-gov-west-1' })).toMatch(
+      /^https:\/\/console\.amazonaws-us-gov\.com\/ecs\/v2\/clusters\//,
+    );
+  });
+
   it('gives no link for a malformed id', () => {
     expect(deploymentUrl(loc, 'nonsense')).toBeUndefined();
   });

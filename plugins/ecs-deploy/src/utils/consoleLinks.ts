@@ -1,4 +1,11 @@
-import { parseDeploymentId } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  codeDeployDeploymentConsoleUrl,
+  ecsServiceConsoleUrl,
+  ecsTaskConsoleUrl,
+  ecsTaskDefinitionConsoleUrl,
+  parseDeploymentId,
+  pipelineExecutionConsoleUrl,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 
 /** Where an environment's resources live, as the overview reports them. */
 export type ConsoleLocation = {
@@ -8,24 +15,16 @@ export type ConsoleLocation = {
   pipelineName?: string;
 };
 
-function consoleBase(region: string): string {
-  return `https://${region}.console.aws.amazon.com`;
-}
-
-function q(region: string): string {
-  return `?region=${encodeURIComponent(region)}`;
-}
-
-const e = encodeURIComponent;
-
 /** The ECS service page, health tab. */
 export function ecsServiceUrl(loc: ConsoleLocation): string | undefined {
   if (!loc.cluster || !loc.serviceName) {
     return undefined;
   }
-  return `${consoleBase(loc.region)}/ecs/v2/clusters/${e(
-    loc.cluster,
-  )}/services/${e(loc.serviceName)}/health${q(loc.region)}`;
+  return ecsServiceConsoleUrl({
+    region: loc.region,
+    cluster: loc.cluster,
+    serviceName: loc.serviceName,
+  });
 }
 
 /** One stopped task's page. */
@@ -36,9 +35,11 @@ export function ecsTaskUrl(
   if (!loc.cluster) {
     return undefined;
   }
-  return `${consoleBase(loc.region)}/ecs/v2/clusters/${e(
-    loc.cluster,
-  )}/tasks/${e(taskId)}/configuration${q(loc.region)}`;
+  return ecsTaskConsoleUrl({
+    region: loc.region,
+    cluster: loc.cluster,
+    taskId,
+  });
 }
 
 /** A task definition revision's page. */
@@ -47,16 +48,7 @@ export function taskDefinitionUrl(
   family: string,
   revision: number,
 ): string {
-  return `${consoleBase(region)}/ecs/v2/task-definitions/${e(
-    family,
-  )}/${revision}/containers${q(region)}`;
-}
-
-/** A pipeline's page. */
-export function pipelineUrl(region: string, pipelineName: string): string {
-  return `${consoleBase(region)}/codesuite/codepipeline/pipelines/${e(
-    pipelineName,
-  )}/view${q(region)}`;
+  return ecsTaskDefinitionConsoleUrl({ region, family, revision });
 }
 
 /**
@@ -74,22 +66,30 @@ export function deploymentUrl(
   }
   switch (parsed.kind) {
     case 'codedeploy':
-      return `${consoleBase(loc.region)}/codesuite/codedeploy/deployments/${e(
-        parsed.awsId,
-      )}${q(loc.region)}`;
+      return codeDeployDeploymentConsoleUrl({
+        region: loc.region,
+        deploymentId: parsed.awsId,
+      });
     case 'pipeline': {
       const name = pipelineName ?? loc.pipelineName;
       return name
-        ? `${consoleBase(loc.region)}/codesuite/codepipeline/pipelines/${e(
+        ? pipelineExecutionConsoleUrl({
+            region: loc.region,
             name,
-          )}/executions/${e(parsed.awsId)}/timeline${q(loc.region)}`
+            executionId: parsed.awsId,
+          })
         : undefined;
     }
     case 'ecs':
       return loc.cluster && loc.serviceName
-        ? `${consoleBase(loc.region)}/ecs/v2/clusters/${e(
-            loc.cluster,
-          )}/services/${e(loc.serviceName)}/deployments${q(loc.region)}`
+        ? ecsServiceConsoleUrl(
+            {
+              region: loc.region,
+              cluster: loc.cluster,
+              serviceName: loc.serviceName,
+            },
+            'deployments',
+          )
         : undefined;
     default:
       return undefined;

@@ -3,6 +3,7 @@ import {
   formatDuration,
   shortCommit,
   shortDigest,
+  systemLabel,
 } from './format';
 
 describe('formatDuration', () => {
@@ -44,5 +45,24 @@ describe('short ids', () => {
     expect(shortDigest('sha256:0123456789abcdef0123')).toBe('0123456789ab');
     expect(shortCommit('3ed9bd724c87148f')).toBe('3ed9bd7');
     expect(shortDigest(undefined)).toBeUndefined();
+  });
+});
+
+describe('systemLabel', () => {
+  it("takes the backend's name of the deployment system", () => {
+    expect(
+      systemLabel({
+        system: { id: 'ecsNative', label: 'ECS canary' },
+        controller: 'ECS',
+        strategy: { kind: 'CANARY' },
+      }),
+    ).toBe('ECS canary');
+  });
+
+  it('falls back to the controller and strategy from a backend that names none', () => {
+    expect(
+      systemLabel({ controller: 'CODE_DEPLOY', strategy: { kind: 'CANARY' } }),
+    ).toBe('CODE_DEPLOY CANARY');
+    expect(systemLabel({})).toBe('');
   });
 });

@@ -1,3 +1,5 @@
+import { EnvironmentOverview } from '@ecs-deploy/plugin-ecs-deploy-common';
+
 /**
  * Formats a duration in milliseconds the way people read deployment times:
  * the two most significant units ("4m 12s", "1h 3m"), never "0.07h".
@@ -91,4 +93,15 @@ export function deploymentKindText(
       ? `(${env.strategy.configName})`
       : undefined;
   return [env.controller, env.strategy?.kind, config].filter(Boolean).join(' ');
+}
+
+/**
+ * The deployment system of an environment as the backend names it
+ * ("CodeDeploy blue/green"); from a backend that names none, how far the
+ * controller and strategy say it ("CODE_DEPLOY CANARY").
+ */
+export function systemLabel(
+  env: Pick<EnvironmentOverview, 'system' | 'controller' | 'strategy'>,
+): string {
+  return env.system?.label ?? deploymentKindText(env);
 }

@@ -1,4 +1,3 @@
-import { CreateClusterCommand } from '@aws-sdk/client-ecs';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
@@ -13,6 +12,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { startSandbox } from '@ecs-deploy/aws-sandbox';
+import { createCluster, sdkFleetCaller } from '@ecs-deploy/aws-sandbox/testing';
 import {
   AwsClientFactory,
   DEFAULT_TAG_KEYS,
@@ -179,9 +179,9 @@ export async function createClusters(clients: AwsClientFactory) {
       accountId,
       region: 'eu-west-1',
     });
-    await ecs.send(
-      new CreateClusterCommand({ clusterName: `storefront-${name}` }),
-    );
+    await createCluster(sdkFleetCaller({ ecs }), {
+      name: `storefront-${name}`,
+    });
   }
 }
 

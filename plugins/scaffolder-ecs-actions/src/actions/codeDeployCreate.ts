@@ -1,10 +1,10 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { codeDeployGroupConsoleUrl } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { applyCodeDeploy } from '../apply/applyCodeDeploy';
 import { serviceTags } from '../authz/adoption';
 import { settlePlan } from '../apply/planOutcome';
 import { environmentNamed } from '../config/resolveEnvironment';
 import { inspectCodeDeploySite } from '../inspect/codeDeploySite';
-import { consoleLinks } from '../lib/consoleLinks';
 import { InputSchema, parseInput } from '../lib/parseInput';
 import { codeDeploySpec, planCodeDeploy } from '../plan/codeDeployPlan';
 import { serviceLayout } from '../plan/serviceSpec';
@@ -150,11 +150,11 @@ export function createCodeDeployCreateAction(options: EcsActionOptions) {
       );
       ctx.output(
         'consoleUrl',
-        consoleLinks.codeDeployGroup(
-          env.region,
-          names.application,
-          names.deploymentGroup,
-        ),
+        codeDeployGroupConsoleUrl({
+          region: env.region,
+          application: names.application,
+          deploymentGroup: names.deploymentGroup,
+        }),
       );
       if (!creates) {
         ctx.output('created', []);

@@ -1,13 +1,16 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ecrRepositoryArn,
+  ecrRepositoryConsoleUrl,
+  ecrRepositoryUri,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ensure } from '../apply/ensure';
 import { notOurs, serviceTags, standingOf } from '../authz/adoption';
 import { refuseConflicts } from '../authz/refusal';
 import { createRepository, findRepository } from '../aws/ecr';
 import { registryLocation } from '../config/resolveEnvironment';
-import { consoleLinks } from '../lib/consoleLinks';
 import { InputSchema, parseInput } from '../lib/parseInput';
 import { ecrRepositoryName } from '../plan/serviceNames';
-import { ecrRepositoryArn, ecrRepositoryUri } from '../render/ecrNames';
 import { examples } from './ecrEnsureRepository.examples';
 import { serviceIdentity } from './inputs';
 import type { EcsActionOptions } from './options';
@@ -54,7 +57,7 @@ export function createEcrEnsureRepositoryAction(options: EcsActionOptions) {
       const { entityRef } = owner;
       const repositoryName = ecrRepositoryName(input.name);
       const registry = registryLocation(settings);
-      const names = { ...registry, repositoryName };
+      const repository = { ...registry, name: repositoryName };
       const { ecr } = await clients.forResource(registry);
 
       const existing = await findRepository(ecr, repositoryName);
@@ -73,8 +76,10 @@ export function createEcrEnsureRepositoryAction(options: EcsActionOptions) {
           : [],
       );
       let outputs = {
-        repositoryArn: existing?.value.repositoryArn ?? ecrRepositoryArn(names),
-        repositoryUri: existing?.value.repositoryUri ?? ecrRepositoryUri(names),
+        repositoryArn:
+          existing?.value.repositoryArn ?? ecrRepositoryArn(repository),
+        repositoryUri:
+          existing?.value.repositoryUri ?? ecrRepositoryUri(repository),
       };
       if (ctx.isDryRun) {
         ctx.logger.info(
@@ -108,14 +113,7 @@ export function createEcrEnsureRepositoryAction(options: EcsActionOptions) {
       ctx.output('repositoryArn', outputs.repositoryArn);
       ctx.output('repositoryUri', outputs.repositoryUri);
       ctx.output('created', !existing && !ctx.isDryRun);
-      ctx.output(
-        'consoleUrl',
-        consoleLinks.ecrRepository(
-          registry.region,
-          registry.accountId,
-          repositoryName,
-        ),
-      );
+      ctx.output('consoleUrl', ecrRepositoryConsoleUrl(repository));
     },
   });
 }

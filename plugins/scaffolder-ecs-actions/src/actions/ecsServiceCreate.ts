@@ -1,4 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ecsServiceArn,
+  ecsServiceConsoleUrl,
+  loadBalancerConsoleUrl,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { applyService } from '../apply/applyService';
 import { serviceTags } from '../authz/adoption';
 import { settlePlan } from '../apply/planOutcome';
@@ -7,8 +12,6 @@ import {
   registryLocation,
 } from '../config/resolveEnvironment';
 import { inspectServiceSite } from '../inspect/serviceSite';
-import { ecsServiceArn } from '../lib/arns';
-import { consoleLinks } from '../lib/consoleLinks';
 import { parseFargateSize } from '../lib/fargate';
 import { InputSchema, parseInput } from '../lib/parseInput';
 import { planService } from '../plan/servicePlan';
@@ -164,12 +167,19 @@ export function createEcsServiceCreateAction(options: EcsActionOptions) {
         ctx.output('created', created);
         ctx.output(
           'consoleUrl',
-          consoleLinks.ecsService(env.region, env.cluster, names.service),
+          ecsServiceConsoleUrl({
+            region: env.region,
+            cluster: env.cluster,
+            serviceName: names.service,
+          }),
         );
         ctx.output(
           'loadBalancerConsoleUrl',
           resources.loadBalancerArn
-            ? consoleLinks.loadBalancer(env.region, resources.loadBalancerArn)
+            ? loadBalancerConsoleUrl({
+                region: env.region,
+                arn: resources.loadBalancerArn,
+              })
             : '',
         );
       };

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { pipelineConsoleUrl } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { registryLocation } from '../config/resolveEnvironment';
-import { consoleLinks } from '../lib/consoleLinks';
 import { parseFargateSize } from '../lib/fargate';
 import { assertEntityName } from '../lib/names';
 import { InputSchema, parseInput } from '../lib/parseInput';
@@ -193,7 +193,9 @@ export function createInfraRepoCreateAction(
       ctx.output('files', Object.keys(files).sort());
       ctx.output(
         'pipelineConsoleUrls',
-        environments.map(e => consoleLinks.pipeline(e.region, e.pipelineName)),
+        environments.map(e =>
+          pipelineConsoleUrl({ region: e.region, name: e.pipelineName }),
+        ),
       );
     },
   });

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { pipelineConsoleUrl } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { applyPipeline } from '../apply/applyPipeline';
 import { settlePlan } from '../apply/planOutcome';
 import { serviceTags } from '../authz/adoption';
@@ -8,7 +9,6 @@ import {
   registryLocation,
 } from '../config/resolveEnvironment';
 import { inspectPipelineSite } from '../inspect/pipelineSite';
-import { consoleLinks } from '../lib/consoleLinks';
 import { assertEntityName } from '../lib/names';
 import { InputSchema, parseInput } from '../lib/parseInput';
 import { pipelineTarget, planPipeline } from '../plan/pipelinePlan';
@@ -115,7 +115,7 @@ export function createPipelineCreateAction(options: EcsActionOptions) {
       ctx.output('pipelineArn', target.arns.pipeline);
       ctx.output(
         'consoleUrl',
-        consoleLinks.pipeline(env.region, names.pipeline),
+        pipelineConsoleUrl({ region: env.region, name: names.pipeline }),
       );
       if (!creates) {
         ctx.output('created', []);

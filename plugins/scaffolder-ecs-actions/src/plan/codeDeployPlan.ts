@@ -1,9 +1,12 @@
 import type { TrafficRoutingConfig } from '@aws-sdk/client-codedeploy';
+import {
+  codeDeployApplicationArn,
+  codeDeployDeploymentGroupArn,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import type { EcsDeployTagKeys } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { notOurs, standingOf } from '../authz/adoption';
 import { resolveDeploymentConfig, TrafficShift } from './deploymentConfig';
 import type { CodeDeploySite } from '../inspect/codeDeploySite';
-import { codeDeployApplicationArn, codeDeployGroupArn } from '../lib/arns';
 import { planService } from './servicePlan';
 import type { ServiceLayout } from './serviceSpec';
 
@@ -47,7 +50,7 @@ export function codeDeploySpec(
     layout,
     arns: {
       application: codeDeployApplicationArn(app),
-      deploymentGroup: codeDeployGroupArn({
+      deploymentGroup: codeDeployDeploymentGroupArn({
         ...app,
         deploymentGroup: names.deploymentGroup,
       }),

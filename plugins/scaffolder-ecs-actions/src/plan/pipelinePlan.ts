@@ -1,3 +1,7 @@
+import {
+  codeDeployDeploymentGroupArn,
+  pipelineArn,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import type { EcsDeployTagKeys } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { notOurs, standingOf } from '../authz/adoption';
 import type { EnvironmentTarget } from '../config/scaffolderConfig';
@@ -6,7 +10,6 @@ import {
   InfraRepositoryLocation,
   repositoryStanding,
 } from '../publish/infraRepositoryLocation';
-import { codeDeployGroupArn, pipelineArn } from '../lib/arns';
 import type { ServiceOwnership } from '../authz/ServiceAuthorizer';
 import { ServiceNames, serviceNames } from './serviceNames';
 
@@ -43,8 +46,8 @@ export function pipelineTarget(opts: {
     entityRef: opts.owner.entityRef,
     names,
     arns: {
-      pipeline: pipelineArn({ ...env, pipelineName: names.pipeline }),
-      deploymentGroup: codeDeployGroupArn({
+      pipeline: pipelineArn({ ...env, name: names.pipeline }),
+      deploymentGroup: codeDeployDeploymentGroupArn({
         ...env,
         application: names.application,
         deploymentGroup: names.deploymentGroup,

@@ -1,8 +1,8 @@
 import type { DeploymentConfiguration } from '@aws-sdk/client-ecs';
 import { InputError } from '@backstage/errors';
+import { ecrRepositoryUri } from '@ecs-deploy/plugin-ecs-deploy-common';
 import type { EnvironmentTarget } from '../config/scaffolderConfig';
 import { FargateSize } from '../lib/fargate';
-import { ecrRepositoryUri } from '../render/ecrNames';
 import type { ServiceOwnership } from '../authz/ServiceAuthorizer';
 import { ServiceNames, serviceNames } from './serviceNames';
 
@@ -165,7 +165,7 @@ export function serviceSpec(opts: {
     desiredCount: opts.desiredCount,
     image: `${ecrRepositoryUri({
       ...opts.registry,
-      repositoryName: layout.names.ecrRepository,
+      name: layout.names.ecrRepository,
     })}:${opts.env.name}`,
     ...(layout.strategy
       ? {

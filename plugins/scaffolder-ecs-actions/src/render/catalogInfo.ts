@@ -1,7 +1,10 @@
 import yaml from 'yaml';
-import { ECS_DEPLOY_ANNOTATIONS } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { ecsServiceArn, pipelineArn } from '../lib/arns';
-import { ecrRepositoryArn } from './ecrNames';
+import {
+  ECS_DEPLOY_ANNOTATIONS,
+  ecrRepositoryArn,
+  ecsServiceArn,
+  pipelineArn,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import type { InfraRepositorySpec } from './types';
 
 /**
@@ -17,14 +20,20 @@ export function buildCatalogInfo(spec: InfraRepositorySpec) {
   const a = ECS_DEPLOY_ANNOTATIONS;
   const annotations: Record<string, string> = {
     [a.environments]: spec.environments.map(e => e.name).join(','),
-    [a.ecrRepositoryArn]: ecrRepositoryArn(spec.ecr),
+    [a.ecrRepositoryArn]: ecrRepositoryArn({
+      ...spec.ecr,
+      name: spec.ecr.repositoryName,
+    }),
   };
   for (const env of spec.environments) {
     annotations[`${a.serviceArnPrefix}${env.name}`] = ecsServiceArn({
       ...env,
       serviceName: spec.name,
     });
-    annotations[`${a.pipelineArnPrefix}${env.name}`] = pipelineArn(env);
+    annotations[`${a.pipelineArnPrefix}${env.name}`] = pipelineArn({
+      ...env,
+      name: env.pipelineName,
+    });
     if (env.deployment === 'codedeploy' && env.codeDeploy) {
       annotations[
         `${a.codeDeployPrefix}${env.name}`

@@ -125,4 +125,26 @@ describe('renderInfraRepository', () => {
         'arn:aws:codepipeline:eu-west-1:333333333333:payments-api-prod',
     });
   });
+
+  it('names resources in the partition of their region', () => {
+    const china = renderInfraRepository({
+      ...paymentsSpec,
+      ecr: { ...paymentsSpec.ecr, region: 'cn-north-1' },
+      environments: [{ ...paymentsSpec.environments[1], region: 'cn-north-1' }],
+    });
+    const { annotations } = yaml.parse(china['catalog-info.yaml']).metadata;
+    expect(annotations).toMatchObject({
+      'ecs-deploy.io/ecr-repository-arn':
+        'arn:aws-cn:ecr:cn-north-1:111111111111:repository/payments-api',
+      'ecs-deploy.io/service-arn.prod':
+        'arn:aws-cn:ecs:cn-north-1:333333333333:service/storefront-prod/payments-api',
+      'ecs-deploy.io/pipeline-arn.prod':
+        'arn:aws-cn:codepipeline:cn-north-1:333333333333:payments-api-prod',
+    });
+    expect(
+      JSON.parse(china['environments/prod/imagedefinitions.json'])[0].imageUri,
+    ).toBe(
+      '111111111111.dkr.ecr.cn-north-1.amazonaws.com.cn/payments-api:prod',
+    );
+  });
 });

@@ -1,10 +1,10 @@
+import { ecrRepositoryUri } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { renderAppSpec } from './appSpec';
 import { renderBuildSpec } from './buildSpec';
 import { renderCatalogInfo } from './catalogInfo';
 import { renderCdkReadmeSection } from './cdk/cdkReadme';
 import { renderCdkApp } from './cdk/renderCdkApp';
 import type { CdkServiceSettings } from './cdk/types';
-import { ecrRepositoryUri } from './ecrNames';
 import { renderImageDefinitions } from './imageDefinitions';
 import { buildTaskDefinition, IMAGE_PLACEHOLDER } from './taskDefinition';
 import type { InfraRepositorySpec } from './types';
@@ -28,7 +28,10 @@ export function renderInfraRepository(
   spec: InfraRepositorySpec,
   options: { cdk?: CdkServiceSettings } = {},
 ): Record<string, string> {
-  const repositoryUri = ecrRepositoryUri(spec.ecr);
+  const repositoryUri = ecrRepositoryUri({
+    ...spec.ecr,
+    name: spec.ecr.repositoryName,
+  });
   const files: Record<string, string> = {
     'catalog-info.yaml': renderCatalogInfo(spec),
     'buildspec.yml': renderBuildSpec({

@@ -1,20 +1,38 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { fakeApi, responseError } from '../../__testUtils__/fakeApi';
 import {
+  available,
   detailResponse,
+  environment,
   environmentsResponse,
   stoppedTasksResponse,
+  summary,
 } from '../../__fixtures__/data';
 import { EcsDeploymentsContent } from '../DeploymentsContent';
 
 const detailUrl = '/?deployment=codedeploy%3Ad-FAIL1&environment=prod';
 
+const retryDeploy = available('retry-stage', {
+  pipelineExecutionId: 'exec-1',
+  stageName: 'Deploy',
+});
+
+/** prod's environment offering to retry the failed stage of exec-1. */
+const retryOffered = {
+  ...environmentsResponse,
+  environments: environmentsResponse.environments.map(env =>
+    env.name === 'prod'
+      ? { ...env, offers: [...env.offers, retryDeploy] }
+      : env,
+  ),
+};
+
 describe('DeploymentDetailView', () => {
   it('opens from the URL and shows the whole story of a deployment', async () => {
     const api = fakeApi({
-      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getEnvironments: jest.fn().mockResolvedValue(retryOffered),
       getDeployment: jest.fn().mockResolvedValue(detailResponse),
       getStoppedTasks: jest.fn().mockResolvedValue(stoppedTasksResponse),
     });
@@ -68,7 +86,86 @@ describe('DeploymentDetailView', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('EssentialContainerExited')).toBeInTheDocument();
     // the deployment has ended: roll back is disabled, saying why
-    expect(screen.getByRole('button', { name: 'Roll back' })).toBeDisabled();
+    const rollback = screen.getByRole('button', { name: 'Roll back' });
+    expect(rollback).toBeDisabled();
+    expect(rollback).toHaveAccessibleDescription(
+      'The deployment has ended; start a new one to change what runs.',
+    );
+  });
+
+  it('offers a retry only for a stage the backend offers it for', async () => {
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue({
+        ...environmentsResponse,
+        environments: [
+          environment('prod', {
+            // A retry of another execution's stage is not this one's.
+            offers: [
+              available('retry-stage', {
+                pipelineExecutionId: 'exec-2',
+                stageName: 'Deploy',
+              }),
+            ],
+          }),
+        ],
+      }),
+      getDeployment: jest.fn().mockResolvedValue(detailResponse),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, {
+      api,
+      initialRouteEntries: [detailUrl],
+    });
+    const stages = await screen.findByRole('list', { name: 'Pipeline stages' });
+    expect(
+      within(stages).getByText('Deployment d-FAIL1 failed'),
+    ).toBeInTheDocument();
+    expect(within(stages).queryByRole('button')).toBeNull();
+  });
+
+  it("retries a pipeline execution's stage from the execution's own offer, beside the stage", async () => {
+    const execution = {
+      ...detailResponse,
+      deployment: summary({
+        id: 'pipeline:exec-1',
+        kind: 'pipeline',
+        status: 'FAILED',
+        pipelineName: 'payments-api-prod',
+        offers: [retryDeploy],
+      }),
+    };
+    const performAction = jest
+      .fn()
+      .mockResolvedValue({ message: 'Retrying Deploy', ledgerEntry: {} });
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getDeployment: jest.fn().mockResolvedValue(execution),
+      performAction,
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, {
+      api,
+      initialRouteEntries: ['/?deployment=pipeline%3Aexec-1&environment=prod'],
+    });
+    const stages = await screen.findByRole('list', { name: 'Pipeline stages' });
+    expect(
+      screen.getAllByRole('button', { name: 'Retry Deploy' }),
+    ).toHaveLength(1);
+    await userEvent.click(
+      within(stages).getByRole('button', { name: 'Retry Deploy' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Retrying Deploy')).toBeInTheDocument();
+    expect(performAction).toHaveBeenCalledWith(
+      expect.anything(),
+      {
+        action: 'retry-stage',
+        environment: 'prod',
+        stageName: 'Deploy',
+        pipelineExecutionId: 'exec-1',
+      },
+      { idempotencyKey: expect.any(String) },
+    );
+    // The environment's state is read again too.
+    await waitFor(() => expect(api.getEnvironments).toHaveBeenCalledTimes(2));
   });
 
   it("shows only the deployment's own stopped tasks when AWS links them", async () => {
@@ -109,7 +206,7 @@ describe('DeploymentDetailView', () => {
       .fn()
       .mockResolvedValue({ message: 'Retrying Deploy', ledgerEntry: {} });
     const api = fakeApi({
-      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getEnvironments: jest.fn().mockResolvedValue(retryOffered),
       getDeployment: jest.fn().mockResolvedValue(detailResponse),
       performAction,
     });

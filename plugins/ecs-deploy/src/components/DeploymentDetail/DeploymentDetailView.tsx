@@ -54,6 +54,8 @@ export type DeploymentDetailViewProps = {
   overview?: EnvironmentOverview;
   /** The query string that leads back to the list. */
   backTo: string;
+  /** Called after an action succeeded, to reload what else shows its state. */
+  onChanged?: () => void;
 };
 
 /**
@@ -66,6 +68,7 @@ export const DeploymentDetailView = ({
   environment,
   overview,
   backTo,
+  onChanged,
 }: DeploymentDetailViewProps) => {
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
@@ -79,6 +82,10 @@ export const DeploymentDetailView = ({
   );
 
   const back = <Link to={backTo}>← All deployments</Link>;
+  const reload = () => {
+    detail.retry();
+    onChanged?.();
+  };
 
   if (detail.loading && !detail.value) {
     return (
@@ -198,9 +205,11 @@ export const DeploymentDetailView = ({
           </Alert>
         )}
         <Box mt={2}>
+          {/* A stage's retry shows beside the stage. */}
           <DeploymentControls
             deployment={deployment}
-            onChanged={detail.retry}
+            omit={pipeline ? ['retry-stage'] : []}
+            onChanged={reload}
           />
         </Box>
       </Grid>
@@ -254,7 +263,8 @@ export const DeploymentDetailView = ({
           <PipelineStages
             environment={environment}
             pipeline={pipeline}
-            onChanged={detail.retry}
+            offers={[...(deployment.offers ?? []), ...(overview?.offers ?? [])]}
+            onChanged={reload}
           />
         </Grid>
       )}

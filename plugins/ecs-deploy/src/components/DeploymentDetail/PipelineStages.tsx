@@ -3,13 +3,11 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import {
+  ActionOffer,
   DeploymentDetail,
-  ECS_DEPLOY_ACTION_PERMISSIONS,
-  EcsDeployActionResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
-import { EcsActionButton } from '../actions/EcsActionButton';
-import { useRunAction } from '../../hooks/useRunAction';
+import { OfferButton } from '../actions/OfferButton';
 import { formatTime } from '../../utils/format';
 import { detailSearch } from './detailSearch';
 
@@ -36,105 +34,107 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
 }));
 
-const describeOutcome = (r: EcsDeployActionResponse) => r.message;
-
 /**
  * A pipeline execution stage by stage: each action with its status, times,
- * summary and errors, the deployment it started, and a retry for a failed
- * stage.
+ * summary and errors, the deployment it started, and beside a stage the
+ * retry the backend offers for it.
  */
 export const PipelineStages = ({
   environment,
   pipeline,
+  offers,
   onChanged,
 }: {
   environment: string;
   pipeline: NonNullable<DeploymentDetail['pipeline']>;
+  /** Offers read with the execution or its environment; the retries of this execution's stages are shown. */
+  offers: readonly ActionOffer[];
   onChanged: () => void;
 }) => {
   const classes = useStyles();
-  const runAction = useRunAction();
+  const retryOf = (stageName: string) =>
+    offers.find(
+      o =>
+        o.action === 'retry-stage' &&
+        o.request?.pipelineExecutionId === pipeline.executionId &&
+        o.request.stageName === stageName,
+    );
   return (
     <InfoCard title={`Pipeline ${pipeline.name}`}>
       <ol className={classes.stages} aria-label="Pipeline stages">
-        {pipeline.stages.map(stage => (
-          <li key={stage.name} className={classes.stage}>
-            <Typography variant="subtitle2">{stage.name}</Typography>
-            <DeploymentStatusLabel status={stage.status} />
-            <ul className={classes.actions}>
-              {stage.actions.map(action => (
-                <li key={action.name}>
-                  <Typography variant="body2">
-                    {action.name}
-                    {action.provider && (
-                      <Typography
-                        component="span"
-                        variant="caption"
-                        color="textSecondary"
-                      >
-                        {' '}
-                        ({action.category ? `${action.category}, ` : ''}
-                        {action.provider})
+        {pipeline.stages.map(stage => {
+          const retry = retryOf(stage.name);
+          return (
+            <li key={stage.name} className={classes.stage}>
+              <Typography variant="subtitle2">{stage.name}</Typography>
+              <DeploymentStatusLabel status={stage.status} />
+              <ul className={classes.actions}>
+                {stage.actions.map(action => (
+                  <li key={action.name}>
+                    <Typography variant="body2">
+                      {action.name}
+                      {action.provider && (
+                        <Typography
+                          component="span"
+                          variant="caption"
+                          color="textSecondary"
+                        >
+                          {' '}
+                          ({action.category ? `${action.category}, ` : ''}
+                          {action.provider})
+                        </Typography>
+                      )}
+                    </Typography>
+                    <DeploymentStatusLabel status={action.status} />
+                    <Typography
+                      variant="caption"
+                      display="block"
+                      color="textSecondary"
+                    >
+                      {formatTime(action.startedAt)}
+                      {action.endedAt ? ` → ${formatTime(action.endedAt)}` : ''}
+                    </Typography>
+                    {action.summary && (
+                      <Typography variant="caption" display="block">
+                        {action.summary}
                       </Typography>
                     )}
-                  </Typography>
-                  <DeploymentStatusLabel status={action.status} />
-                  <Typography
-                    variant="caption"
-                    display="block"
-                    color="textSecondary"
-                  >
-                    {formatTime(action.startedAt)}
-                    {action.endedAt ? ` → ${formatTime(action.endedAt)}` : ''}
-                  </Typography>
-                  {action.summary && (
-                    <Typography variant="caption" display="block">
-                      {action.summary}
-                    </Typography>
-                  )}
-                  {action.errorMessage && (
-                    <Typography variant="caption" display="block" color="error">
-                      {action.errorMessage}
-                    </Typography>
-                  )}
-                  {action.deploymentId && (
-                    <Link to={detailSearch(action.deploymentId, environment)}>
-                      Deployment {action.deploymentId}
-                    </Link>
-                  )}
-                  {action.externalExecutionUrl && (
-                    <Box>
-                      <Link to={action.externalExecutionUrl}>Open in AWS</Link>
-                    </Box>
-                  )}
-                </li>
-              ))}
-            </ul>
-            {stage.status === 'FAILED' && (
-              <Box mt={1}>
-                <EcsActionButton
-                  label={`Retry ${stage.name}`}
-                  permission={ECS_DEPLOY_ACTION_PERMISSIONS['retry-stage']}
-                  confirmTitle={`Retry the failed actions of ${stage.name}?`}
-                  confirmLabel="Retry"
-                  run={runAction({
-                    action: 'retry-stage',
-                    environment,
-                    stageName: stage.name,
-                    pipelineExecutionId: pipeline.executionId,
-                  })}
-                  describeResult={describeOutcome}
-                  onSucceeded={onChanged}
-                >
-                  <Typography variant="body2">
-                    CodePipeline runs the failed actions of this stage again in
-                    the same execution.
-                  </Typography>
-                </EcsActionButton>
-              </Box>
-            )}
-          </li>
-        ))}
+                    {action.errorMessage && (
+                      <Typography
+                        variant="caption"
+                        display="block"
+                        color="error"
+                      >
+                        {action.errorMessage}
+                      </Typography>
+                    )}
+                    {action.deploymentId && (
+                      <Link to={detailSearch(action.deploymentId, environment)}>
+                        Deployment {action.deploymentId}
+                      </Link>
+                    )}
+                    {action.externalExecutionUrl && (
+                      <Box>
+                        <Link to={action.externalExecutionUrl}>
+                          Open in AWS
+                        </Link>
+                      </Box>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {retry && (
+                <Box mt={1}>
+                  <OfferButton
+                    offer={retry}
+                    subject={{ environment }}
+                    onChanged={onChanged}
+                  />
+                </Box>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </InfoCard>
   );

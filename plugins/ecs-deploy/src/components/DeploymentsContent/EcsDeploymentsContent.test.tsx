@@ -11,12 +11,14 @@ import {
   parseEcsDeployAnnotations,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import {
+  available,
   environment,
   environmentsResponse,
   historyItems,
   ledgerEntry,
   missingService,
   summary,
+  unavailable,
   unreadableEnvironment,
 } from '../../__fixtures__/data';
 import { EcsDeploymentsContent } from './EcsDeploymentsContent';
@@ -36,11 +38,18 @@ describe('EcsDeploymentsContent', () => {
 
   it('shows an environment the backend could not read in its place, and keeps the others', async () => {
     const [dev, staging, prod] = environmentsResponse.environments;
+    const unreadableStaging =
+      'staging could not be read just now: AWS is throttling ecs:DescribeServices';
     const api = fakeApi({
       getEnvironments: jest.fn().mockResolvedValue({
         ...environmentsResponse,
         environments: [
-          dev,
+          {
+            ...dev,
+            offers: [
+              unavailable('promote', unreadableStaging, { from: 'dev' }),
+            ],
+          },
           {
             ...staging,
             error: {
@@ -64,12 +73,13 @@ describe('EcsDeploymentsContent', () => {
     expect(screen.getByLabelText('dev environment')).toBeInTheDocument();
     expect(screen.getByLabelText('prod environment')).toBeInTheDocument();
     expect(screen.queryByLabelText('staging environment')).toBeNull();
-    // Promoting into an environment nobody can see now waits.
+    // Promoting into an environment nobody can see now waits, as the
+    // backend's offer says.
     const promote = screen.getByRole('button', { name: 'Promote to staging' });
-    expect(promote).toBeDisabled();
-    expect(promote).toHaveAccessibleDescription(
-      'staging could not be read just now: AWS is throttling ecs:DescribeServices',
+    await waitFor(() =>
+      expect(promote).toHaveAccessibleDescription(unreadableStaging),
     );
+    expect(promote).toBeDisabled();
   });
 
   it('shows a progress bar while the environments load', async () => {
@@ -240,7 +250,7 @@ describe('EcsDeploymentsContent', () => {
     expect(screen.queryByText('Missing Annotation')).toBeNull();
     expect(screen.queryByText(/could not be read just now/)).toBeNull();
     // Only the readable environments say how they deploy.
-    expect(screen.getAllByText(/CODE_DEPLOY CANARY/)).toHaveLength(2);
+    expect(screen.getAllByText(/CodeDeploy blue\/green/)).toHaveLength(2);
   });
 
   it('offers promotion only between the environments a template-made entity has', async () => {
@@ -484,9 +494,17 @@ describe('EcsDeploymentsContent', () => {
             kind: 'pipeline',
             status: 'WAITING',
             pipelineName: 'payments-api-prod',
+            offers: [available('approve', { pipelineExecutionId: 'exec-9' })],
           }),
           waitingForAction: true,
           pipeline: { name: 'payments-api-prod', waitingExecutionId: 'exec-9' },
+          offers: [
+            available('approve', { pipelineExecutionId: 'exec-9' }),
+            unavailable(
+              'start-pipeline',
+              'payments-api-prod is already running.',
+            ),
+          ],
         },
       ],
     };
@@ -509,6 +527,10 @@ describe('EcsDeploymentsContent', () => {
       ).toHaveAccessibleDescription('No manual approval is waiting in dev.'),
     );
 
+    // The execution's approval is the environment's: shown once.
+    expect(
+      within(prodCard).getAllByRole('button', { name: 'Approve' }),
+    ).toHaveLength(1);
     await userEvent.click(
       within(prodCard).getByRole('button', { name: 'Approve' }),
     );
@@ -569,6 +591,66 @@ describe('EcsDeploymentsContent', () => {
       within(dialog).getByRole('button', { name: 'Promote' }),
     ).toBeDisabled();
     expect(api.performAction).not.toHaveBeenCalled();
+  });
+
+  it("renders each environment's controls from the backend's offers", async () => {
+    const [dev, staging] = environmentsResponse.environments;
+    const baking = environment('prod', {
+      deploymentInProgress: true,
+      system: { id: 'ecsNative', label: 'ECS blue/green' },
+      lastDeployment: summary({
+        id: 'ecs:arn-7',
+        kind: 'ecs',
+        status: 'BAKING',
+        offers: [
+          available('finish-early', { deploymentId: 'ecs:arn-7' }),
+          available('rollback', { deploymentId: 'ecs:arn-7' }),
+        ],
+      }),
+      offers: [
+        unavailable('start-pipeline', 'payments-api-prod is already running.'),
+      ],
+    });
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue({
+        ...environmentsResponse,
+        environments: [dev, staging, baking],
+      }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    const prodCard = (await screen.findByLabelText('prod environment')).closest(
+      '.MuiCard-root',
+    ) as HTMLElement;
+
+    expect(within(prodCard).getByText(/ECS blue\/green/)).toBeInTheDocument();
+    const finish = within(prodCard).getByRole('button', {
+      name: 'Finish early',
+    });
+    await waitFor(() => expect(finish).toBeEnabled());
+    expect(
+      within(prodCard).getByRole('button', { name: 'Roll back' }),
+    ).toBeEnabled();
+    const start = within(prodCard).getByRole('button', {
+      name: 'Start pipeline',
+    });
+    expect(start).toBeDisabled();
+    expect(start).toHaveAccessibleDescription(
+      'payments-api-prod is already running.',
+    );
+    // Not offered: not shown.
+    expect(
+      within(prodCard).queryByRole('button', { name: 'Continue' }),
+    ).toBeNull();
+    expect(
+      within(prodCard).queryByRole('button', { name: 'Approve' }),
+    ).toBeNull();
+    // staging promotes to prod as its offer says; prod, the last, to nowhere.
+    expect(
+      screen.getByRole('button', { name: 'Promote to prod' }),
+    ).toBeInTheDocument();
+    expect(
+      within(prodCard).queryByRole('button', { name: /^Promote/ }),
+    ).toBeNull();
   });
 
   it('disables the controls with the reason when the user may not act', async () => {

@@ -75,6 +75,7 @@ const DeploymentsView = () => {
           e => e.name === detailEnvironment,
         )}
         backTo={`?${back.toString()}`}
+        onChanged={refresh}
       />
     );
   }

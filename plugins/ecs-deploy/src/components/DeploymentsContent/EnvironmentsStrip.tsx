@@ -13,11 +13,7 @@ import { EnvironmentControls } from '../actions/EnvironmentControls';
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
 import { ecsServiceUrl, taskDefinitionUrl } from '../../utils/consoleLinks';
 import { unreadableMessage } from '../../utils/errors';
-import {
-  deploymentKindText,
-  shortCommit,
-  shortDigest,
-} from '../../utils/format';
+import { shortCommit, shortDigest, systemLabel } from '../../utils/format';
 
 const useStyles = makeStyles((theme: Theme) => ({
   facts: {
@@ -122,7 +118,7 @@ const EnvironmentCard = ({
       }
       subheader={[
         env.service.status,
-        deploymentKindText(env),
+        systemLabel(env),
         `${env.accountId} ${env.region}`,
       ]
         .filter(Boolean)
@@ -173,9 +169,14 @@ const EnvironmentCard = ({
         <dd>{last ? <DeploymentStatusLabel status={last.status} /> : '–'}</dd>
       </dl>
       <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
-        {/* A pipeline's approval is an environment control (below). */}
-        {last && last.kind !== 'pipeline' && (
-          <DeploymentControls deployment={last} onChanged={onChanged} />
+        {/* What the environment offers itself (a pipeline's approval, a
+            stage's retry) shows once, with the environment's controls. */}
+        {last && (
+          <DeploymentControls
+            deployment={last}
+            omit={env.offers?.map(o => o.action)}
+            onChanged={onChanged}
+          />
         )}
         <EnvironmentControls
           environment={env}

@@ -3,7 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { fakeApi, responseError } from '../../__testUtils__/fakeApi';
-import { missingService, trafficResponse } from '../../__fixtures__/data';
+import {
+  available,
+  missingService,
+  shiftDetail,
+  trafficResponse,
+  unavailable,
+  waitingDeploymentOffers,
+} from '../../__fixtures__/data';
 import { EcsTrafficContent } from './EcsTrafficContent';
 
 describe('EcsTrafficContent', () => {
@@ -278,6 +285,11 @@ describe('EcsTrafficContent', () => {
     });
     const api = fakeApi({
       getTraffic: jest.fn().mockResolvedValue(trafficResponse(0, 'WAITING')),
+      getDeployment: jest
+        .fn()
+        .mockResolvedValue(
+          shiftDetail(waitingDeploymentOffers('codedeploy:d-CANARY1')),
+        ),
       performAction,
     });
     await renderWithEntity(<EcsTrafficContent refreshIntervalMs={60_000} />, {
@@ -305,6 +317,11 @@ describe('EcsTrafficContent', () => {
   it('disables the shift controls with the reason for a user who may not act', async () => {
     const api = fakeApi({
       getTraffic: jest.fn().mockResolvedValue(trafficResponse(0, 'WAITING')),
+      getDeployment: jest
+        .fn()
+        .mockResolvedValue(
+          shiftDetail(waitingDeploymentOffers('codedeploy:d-CANARY1')),
+        ),
     });
     await renderWithEntity(<EcsTrafficContent refreshIntervalMs={60_000} />, {
       api,
@@ -317,5 +334,69 @@ describe('EcsTrafficContent', () => {
       ),
     );
     expect(button).toBeDisabled();
+  });
+
+  it('shows the controls the backend offers on the shifting deployment, read again with each snapshot', async () => {
+    const deploymentId = 'codedeploy:d-CANARY1';
+    const getDeployment = jest
+      .fn()
+      .mockResolvedValueOnce(shiftDetail(waitingDeploymentOffers(deploymentId)))
+      .mockResolvedValue(
+        shiftDetail([
+          unavailable(
+            'continue',
+            'Traffic has moved; nothing waits for a person.',
+            { deploymentId },
+          ),
+          available('finish-early', { deploymentId }),
+          available('rollback', { deploymentId }),
+        ]),
+      );
+    const getTraffic = jest
+      .fn()
+      .mockResolvedValueOnce(trafficResponse(0, 'WAITING'))
+      .mockResolvedValue(trafficResponse(100, 'SHIFTING'));
+    const api = fakeApi({ getTraffic, getDeployment });
+    await renderWithEntity(
+      <EcsTrafficContent
+        refreshIntervalMs={20}
+        idleRefreshIntervalMs={60_000}
+      />,
+      { api },
+    );
+
+    const finish = await screen.findByRole('button', { name: 'Finish early' });
+    await waitFor(() => expect(finish).toBeEnabled());
+    const continueButton = screen.getByRole('button', { name: 'Continue' });
+    expect(continueButton).toBeDisabled();
+    expect(continueButton).toHaveAccessibleDescription(
+      'Traffic has moved; nothing waits for a person.',
+    );
+    expect(getDeployment).toHaveBeenCalledTimes(2);
+    expect(getDeployment).toHaveBeenLastCalledWith(
+      expect.objectContaining({ name: 'payments-api' }),
+      { deploymentId, environment: 'prod' },
+    );
+  });
+
+  it('says when the actions on the shifting deployment could not be read', async () => {
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue(trafficResponse(10, 'SHIFTING')),
+      getDeployment: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            503,
+            'AWS is throttling codedeploy:GetDeployment',
+          ),
+        ),
+    });
+    await renderWithEntity(<EcsTrafficContent refreshIntervalMs={60_000} />, {
+      api,
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The actions on codedeploy:d-CANARY1 could not be read: AWS is throttling codedeploy:GetDeployment',
+    );
+    expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
   });
 });

@@ -3,27 +3,17 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import {
-  DeploymentStatus,
   EnvironmentTraffic,
   isResourceNotFound,
-  parseDeploymentId,
   TrafficShift,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { SplitBar, SplitBarSegment } from '../charts';
-import { DeploymentControls } from '../actions/DeploymentControls';
 import { deploymentKindText, formatTime } from '../../utils/format';
 import { Countdown } from './Countdown';
+import { ShiftControls } from './ShiftControls';
 import { TaskSetsTable } from './TaskSetsTable';
 import { listenerKey, SplitChanges } from './splitChanges';
 import { unreadableMessage } from '../../utils/errors';
-
-const PHASE_STATUS: Record<TrafficShift['phase'], DeploymentStatus> = {
-  PROVISIONING: 'IN_PROGRESS',
-  SHIFTING: 'IN_PROGRESS',
-  WAITING: 'WAITING',
-  BAKING: 'BAKING',
-  DONE: 'SUCCEEDED',
-};
 
 const PHASE_TEXT: Record<TrafficShift['phase'], string> = {
   PROVISIONING: 'Starting the replacement tasks',
@@ -57,7 +47,6 @@ const ShiftProgress = ({
       </Typography>
     );
   }
-  const parsed = parseDeploymentId(shift.deploymentId);
   return (
     <Box mb={2}>
       <Typography variant="subtitle2">
@@ -83,15 +72,12 @@ const ShiftProgress = ({
           <Countdown until={shift.bakeTimeEndsAt} observed={observed} />
         </Typography>
       )}
-      {parsed && shift.phase !== 'DONE' && (
+      {shift.phase !== 'DONE' && (
         <Box mt={1}>
-          <DeploymentControls
-            deployment={{
-              id: shift.deploymentId,
-              kind: parsed.kind,
-              environment: env.environment,
-              status: PHASE_STATUS[shift.phase],
-            }}
+          <ShiftControls
+            environment={env.environment}
+            deploymentId={shift.deploymentId}
+            observedAt={env.observedAt}
             onChanged={onChanged}
           />
         </Box>

@@ -1,6 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { environment, ledgerEntry } from '../../__fixtures__/data';
+import {
+  available,
+  environment,
+  ledgerEntry,
+  summary,
+  unavailable,
+} from '../../__fixtures__/data';
 import { fakeApi } from '../../__testUtils__/fakeApi';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { DeploymentControls } from './DeploymentControls';
@@ -28,17 +34,17 @@ describe('approving from the portal', () => {
         .mockResolvedValue({ message: 'Decided', ledgerEntry }),
     });
 
-  it('approves the execution of the history entry it is shown on', async () => {
+  it('approves the execution the offer on a history entry names', async () => {
     const api = decided();
     await renderWithEntity(
       <DeploymentControls
-        deployment={{
+        deployment={summary({
           id: 'pipeline:exec-7',
           kind: 'pipeline',
-          environment: 'prod',
           status: 'WAITING',
           pipelineName: 'payments-api-prod',
-        }}
+          offers: [available('approve', { pipelineExecutionId: 'exec-7' })],
+        })}
       />,
       { api },
     );
@@ -55,13 +61,14 @@ describe('approving from the portal', () => {
     );
   });
 
-  it('rejects the execution the environment says is waiting', async () => {
+  it('rejects the execution the environment offers to decide', async () => {
     const api = decided();
     await renderWithEntity(
       <EnvironmentControls
         environment={environment('prod', {
           waitingForAction: true,
-          pipeline: { name: 'payments-api-prod', waitingExecutionId: 'exec-9' },
+          pipeline: { name: 'payments-api-prod', waitingExecutionId: 'exec-1' },
+          offers: [available('approve', { pipelineExecutionId: 'exec-9' })],
         })}
       />,
       { api },
@@ -80,23 +87,28 @@ describe('approving from the portal', () => {
     );
   });
 
-  it('offers no decision when no execution waits', async () => {
-    const api = decided();
+  it("disables both decisions with the backend's reason when none applies", async () => {
     await renderWithEntity(
       <EnvironmentControls
         environment={environment('prod', {
-          waitingForAction: true,
-          pipeline: { name: 'payments-api-prod' },
+          pipeline: { name: 'payments-api-prod', waitingExecutionId: 'exec-9' },
+          offers: [
+            unavailable('approve', 'The approval of exec-9 has expired.', {
+              pipelineExecutionId: 'exec-9',
+            }),
+          ],
         })}
       />,
-      { api },
+      { api: decided() },
     );
-    const approve = await screen.findByRole('button', { name: 'Approve' });
-    await waitFor(() =>
-      expect(approve).toHaveAccessibleDescription(
-        'No manual approval is waiting in prod.',
-      ),
-    );
-    expect(approve).toBeDisabled();
+    for (const name of ['Approve', 'Reject']) {
+      const button = await screen.findByRole('button', { name });
+      await waitFor(() =>
+        expect(button).toHaveAccessibleDescription(
+          'The approval of exec-9 has expired.',
+        ),
+      );
+      expect(button).toBeDisabled();
+    }
   });
 });

@@ -33,10 +33,13 @@ function describeImage(image: PromotionImage | undefined): string {
 export const PromotionPreviewPanel = ({
   from,
   to,
+  explanation,
   onPreview,
 }: {
   from: string;
   to: string;
+  /** What happens once the tag moves, said when nothing blocks it. */
+  explanation: string;
   onPreview: (preview: PromotionPreview | undefined) => void;
 }) => {
   const api = useApi(ecsDeployApiRef);
@@ -95,7 +98,7 @@ export const PromotionPreviewPanel = ({
         <Alert severity="warning">{value.blockedReason}</Alert>
       ) : (
         <Typography variant="body2" color="textSecondary">
-          Moving the tag starts the {to} pipeline, which deploys the image.
+          {explanation}
         </Typography>
       )}
     </>

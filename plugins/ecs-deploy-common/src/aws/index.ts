@@ -1,0 +1,11 @@
+export type { AwsPartition } from './partition';
+export { partitionOfRegion } from './partition';
+export type { ParsedArn, ArnScope, AwsResourceRef } from './arns';
+export { parseArn, partitionOfArn, formatArn, arnResourceId } from './arns';
+export * from './ecsArns';
+export * from './codeDeployArns';
+export * from './pipelineArns';
+export * from './ecrArns';
+export * from './elbArns';
+export * from './ecrAddress';
+export * from './consoleUrls';
