@@ -22,7 +22,7 @@ import { seedServiceEnv } from './seedService';
 const HOUR = 60 * 60_000;
 
 /**
- * The demo fleet of COMMON.md: clusters, ECR repositories and images, and for
+ * The demo fleet the portal's catalog describes: clusters, ECR repositories and images, and for
  * each service and environment its load balancing, ECS service, CodeDeploy
  * group, pipeline and 120 days of history, then the deployments that are live
  * when the portal starts. Deterministic: the same seed gives the same fleet,

@@ -3,7 +3,7 @@ import type {
   ActionRun,
   ExecutionRecord,
   StageRun,
-} from '../services/codepipeline/types';
+} from '../services/codepipeline/model';
 import {
   MINUTE,
   personArn,

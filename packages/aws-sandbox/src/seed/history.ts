@@ -1,5 +1,3 @@
-import type { CodeDeployStore } from '../services/codedeploy/CodeDeployStore';
-import type { CodePipelineStore } from '../services/codepipeline/CodePipelineStore';
 import { importCodeDeploy } from './codeDeployHistory';
 import { importEcsDeployment } from './ecsHistory';
 import { executionFor } from './executionHistory';
@@ -25,8 +23,8 @@ export function importHistory(
   target: HistoryTarget,
   plans: PlannedDeployment[],
 ): number | undefined {
-  const codedeploy = target.world.stores.codedeploy as CodeDeployStore;
-  const pipelines = target.world.stores.codepipeline as CodePipelineStore;
+  const codedeploy = target.world.stores.codedeploy;
+  const pipelines = target.world.stores.codepipeline;
   let lastGood: number | undefined;
   for (const plan of plans) {
     const previous = lastGood;

@@ -1,5 +1,5 @@
 import type { SandboxWorld } from '../world';
-import type { PipelineRecord } from '../services/codepipeline/types';
+import type { PipelineRecord } from '../services/codepipeline/model';
 import type { PlannedDeployment } from './plan';
 
 /*

@@ -7,7 +7,7 @@ export { generateFleet, type FleetOptions } from './generateFleet';
 export * from './catalog';
 
 /**
- * The seeders S2 provides, by name: `demo` (the demo fleet with months of
+ * The seeders the sandbox offers, by name: `demo` (the demo fleet with months of
  * history and live deployments) and `fleet` (the benchmark generator, options
  * from `startSandbox({ seedOptions })`).
  *

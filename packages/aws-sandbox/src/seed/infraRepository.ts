@@ -1,5 +1,4 @@
 import type { SeedContext } from '../core/types';
-import type { CodePipelineStore } from '../services/codepipeline/CodePipelineStore';
 import { ecsAppSpec } from '../testing/taskDefinition';
 import type { FleetService } from './catalog';
 import { infraRepository } from './names';
@@ -58,7 +57,7 @@ export function pushInfraRepository(
   service: FleetService,
   repositoryUri: string,
 ): void {
-  (ctx.world.stores.codepipeline as CodePipelineStore).pushSourceCommit(
+  ctx.world.stores.codepipeline.pushSourceCommit(
     {
       provider: 'CodeCommit',
       configuration: {

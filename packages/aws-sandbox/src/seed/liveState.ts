@@ -1,5 +1,4 @@
 import type { SeedContext } from '../core/types';
-import type { CodePipelineStore } from '../services/codepipeline/CodePipelineStore';
 import { putApprovalResult } from '../services/codepipeline/executionControls';
 import { DEMO_ENVIRONMENTS, DEMO_REGION } from './catalog';
 import { pushImage } from './images';
@@ -20,7 +19,7 @@ interface LiveStep {
 }
 
 /**
- * What is going on when the portal starts (COMMON.md): payments-api prod has a
+ * What is going on when the portal starts: payments-api prod has a
  * CodeDeploy deployment waiting at READY for a person, payments-api staging a
  * canary in progress, checkout-web prod a pipeline waiting at its manual
  * approval, inventory-api staging an ECS blue/green deployment in bake time.
@@ -51,7 +50,7 @@ export function liveStateEvents(
   now: number,
 ): TimelineEvent[] {
   const { world } = ctx;
-  const pipelines = world.stores.codepipeline as CodePipelineStore;
+  const pipelines = world.stores.codepipeline;
   const events: TimelineEvent[] = [];
   for (const [index, step] of LIVE_STEPS.entries()) {
     const commitId = liveCommitOf(step.service, index);

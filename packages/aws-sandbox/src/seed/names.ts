@@ -2,7 +2,7 @@ import { ownerTags, type ResourceTag } from '../testing/tags';
 import type { FleetService } from './catalog';
 
 /*
- * Resource names and tags the demo fleet uses (COMMON.md): ALB
+ * Resource names and tags the demo fleet uses: ALB
  * `<service>-<env>` and target groups `<svc>-<env>-blue|green`, both within
  * ELBv2's 32 characters, target group names keeping their suffix.
  */

@@ -15,7 +15,7 @@ import {
 import { INFRA_BRANCH, infraPath } from './infraRepository';
 
 /**
- * The pipeline of COMMON.md: an ECR source on the env tag and the
+ * A demo service's pipeline in one environment: an ECR source on the env tag and the
  * infrastructure repository, an approval where the catalog says, and the
  * deploy action reading its files from the repository.
  *

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EcsLifecycleEventName } from '../services/codedeploy/types';
+import type { EcsLifecycleEventName } from '../services/codedeploy/model';
 import { imageManifest } from '../testing/ecr';
 
 /*

@@ -1,5 +1,4 @@
 import type { SeedContext } from '../core/types';
-import type { CodePipelineStore } from '../services/codepipeline/CodePipelineStore';
 import type { FleetService } from './catalog';
 import { importHistory } from './history';
 import { createCodeDeployGroup, TERMINATION_WAIT } from './codeDeployGroup';
@@ -66,7 +65,7 @@ export async function seedServiceEnv(
   const name = service.pipeline
     ? await createPipeline(ctx, service, at)
     : undefined;
-  const pipelines = world.stores.codepipeline as CodePipelineStore;
+  const pipelines = world.stores.codepipeline;
 
   importHistory(
     {
