@@ -12,15 +12,19 @@ import {
   scheduleActionReconciler,
 } from './actions/ActionReconciler';
 import { EcsDeployActionService } from './actions/EcsDeployActionService';
-import { ledgerHistoryAnnotator } from './actions/ledgerHistory';
 import { readBackendSettings } from './config';
+import { HistoryService } from './history/HistoryService';
 import { ActionLedger } from './ledger/ActionLedger';
+import { createReadContext } from './reads/createReadContext';
+import {
+  EcsDeployReadService,
+  unreadableLogger,
+} from './reads/EcsDeployReadService';
 import { createActionRouter } from './routes/createActionRouter';
 import { createReadRouter } from './routes/createReadRouter';
 import { errorHandler, notFoundHandler } from './routes/errorHandler';
 import { assignRequestId } from './routes/requestId';
 import { requireCredentials } from './routes/requireCredentials';
-import { EcsDeployReadService } from './service/EcsDeployReadService';
 
 /**
  * The ECS Deploy backend plugin: deployment history, traffic and tasks of
@@ -62,12 +66,13 @@ export const ecsDeployPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(ecsDeployPermissions);
         const clients = AwsClientFactory.fromConfig(config);
-        const reads = EcsDeployReadService.create({
-          config,
+        const settings = readBackendSettings(config);
+        const { ctx, environments } = createReadContext({
+          settings,
           cache,
           clients,
-          logger,
         });
+        const reads = new EcsDeployReadService(ctx, environments, logger);
         const endpoint = clients.settings.endpoint;
         logger.info(
           `ECS Deploy reads AWS ${
@@ -83,13 +88,18 @@ export const ecsDeployPlugin = createBackendPlugin({
         router.use(express.json());
         const ledger = await ActionLedger.create({
           database,
-          leaseMs: readBackendSettings(config).actions.leaseMs,
+          leaseMs: settings.actions.leaseMs,
         });
-        const actions = EcsDeployActionService.create({
-          config,
-          reads,
+        const history = new HistoryService({
+          ctx,
+          environments,
           ledger,
+          logUnreadable: unreadableLogger(logger),
         });
+        const actions = new EcsDeployActionService(
+          { aws: ctx.aws, environments, tags: settings.tagKeys },
+          ledger,
+        );
         await scheduleActionReconciler(
           scheduler,
           new ActionReconciler({ auth, catalog, logger, ledger, actions }),
@@ -100,7 +110,7 @@ export const ecsDeployPlugin = createBackendPlugin({
             catalog,
             permissions,
             reads,
-            annotateHistory: ledgerHistoryAnnotator(ledger),
+            history,
           }),
         );
         router.use(

@@ -1,6 +1,7 @@
 /**
  * AWS plumbing shared by the ECS Deploy backend plugin and scaffolder module:
- * client construction per account and region, AWS error mapping, tagging.
+ * client construction per account and region, AWS error mapping, tagging,
+ * and one gateway per AWS service (the only place SDK commands are built).
  *
  * @packageDocumentation
  */
@@ -25,3 +26,12 @@ export {
   toEcsTags,
 } from './tags';
 export type { AwsTag, EcsDeployTagKeys } from './tags';
+export {
+  codeDeployGateway,
+  codePipelineGateway,
+  ecrGateway,
+  ecsGateway,
+  elbv2Gateway,
+  taggingGateway,
+} from './gateways';
+export type { GatewayCallContext } from './gateways';

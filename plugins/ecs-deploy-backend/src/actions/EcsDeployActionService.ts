@@ -1,9 +1,7 @@
-import { RootConfigService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
   ConflictError,
   ForwardedError,
-  InputError,
   ServiceUnavailableError,
   isError,
 } from '@backstage/errors';
@@ -16,33 +14,27 @@ import {
   PromotionPreview,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { errorCodeOf, withErrorCode } from '@ecs-deploy/plugin-ecs-deploy-node';
-import { readBackendSettings } from '../config';
+import { LoadedEnvironment } from '../environments/EnvironmentLoader';
 import { ActionLease } from '../ledger/ActionLeases';
 import { ActionLedger, LedgerEntry } from '../ledger/ActionLedger';
-import { EcsDeployReadService } from '../service/EcsDeployReadService';
+import { planPromotion } from '../promotion/planPromotion';
+import { preparePromote } from '../promotion/preparePromote';
 import {
-  LoadedEnvironment,
-  loadEnvironment,
-} from '../service/EnvironmentContext';
+  deploymentActionsFor,
+  environmentActionsFor,
+} from '../systems/registry';
 import {
   isOutcomeUnknown,
   outcomeUnknownError,
   startAttempt,
 } from './actionAttempt';
-import { parseActionRequest } from './actionInput';
-import { prepareDeploymentAction } from './deploymentActions';
+import { parseActionRequest } from './actionRequest';
 import {
   decodeLedgerCursor,
   encodeLedgerCursor,
   toActionLedgerEntry,
 } from './ledgerEntries';
 import { assertOwnedByEntity } from './ownership';
-import {
-  prepareApprove,
-  prepareRetryStage,
-  prepareStartPipeline,
-} from './pipelineActions';
-import { planPromotion, preparePromote } from './promotion';
 import {
   ActionContext,
   ActionOutcome,
@@ -116,22 +108,8 @@ function answer(entry: LedgerEntry, replay: boolean): PerformedAction {
  * reconciler.
  */
 export class EcsDeployActionService {
-  static create(options: {
-    config: RootConfigService;
-    reads: EcsDeployReadService;
-    ledger: ActionLedger;
-  }): EcsDeployActionService {
-    const { tagKeys } = readBackendSettings(options.config);
-    return new EcsDeployActionService(
-      { reads: options.reads.context, tagKeys },
-      options.reads,
-      options.ledger,
-    );
-  }
-
   constructor(
     private readonly ctx: ActionContext,
-    private readonly reads: EcsDeployReadService,
     private readonly ledger: ActionLedger,
   ) {}
 
@@ -140,22 +118,11 @@ export class EcsDeployActionService {
    * naming the field) and only then loaded, so a wrong name costs no AWS call.
    */
   private async loadNamed(
-    caller: Pick<ActionCaller, 'entity' | 'entityRef'>,
+    caller: Pick<ActionCaller, 'entity'>,
     names: Array<[field: string, name: string]>,
   ): Promise<LoadedEnvironment[]> {
-    const all = await this.reads.environmentsOf(caller.entity);
-    const envs = names.map(([field, name]) => {
-      const env = all.find(e => e.name === name);
-      if (!env) {
-        throw new InputError(
-          `Invalid request: ${field}: '${name}' is not an environment of ${
-            caller.entityRef
-          } (${all.map(e => e.name).join(', ')})`,
-        );
-      }
-      return env;
-    });
-    return Promise.all(envs.map(env => loadEnvironment(this.ctx.reads, env)));
+    const envs = await this.ctx.environments.named(caller.entity, names);
+    return Promise.all(envs.map(env => this.ctx.environments.load(env)));
   }
 
   private async prepare(
@@ -176,23 +143,22 @@ export class EcsDeployActionService {
     switch (request.action) {
       case 'continue':
       case 'finish-early':
-      case 'rollback':
-        return prepareDeploymentAction(
-          this.ctx,
-          target,
-          request.action,
+      case 'rollback': {
+        // The system whose entry the history id names acts on it.
+        const { actions, awsId } = deploymentActionsFor(
           request.deploymentId,
+          loaded,
         );
-      case 'approve':
-        return prepareApprove(this.ctx, target, request);
-      case 'start-pipeline':
-        return prepareStartPipeline(this.ctx, target);
-      case 'retry-stage':
-        return prepareRetryStage(this.ctx, target, request);
+        return actions.prepare(this.ctx, target, request.action, awsId);
+      }
       case 'promote':
         return preparePromote(this.ctx, target, from, request.imageDigest);
       default:
-        throw new Error(`Unhandled action ${(request as any).action}`);
+        return environmentActionsFor(request.action).prepare(
+          this.ctx,
+          target,
+          request,
+        );
     }
   }
 
@@ -356,7 +322,7 @@ export class EcsDeployActionService {
   }
 
   async preview(
-    caller: Pick<ActionCaller, 'entity' | 'entityRef'>,
+    caller: Pick<ActionCaller, 'entity'>,
     from: string,
     to: string,
   ): Promise<PromotionPreview> {

@@ -1,4 +1,4 @@
-import { ServiceUnavailableError } from '@backstage/errors';
+import { CustomErrorBase, ServiceUnavailableError } from '@backstage/errors';
 import {
   errorCodeOf,
   toBackstageError,
@@ -6,7 +6,7 @@ import {
 } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { ActionAttempt } from './types';
 
-export const OUTCOME_UNKNOWN = 'OutcomeUnknown';
+const OUTCOME_UNKNOWN = 'OutcomeUnknown';
 
 // Network failures after the request left: AWS may have received and applied it.
 const AFTER_SENDING = new Set([
@@ -76,13 +76,16 @@ export function startAttempt(requestToken: string): {
   let applied = false;
   const attempt: ActionAttempt = {
     requestToken,
-    async mutate(send, context) {
+    async mutate(send) {
       let result;
       try {
         result = await send();
       } catch (error) {
-        const mapped = toBackstageError(error, context);
-        throw mayHaveActed(error) ? outcomeUnknownError(mapped) : mapped;
+        // The gateways map AWS's errors, keeping what AWS answered as the cause.
+        const mapped =
+          error instanceof CustomErrorBase ? error : toBackstageError(error);
+        const answered = (mapped === error && mapped.cause) || error;
+        throw mayHaveActed(answered) ? outcomeUnknownError(mapped) : mapped;
       }
       applied = true;
       return result;

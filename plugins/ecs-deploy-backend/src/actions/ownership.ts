@@ -1,12 +1,9 @@
-import { GetResourcesCommand } from '@aws-sdk/client-resource-groups-tagging-api';
 import { NotAllowedError } from '@backstage/errors';
 import { parseArn } from '@ecs-deploy/plugin-ecs-deploy-common';
 import {
   isTaggedForEntity,
-  tagRecord,
   withErrorCode,
 } from '@ecs-deploy/plugin-ecs-deploy-node';
-import { callAws } from '../service/aws/callAws';
 import { ActionContext } from './types';
 
 /**
@@ -19,7 +16,7 @@ import { ActionContext } from './types';
  * which answers for every resource type the actions touch.
  */
 export async function assertOwnedByEntity(
-  ctx: ActionContext,
+  ctx: Pick<ActionContext, 'aws' | 'tags'>,
   entityRef: string,
   arn: string,
 ): Promise<void> {
@@ -27,27 +24,17 @@ export async function assertOwnedByEntity(
   if (!parsed) {
     throw new NotAllowedError(`Cannot verify the ownership of '${arn}'`);
   }
-  const { tagging } = await ctx.reads.clients.forResource({
-    accountId: parsed.accountId,
-    region: parsed.region,
-  });
-  const out = await callAws(
-    () => tagging.send(new GetResourcesCommand({ ResourceARNList: [arn] })),
-    {
-      operation: `checking the owner tag of ${arn}`,
-      iamAction: 'tag:GetResources',
-      resource: arn,
-    },
+  const tags = await ctx.aws.tagging.tagsNow(
+    { accountId: parsed.accountId, region: parsed.region },
+    arn,
+    { operation: `checking the owner tag of ${arn}` },
   );
-  // The Tagging API leaves untagged resources out of the answer.
-  const mapping = out.ResourceTagMappingList?.find(m => m.ResourceARN === arn);
-  const tags = tagRecord(mapping?.Tags);
-  if (!isTaggedForEntity(tags, entityRef, ctx.tagKeys)) {
+  if (!isTaggedForEntity(tags, entityRef, ctx.tags)) {
     // Which entity a resource is tagged for is not this caller's business:
     // the refusal names the tag checked, not what the resource carries.
     throw withErrorCode(
       new NotAllowedError(
-        `${arn} is not tagged ${ctx.tagKeys.entityKey}=${entityRef}; the backend changes only AWS resources tagged with the entity they belong to`,
+        `${arn} is not tagged ${ctx.tags.entityKey}=${entityRef}; the backend changes only AWS resources tagged with the entity they belong to`,
       ),
       'NotTaggedForEntity',
     );

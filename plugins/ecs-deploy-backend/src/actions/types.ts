@@ -1,14 +1,15 @@
+import { EcsDeployTagKeys } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { AwsGateways } from '../aws/AwsGateways';
 import {
-  AwsErrorContext,
-  EcsDeployTagKeys,
-} from '@ecs-deploy/plugin-ecs-deploy-node';
-import { ReadContext } from '../service/aws/ReadContext';
-import { LoadedEnvironment } from '../service/EnvironmentContext';
+  EnvironmentLoader,
+  LoadedEnvironment,
+} from '../environments/EnvironmentLoader';
 
-/** What every action needs: the read side's clients and cache, the tag keys. */
+/** What every action needs: the AWS gateways, the environment loader, the tag keys. */
 export interface ActionContext {
-  reads: ReadContext;
-  tagKeys: EcsDeployTagKeys;
+  aws: AwsGateways;
+  environments: EnvironmentLoader;
+  tags: EcsDeployTagKeys;
 }
 
 /** The entity, the caller and the environment an action is about. */
@@ -34,11 +35,12 @@ export interface ActionAttempt {
   /** Unique per ledger entry; passed to AWS where it takes a client token. */
   requestToken: string;
   /**
-   * Sends the action's one mutating AWS call. Its errors come mapped; when
-   * AWS may have acted without the answer arriving (a timeout, a dropped
-   * connection, a 5xx) the error is a 503 with code `OutcomeUnknown`.
+   * Sends the action's one mutating AWS call (through a gateway, which maps
+   * its errors); when AWS may have acted without the answer arriving (a
+   * timeout, a dropped connection, a 5xx) the error is a 503 with code
+   * `OutcomeUnknown`.
    */
-  mutate<T>(send: () => Promise<T>, context: AwsErrorContext): Promise<T>;
+  mutate<T>(send: () => Promise<T>): Promise<T>;
 }
 
 /**

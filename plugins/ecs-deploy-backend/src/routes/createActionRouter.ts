@@ -14,17 +14,18 @@ import {
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { parseActionRequest } from '../actions/actionRequest';
+import { EcsDeployActionService } from '../actions/EcsDeployActionService';
+import { requireEntityPermission } from '../permissions/requireEntityPermission';
 import {
   actionParams,
   ledgerQuery,
-  parseActionRequest,
   parseIdempotencyKey,
   previewQuery,
-} from '../actions/actionInput';
-import { EcsDeployActionService } from '../actions/EcsDeployActionService';
-import { requireEntityPermission } from '../permissions/requireEntityPermission';
+} from './actionRequests';
+import { entityParams } from './entityParams';
 import { unbindCursor, withBoundCursor } from './entityCursor';
-import { entityParams, parseInput } from './validation';
+import { parseInput } from './parseInput';
 
 function actorOf(credentials: BackstageCredentials): string {
   const principal = credentials.principal as Partial<BackstageUserPrincipal>;

@@ -3,23 +3,21 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  HistoryResponse,
-  ecsDeployReadPermission,
-} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ecsDeployReadPermission } from '@ecs-deploy/plugin-ecs-deploy-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { requireEntityPermission } from '../permissions/requireEntityPermission';
-import { EcsDeployReadService } from '../service/EcsDeployReadService';
+import { HistoryService } from '../history/HistoryService';
+import { EcsDeployReadService } from '../reads/EcsDeployReadService';
+import { entityParams } from './entityParams';
 import { unbindCursor, withBoundCursor } from './entityCursor';
+import { parseInput } from './parseInput';
 import {
   deploymentParams,
-  entityParams,
   environmentQuery,
   historyQuery,
   optionalEnvironmentQuery,
-  parseInput,
-} from './validation';
+} from './readRequests';
 
 /**
  * The read endpoints under `/entities/:kind/:namespace/:name`. Each one
@@ -31,11 +29,7 @@ export function createReadRouter(deps: {
   catalog: CatalogService;
   permissions: PermissionsService;
   reads: EcsDeployReadService;
-  /** Adds what the portal knows to a history page (the action ledger). */
-  annotateHistory?: (
-    entityRef: string,
-    history: HistoryResponse,
-  ) => Promise<HistoryResponse>;
+  history: HistoryService;
 }): express.Router {
   const router = Router();
   const base = '/entities/:kind/:namespace/:name';
@@ -49,24 +43,17 @@ export function createReadRouter(deps: {
 
   router.get(`${base}/environments`, async (req, res) => {
     const { entity } = await authorize(req, req.params);
-    res.json(await deps.reads.environments(entity));
+    res.json(await deps.reads.overviews(entity));
   });
 
   router.get(`${base}/history`, async (req, res) => {
     const query = parseInput(historyQuery, req.query);
     const { entity, entityRef } = await authorize(req, req.params);
-    const history = await deps.reads.history(entity, {
+    const page = await deps.history.page(entity, entityRef, {
       ...query,
       cursor: query.cursor && unbindCursor(entityRef, query.cursor),
     });
-    res.json(
-      withBoundCursor(
-        entityRef,
-        deps.annotateHistory
-          ? await deps.annotateHistory(entityRef, history)
-          : history,
-      ),
-    );
+    res.json(withBoundCursor(entityRef, page));
   });
 
   router.get(`${base}/deployments/:deploymentId`, async (req, res) => {

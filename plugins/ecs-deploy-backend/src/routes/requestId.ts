@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RequestHandler, Response } from 'express';
 
-export const REQUEST_ID_HEADER = 'X-Request-Id';
+const REQUEST_ID_HEADER = 'X-Request-Id';
 
 /**
  * Gives every request an id of its own (never the caller's), answered in

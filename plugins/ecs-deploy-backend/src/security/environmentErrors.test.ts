@@ -3,7 +3,7 @@ import { toBackstageError } from '@ecs-deploy/plugin-ecs-deploy-node';
 import {
   eachEnvironment,
   environmentError,
-} from '../service/readers/environmentError';
+} from '../environments/environmentError';
 
 describe('the error of one environment in /environments and /traffic', () => {
   it('keeps the message of a known kind', () => {

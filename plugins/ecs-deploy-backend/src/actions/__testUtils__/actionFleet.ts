@@ -1,19 +1,20 @@
-import {
-  CodePipelineClient,
-  CreatePipelineCommand,
-  StageDeclaration,
-} from '@aws-sdk/client-codepipeline';
-import {
-  CreateRepositoryCommand,
-  ECRClient,
-  ImageTagMutability,
-  PutImageCommand,
-} from '@aws-sdk/client-ecr';
-import {
-  CreateServiceCommand,
-  RegisterTaskDefinitionCommand,
-} from '@aws-sdk/client-ecs';
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { ECRClient, ImageTagMutability } from '@aws-sdk/client-ecr';
 import { RunningSandbox, sandboxClientConfig } from '@ecs-deploy/aws-sandbox';
+import {
+  createEcsService,
+  createPipeline,
+  createRepository as createFleetRepository,
+  ownerTags as fleetOwnerTags,
+  pushImage as pushFleetImage,
+  registerTaskDefinition,
+  sdkFleetCaller,
+} from '@ecs-deploy/aws-sandbox/testing';
+import {
+  ecrRepositoryArn,
+  ecrRepositoryUri,
+  pipelineArn as buildPipelineArn,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import {
   ACCOUNT,
   REGION,
@@ -26,23 +27,20 @@ import {
  * the test starts, tagged (or deliberately not) with the entity that owns them.
  */
 
+const scope = { accountId: ACCOUNT, region: REGION };
+
 export const entityRefOf = (name: string) => `component:default/${name}`;
-export const ownerTags = (name: string) => [
-  { Key: 'backstage.io/entity', Value: entityRefOf(name) },
-];
+export const ownerTags = (name: string) => fleetOwnerTags(entityRefOf(name));
 export const pipelineArn = (name: string) =>
-  `arn:aws:codepipeline:${REGION}:${ACCOUNT}:${name}`;
+  buildPipelineArn({ ...scope, name });
 export const repositoryArn = (name: string) =>
-  `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/${name}`;
+  ecrRepositoryArn({ ...scope, name });
 export const repositoryUri = (name: string) =>
-  `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${name}`;
+  ecrRepositoryUri({ ...scope, name });
 
 /** B's clients plus CodePipeline and ECR. */
 export function actionClients(sb: RunningSandbox) {
-  const config = sandboxClientConfig(sb, {
-    accountId: ACCOUNT,
-    region: REGION,
-  });
+  const config = sandboxClientConfig(sb, scope);
   const base = sandboxClients(sb);
   const codePipeline = new CodePipelineClient(config);
   const ecr = new ECRClient(config);
@@ -50,6 +48,13 @@ export function actionClients(sb: RunningSandbox) {
     ...base,
     codePipeline,
     ecr,
+    fleet: sdkFleetCaller({
+      ecs: base.ecs,
+      elbv2: base.elb,
+      codeDeploy: base.codeDeploy,
+      codePipeline,
+      ecr,
+    }),
     destroy() {
       base.destroy();
       codePipeline.destroy();
@@ -81,42 +86,21 @@ export async function createRepository(
   name: string,
   options: { tagged: boolean; mutability?: ImageTagMutability },
 ) {
-  await clients.ecr.send(
-    new CreateRepositoryCommand({
-      repositoryName: name,
-      imageTagMutability: options.mutability ?? 'MUTABLE',
-      tags: options.tagged ? ownerTags(name) : [],
-    }),
-  );
+  await createFleetRepository(clients.fleet, {
+    name,
+    mutability: options.mutability,
+    tags: options.tagged ? ownerTags(name) : [],
+  });
 }
 
 /** Pushes an image of `commit` under each tag; returns its digest. */
-export async function pushImage(
+export function pushImage(
   clients: ActionClients,
   repository: string,
   commit: string,
   tags: string[],
 ): Promise<string> {
-  const manifest = JSON.stringify({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-    config: { digest: `sha256:${commit.padEnd(64, '0')}` },
-    layers: [],
-  });
-  let digest = '';
-  for (const imageTag of tags) {
-    const out = await clients.ecr.send(
-      new PutImageCommand({
-        repositoryName: repository,
-        imageManifest: manifest,
-        imageManifestMediaType:
-          'application/vnd.docker.distribution.manifest.v2+json',
-        imageTag,
-      }),
-    );
-    digest = out.image!.imageId!.imageDigest!;
-  }
-  return digest;
+  return pushFleetImage(clients.fleet, { repository, commitId: commit, tags });
 }
 
 /** A rolling ECS service (ECS controller) running `image`. */
@@ -127,24 +111,19 @@ export async function createRollingService(
   image: string,
   options: { tagged: boolean },
 ) {
-  const { taskDefinition } = await clients.ecs.send(
-    new RegisterTaskDefinitionCommand({
-      family: `${name}-${cluster}`,
-      containerDefinitions: [{ name: 'app', image }],
-    }),
-  );
-  const { service } = await clients.ecs.send(
-    new CreateServiceCommand({
-      cluster,
-      serviceName: name,
-      taskDefinition: taskDefinition!.taskDefinitionArn,
-      desiredCount: 1,
-      tags: options.tagged
-        ? ownerTags(name).map(t => ({ key: t.Key, value: t.Value }))
-        : [],
-    }),
-  );
-  return service!.serviceArn!;
+  const taskDefinition = await registerTaskDefinition(clients.fleet, {
+    family: `${name}-${cluster}`,
+    image,
+  });
+  const { serviceArn } = await createEcsService(clients.fleet, {
+    cluster,
+    serviceName: name,
+    taskDefinition,
+    controller: { type: 'ECS' },
+    desiredCount: 1,
+    tags: options.tagged ? ownerTags(name) : [],
+  });
+  return serviceArn;
 }
 
 /**
@@ -158,52 +137,16 @@ export async function createApprovalPipeline(
   imageTag: string,
   options: { owner?: string },
 ) {
-  const stages: StageDeclaration[] = [
+  await createPipeline(
+    clients.fleet,
     {
-      name: 'Source',
-      actions: [
-        {
-          name: 'Image',
-          actionTypeId: {
-            category: 'Source',
-            owner: 'AWS',
-            provider: 'ECR',
-            version: '1',
-          },
-          configuration: { RepositoryName: repository, ImageTag: imageTag },
-          outputArtifacts: [{ name: 'ImageArtifact' }],
-        },
-      ],
+      name: pipeline,
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/pipeline`,
+      artifactBucket: 'artifacts',
+      image: { repository, tag: imageTag },
+      approval: {},
     },
-    {
-      name: 'Approve',
-      actions: [
-        {
-          name: 'ManualApproval',
-          actionTypeId: {
-            category: 'Approval',
-            owner: 'AWS',
-            provider: 'Manual',
-            version: '1',
-          },
-        },
-      ],
-    },
-  ];
-  await clients.codePipeline.send(
-    new CreatePipelineCommand({
-      pipeline: {
-        name: pipeline,
-        roleArn: `arn:aws:iam::${ACCOUNT}:role/pipeline`,
-        artifactStore: { type: 'S3', location: 'artifacts' },
-        pipelineType: 'V2',
-        executionMode: 'QUEUED',
-        stages,
-      },
-      tags: options.owner
-        ? ownerTags(options.owner).map(t => ({ key: t.Key, value: t.Value }))
-        : undefined,
-    }),
+    options.owner ? ownerTags(options.owner) : [],
   );
   return pipelineArn(pipeline);
 }

@@ -1,0 +1,212 @@
+import { ServiceDeployment, Task } from '@aws-sdk/client-ecs';
+import { NotFoundError } from '@backstage/errors';
+import { EcsServiceRef } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  GatewayCallContext,
+  ecsGateway,
+  withErrorCode,
+} from '@ecs-deploy/plugin-ecs-deploy-node';
+import { cacheKeys } from './cacheKeys';
+import { mapService } from './mapping/serviceState';
+import { RevisionIndex, ServiceState, TaskDefinitionState } from './state';
+import { GatewayDeps, Where, withCache } from './withCache';
+
+const where = (svc: EcsServiceRef): Where => ({
+  accountId: svc.accountId,
+  region: svc.region,
+});
+
+/** The ARN of a service deployment of `svc` from its id (ECS's ARN format). */
+export function serviceDeploymentArn(svc: EcsServiceRef, id: string): string {
+  const partition = svc.arn.split(':')[1] || 'aws';
+  return `arn:${partition}:ecs:${svc.region}:${svc.accountId}:service-deployment/${svc.cluster}/${svc.serviceName}/${id}`;
+}
+
+/** AWS's batch limit of DescribeServiceRevisions, which is also what one cache entry holds. */
+const REVISIONS_PER_CALL = 20;
+
+/** Amazon ECS for the backend, each call with its cache class. */
+export function ecsReads({ clients, cache }: GatewayDeps) {
+  const ecs = async (w: Where) => (await clients.forResource(w)).ecs;
+
+  /** DescribeServices for one service. Cache: none. */
+  const serviceNow = async (svc: EcsServiceRef): Promise<ServiceState> => {
+    const out = await ecsGateway.describeServices(
+      await ecs(where(svc)),
+      { cluster: svc.cluster, services: [svc.serviceName] },
+      { resource: svc.arn },
+    );
+    const service = out.services?.[0];
+    if (!service) {
+      const reason = out.failures?.[0]?.reason ?? 'MISSING';
+      // DescribeServices reports an unknown service as a failure; the other
+      // ECS operations throw ServiceNotFoundException for it: one code for both.
+      throw withErrorCode(
+        new NotFoundError(`ECS service ${svc.arn} not found (${reason})`),
+        'ServiceNotFoundException',
+      );
+    }
+    return mapService(service);
+  };
+
+  return {
+    serviceNow,
+
+    /** DescribeServices for one service. Cache: list. */
+    service: withCache(
+      cache,
+      {
+        cache: 'list',
+        key: (svc: EcsServiceRef) => cacheKeys.ecsService(svc.arn),
+      },
+      serviceNow,
+    ),
+
+    /** The containers of a task definition, which never changes. Cache: finished. */
+    taskDefinition: withCache(
+      cache,
+      {
+        cache: 'finished',
+        key: (_w: Where, arn: string) => cacheKeys.ecsTaskDefinition(arn),
+      },
+      async (w: Where, arn: string): Promise<TaskDefinitionState> => {
+        const { taskDefinition } = await ecsGateway.describeTaskDefinition(
+          await ecs(w),
+          { taskDefinition: arn },
+          { resource: arn },
+        );
+        return {
+          containers: (taskDefinition?.containerDefinitions ?? []).map(c => ({
+            name: c.name ?? '',
+            image: c.image ?? '',
+          })),
+        };
+      },
+    ),
+
+    /** One page of ListServiceDeployments (ARNs, newest first). Cache: list. */
+    serviceDeploymentPage: withCache(
+      cache,
+      {
+        cache: 'list',
+        key: (
+          svc: EcsServiceRef,
+          token: string | undefined,
+          pageSize: number,
+        ) => cacheKeys.ecsServiceDeploymentPage(svc.arn, pageSize, token),
+      },
+      async (svc: EcsServiceRef, token: string | undefined, pageSize: number) =>
+        ecsGateway.listServiceDeployments(
+          await ecs(where(svc)),
+          {
+            cluster: svc.cluster,
+            service: svc.serviceName,
+            nextToken: token,
+            maxResults: pageSize,
+          },
+          { resource: svc.arn },
+        ),
+    ),
+
+    /** DescribeServiceDeployments. Cache: none (callers cache what they map). */
+    async serviceDeployments(
+      svc: EcsServiceRef,
+      arns: string[],
+    ): Promise<ServiceDeployment[]> {
+      if (!arns.length) return [];
+      return ecsGateway.describeServiceDeployments(
+        await ecs(where(svc)),
+        arns,
+        { resource: svc.arn },
+      );
+    },
+
+    /** Task definition and images per service revision. Cache: finished (revisions never change). */
+    async serviceRevisions(
+      svc: EcsServiceRef,
+      arns: string[],
+    ): Promise<RevisionIndex> {
+      const unique = [...new Set(arns)];
+      const slices: string[][] = [];
+      for (let i = 0; i < unique.length; i += REVISIONS_PER_CALL) {
+        slices.push(unique.slice(i, i + REVISIONS_PER_CALL));
+      }
+      const entries = await Promise.all(
+        slices.map(slice =>
+          cache.get(
+            cacheKeys.ecsServiceRevisions(slice),
+            async (): Promise<RevisionIndex> => {
+              const revisions = await ecsGateway.describeServiceRevisions(
+                await ecs(where(svc)),
+                slice,
+                { resource: svc.arn },
+              );
+              return Object.fromEntries(
+                revisions.map(r => [
+                  r.serviceRevisionArn ?? '',
+                  {
+                    taskDefinitionArn: r.taskDefinition,
+                    images: (r.containerImages ?? []).map(i => ({
+                      containerName: i.containerName ?? '',
+                      image: i.image ?? '',
+                      ...(i.imageDigest ? { digest: i.imageDigest } : {}),
+                    })),
+                  },
+                ]),
+              );
+            },
+            'finished',
+          ),
+        ),
+      );
+      return Object.assign({}, ...entries);
+    },
+
+    /** The service's stopped tasks (ECS keeps them about an hour). Cache: none (the reader caches what it maps). */
+    async stoppedTasks(svc: EcsServiceRef): Promise<Task[]> {
+      const client = await ecs(where(svc));
+      const arns = await ecsGateway.listTasks(
+        client,
+        {
+          cluster: svc.cluster,
+          serviceName: svc.serviceName,
+          desiredStatus: 'STOPPED',
+          maxResults: 100,
+        },
+        { resource: svc.arn },
+      );
+      if (!arns.length) return [];
+      return ecsGateway.describeTasks(
+        client,
+        { cluster: svc.cluster, tasks: arns },
+        { resource: svc.arn },
+      );
+    },
+
+    /** Cache: none. */
+    async continueServiceDeployment(
+      svc: EcsServiceRef,
+      input: { serviceDeploymentArn: string; hookId: string },
+      context: GatewayCallContext,
+    ): Promise<void> {
+      await ecsGateway.continueServiceDeployment(
+        await ecs(where(svc)),
+        { ...input, action: 'CONTINUE' },
+        context,
+      );
+    },
+
+    /** Cache: none. */
+    async stopServiceDeployment(
+      svc: EcsServiceRef,
+      deploymentArn: string,
+      context: GatewayCallContext,
+    ): Promise<void> {
+      await ecsGateway.stopServiceDeployment(
+        await ecs(where(svc)),
+        { serviceDeploymentArn: deploymentArn, stopType: 'ROLLBACK' },
+        context,
+      );
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { Action } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { elbv2Gateway } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { cacheKeys } from './cacheKeys';
+import { Forward, ListenerState, TargetGroupState } from './state';
+import { GatewayDeps, Where, withCache } from './withCache';
+
+/** The weighted target groups of a forward action (either form AWS allows). */
+function forwardsOf(actions: Action[] | undefined): Forward[] {
+  const forward = (actions ?? []).find(a => a.Type === 'forward');
+  if (!forward) return [];
+  const tuples = forward.ForwardConfig?.TargetGroups;
+  if (tuples?.length) {
+    return tuples
+      .filter(t => t.TargetGroupArn)
+      .map(t => ({ targetGroupArn: t.TargetGroupArn!, weight: t.Weight ?? 1 }));
+  }
+  return forward.TargetGroupArn
+    ? [{ targetGroupArn: forward.TargetGroupArn, weight: 1 }]
+    : [];
+}
+
+/** The listener a rule belongs to, from the rule ARN's shape. */
+export function listenerArnOfRule(ruleArn: string): string | undefined {
+  if (!ruleArn.includes(':listener-rule/')) return undefined;
+  const base = ruleArn.replace(':listener-rule/', ':listener/');
+  return base.slice(0, base.lastIndexOf('/'));
+}
+
+/** Elastic Load Balancing v2 for the backend, each call with its cache class. */
+export function elbv2Reads({ clients, cache }: GatewayDeps) {
+  const elbv2 = async (w: Where) => (await clients.forResource(w)).elbv2;
+
+  const targetGroups = withCache(
+    cache,
+    {
+      cache: 'resolution',
+      key: (w: Where, arns: string[], names: string[]) =>
+        cacheKeys.elbTargetGroups(w, arns, names),
+    },
+    async (w: Where, arns: string[], names: string[]) =>
+      (
+        await elbv2Gateway.describeTargetGroups(
+          await elbv2(w),
+          { arns, names },
+          { resource: [...arns, ...names].join(', ') },
+        )
+      ).map(
+        (tg): TargetGroupState => ({
+          arn: tg.TargetGroupArn ?? '',
+          name: tg.TargetGroupName ?? '',
+          loadBalancerArns: tg.LoadBalancerArns ?? [],
+        }),
+      ),
+  );
+
+  const listeners = withCache(
+    cache,
+    {
+      cache: 'active',
+      key: (w: Where, listenerArns: string[], loadBalancerArn?: string) =>
+        cacheKeys.elbListeners(w, listenerArns, loadBalancerArn),
+    },
+    async (w: Where, listenerArns: string[], loadBalancerArn?: string) =>
+      (
+        await elbv2Gateway.describeListeners(
+          await elbv2(w),
+          { listenerArns, loadBalancerArn },
+          { resource: listenerArns.join(', ') || loadBalancerArn },
+        )
+      ).map(
+        (l): ListenerState => ({
+          arn: l.ListenerArn ?? '',
+          loadBalancerArn: l.LoadBalancerArn,
+          port: l.Port ?? 0,
+          protocol: l.Protocol,
+          forwards: forwardsOf(l.DefaultActions),
+        }),
+      ),
+  );
+
+  const rules = withCache(
+    cache,
+    {
+      cache: 'active',
+      key: (w: Where, ruleArns: string[]) => cacheKeys.elbRules(w, ruleArns),
+    },
+    async (w: Where, ruleArns: string[]) =>
+      (
+        await elbv2Gateway.describeRules(
+          await elbv2(w),
+          { ruleArns },
+          { resource: ruleArns.join(', ') },
+        )
+      ).map(r => ({
+        ruleArn: r.RuleArn ?? '',
+        forwards: forwardsOf(r.Actions),
+      })),
+  );
+
+  return {
+    /** Target groups by ARN or name. Cache: resolution. */
+    async targetGroups(
+      w: Where,
+      query: { arns?: string[]; names?: string[] },
+    ): Promise<TargetGroupState[]> {
+      const arns = [...new Set(query.arns ?? [])];
+      const names = [...new Set(query.names ?? [])];
+      if (!arns.length && !names.length) return [];
+      return targetGroups(w, arns, names);
+    },
+
+    /** Listeners by ARN or of a load balancer; weights move. Cache: active. */
+    async listeners(
+      w: Where,
+      query: { listenerArns?: string[]; loadBalancerArn?: string },
+    ): Promise<ListenerState[]> {
+      const listenerArns = [...new Set(query.listenerArns ?? [])];
+      if (!listenerArns.length && !query.loadBalancerArn) return [];
+      return listeners(w, listenerArns, query.loadBalancerArn);
+    },
+
+    /** Weighted forwards of listener rules (ECS native blue/green shifts rules). Cache: active. */
+    async rules(
+      w: Where,
+      ruleArns: string[],
+    ): Promise<Array<{ ruleArn: string; forwards: Forward[] }>> {
+      const arns = [...new Set(ruleArns)];
+      if (!arns.length) return [];
+      return rules(w, arns);
+    },
+  };
+}

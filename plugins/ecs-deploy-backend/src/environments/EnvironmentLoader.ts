@@ -1,0 +1,83 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { ServiceState } from '../aws/state';
+import { ReadContext } from '../reads/ReadContext';
+import { codeDeployGroupFor } from './codeDeployGroup';
+import { EnvironmentResolver } from './EnvironmentResolver';
+import { ResolvedEnvironment } from './ResolvedEnvironment';
+
+/** An environment with its service state and CodeDeploy group read. */
+export interface LoadedEnvironment {
+  env: ResolvedEnvironment;
+  service?: ServiceState;
+  codeDeploy?: { application: string; deploymentGroup: string };
+}
+
+/**
+ * An entity's environments: resolved from the entity (annotations, tags),
+ * picked by name, and loaded (service state, CodeDeploy group). The entity
+ * must already be loaded as the caller and authorized.
+ */
+export class EnvironmentLoader {
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly resolver: EnvironmentResolver,
+  ) {}
+
+  /** Every environment of the entity, in promotion order. */
+  all(entity: Entity): Promise<ResolvedEnvironment[]> {
+    return this.resolver.resolve(entity);
+  }
+
+  /**
+   * The named environments, checked by name before anything is loaded (an
+   * InputError naming the field), so a wrong name costs no AWS call.
+   */
+  async named(
+    entity: Entity,
+    names: Array<[field: string, name: string]>,
+  ): Promise<ResolvedEnvironment[]> {
+    const all = await this.all(entity);
+    return names.map(([field, name]) => {
+      const env = all.find(e => e.name === name);
+      if (!env) {
+        throw new InputError(
+          `Invalid request: ${field}: '${name}' is not an environment of ${stringifyEntityRef(
+            entity,
+          )} (${all.map(e => e.name).join(', ')})`,
+        );
+      }
+      return env;
+    });
+  }
+
+  /** All environments, or only the one named by the `environment` field. */
+  async selected(
+    entity: Entity,
+    environment?: string,
+  ): Promise<ResolvedEnvironment[]> {
+    return environment === undefined
+      ? this.all(entity)
+      : this.named(entity, [['environment', environment]]);
+  }
+
+  /** What every reader needs about an environment (1-2 cached calls). */
+  async load(env: ResolvedEnvironment): Promise<LoadedEnvironment> {
+    const service = env.service
+      ? await this.ctx.aws.ecs.service(env.service)
+      : undefined;
+    const codeDeploy = await codeDeployGroupFor(this.ctx, env, service);
+    return { env, service, ...(codeDeploy ? { codeDeploy } : {}) };
+  }
+
+  /**
+   * The environment with its service read from ECS now, bypassing the cache
+   * and its stale-if-error answers: an action deciding on what runs must not
+   * decide on what ran up to a cache lifetime ago.
+   */
+  async withServiceNow(loaded: LoadedEnvironment): Promise<LoadedEnvironment> {
+    const svc = loaded.env.service;
+    if (!svc) return loaded;
+    return { ...loaded, service: await this.ctx.aws.ecs.serviceNow(svc) };
+  }
+}

@@ -1,0 +1,166 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  AnnotatedEnvironment,
+  ECS_DEPLOY_ANNOTATIONS,
+  ECS_DEPLOY_SETUP_ANNOTATIONS,
+  MISSING_ANNOTATIONS_MARKER,
+  parseArn,
+  parseEcrRepositoryArn,
+  parseEcsDeployAnnotations,
+  parseEcsServiceArn,
+  parsePipelineArn,
+  sortByPromotionOrder,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { EcsDeployTagKeys } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { AwsGateways } from '../aws/AwsGateways';
+import { DiscoveryLocation } from '../config';
+import { ResolvedEnvironment } from './ResolvedEnvironment';
+
+/**
+ * The message of the 404 for an entity without annotations. The frontend
+ * recognises it with `isMissingAnnotationsMessage` (-common) and shows
+ * setup instructions naming `ECS_DEPLOY_SETUP_ANNOTATIONS`.
+ */
+function missingAnnotationsMessage(entityRef: string): string {
+  return `Entity ${entityRef} ${MISSING_ANNOTATIONS_MARKER}; add one of: ${ECS_DEPLOY_SETUP_ANNOTATIONS.join(
+    ', ',
+  )}`;
+}
+
+function fromAnnotations(
+  env: AnnotatedEnvironment,
+  defaultRegion: string,
+): ResolvedEnvironment {
+  const A = ECS_DEPLOY_ANNOTATIONS;
+  const service = env.serviceArn
+    ? parseEcsServiceArn(env.serviceArn)
+    : undefined;
+  if (env.serviceArn && !service) {
+    throw new InputError(
+      `Annotation ${A.serviceArnPrefix}${env.name} is not an ECS service ARN: ${env.serviceArn}`,
+    );
+  }
+  const pipeline = env.pipelineArn
+    ? parsePipelineArn(env.pipelineArn)
+    : undefined;
+  if (env.pipelineArn && !pipeline) {
+    throw new InputError(
+      `Annotation ${A.pipelineArnPrefix}${env.name} is not a CodePipeline ARN: ${env.pipelineArn}`,
+    );
+  }
+  const ecrRepository = env.ecrRepositoryArn
+    ? parseEcrRepositoryArn(env.ecrRepositoryArn)
+    : undefined;
+  const home = service ?? pipeline!;
+  return {
+    name: env.name,
+    accountId: home.accountId,
+    region: home.region || defaultRegion,
+    ...(service ? { service } : {}),
+    ...(pipeline ? { pipeline } : {}),
+    ...(env.codeDeploy ? { codeDeploy: env.codeDeploy } : {}),
+    ...(ecrRepository ? { ecrRepository } : {}),
+    annotationKeys: env.annotationKeys,
+  };
+}
+
+/**
+ * Turns an entity into its environments: annotations first, then (with
+ * `ecs-deploy.io/discovery: tags`) resources found through the Tagging API
+ * for environments the annotations do not name.
+ */
+export class EnvironmentResolver {
+  constructor(
+    private readonly aws: Pick<AwsGateways, 'tagging'>,
+    private readonly options: {
+      discovery: DiscoveryLocation[];
+      tagKeys: EcsDeployTagKeys;
+      defaultRegion: string;
+    },
+  ) {}
+
+  /** Throws NotFoundError naming the annotations when nothing is configured. */
+  async resolve(entity: Entity): Promise<ResolvedEnvironment[]> {
+    const entityRef = stringifyEntityRef(entity);
+    const parsed = parseEcsDeployAnnotations(entity);
+    const byName = new Map<string, ResolvedEnvironment>();
+    for (const env of parsed.environments) {
+      byName.set(env.name, fromAnnotations(env, this.options.defaultRegion));
+    }
+
+    if (parsed.discoverByTags) {
+      if (!this.options.discovery.length) {
+        throw new NotFoundError(
+          `Entity ${entityRef} asks for tag discovery (${ECS_DEPLOY_ANNOTATIONS.discovery}: tags) but ecsDeploy.discovery.locations is not configured`,
+        );
+      }
+      // Every configured account and region, in parallel.
+      const found = (
+        await Promise.all(
+          this.options.discovery.map(location =>
+            this.aws.tagging.taggedResources(
+              location,
+              this.options.tagKeys,
+              entityRef,
+            ),
+          ),
+        )
+      ).flat();
+      for (const resource of found) {
+        this.place(
+          byName,
+          resource.environment,
+          resource.arn,
+          parsed.ecrRepositoryArn,
+        );
+      }
+    }
+
+    const environments = sortByPromotionOrder(
+      [...byName.values()].filter(e => e.service || e.pipeline),
+      parsed.promotionOrder,
+    );
+    if (!environments.length) {
+      throw new NotFoundError(missingAnnotationsMessage(entityRef));
+    }
+    return environments;
+  }
+
+  private place(
+    byName: Map<string, ResolvedEnvironment>,
+    environment: string,
+    arn: string,
+    ecrRepositoryArn: string | undefined,
+  ) {
+    const parsedArn = parseArn(arn);
+    if (!parsedArn) return;
+    let env = byName.get(environment);
+    const service = parseEcsServiceArn(arn);
+    const pipeline = parsePipelineArn(arn);
+    const repository = parseEcrRepositoryArn(arn);
+    if (!env) {
+      if (!service && !pipeline) return;
+      env = {
+        name: environment,
+        accountId: parsedArn.accountId,
+        region: parsedArn.region,
+      };
+      byName.set(environment, env);
+    }
+    // Annotations win: discovery only fills gaps.
+    if (service && !env.service) env.service = service;
+    else if (pipeline && !env.pipeline) env.pipeline = pipeline;
+    else if (repository && !env.ecrRepository) env.ecrRepository = repository;
+    else if (parsedArn.service === 'codedeploy' && !env.codeDeploy) {
+      const [type, ...rest] = parsedArn.resource.split(':');
+      const [application, deploymentGroup] = rest.join(':').split('/');
+      if (type === 'deploymentgroup' && application && deploymentGroup) {
+        env.codeDeploy = { application, deploymentGroup };
+      }
+    }
+    if (!env.ecrRepository && ecrRepositoryArn) {
+      env.ecrRepository = parseEcrRepositoryArn(ecrRepositoryArn);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import {
+  DeploymentStatus,
+  HistoryResponse,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { LoadedEnvironment } from '../environments/EnvironmentLoader';
+import { ReadContext } from '../reads/ReadContext';
+import { DEPLOYMENT_SYSTEMS, systemsOf } from '../systems/registry';
+import { SourcePosition, decodeCursor, encodeCursor } from './cursor';
+import { HistorySource } from './HistorySource';
+import { mergeHistory } from './mergeHistory';
+
+/** A history request as the API takes it. */
+export interface HistoryOptions {
+  environment?: string;
+  status?: DeploymentStatus[];
+  cursor?: string;
+  limit: number;
+}
+
+/** A history request with its cursor decoded. */
+export interface HistoryPageRequest {
+  limit: number;
+  statuses?: ReadonlySet<DeploymentStatus>;
+  /** Fingerprint of the filters, which the next cursor is bound to. */
+  filter: string;
+  /** Where each stream stands, from the cursor. */
+  positions: Record<string, SourcePosition>;
+}
+
+/** Fingerprint of the filters, so a cursor cannot be reused with others. */
+export function historyFilterKey(options: HistoryOptions): string {
+  return `${options.environment ?? '*'}|${[...new Set(options.status ?? [])]
+    .sort()
+    .join(',')}`;
+}
+
+/**
+ * The request with its cursor decoded, once per request and before any AWS
+ * call: a bad cursor is an InputError naming `cursor`.
+ */
+export function historyPageRequest(
+  options: HistoryOptions,
+): HistoryPageRequest {
+  const filter = historyFilterKey(options);
+  return {
+    limit: options.limit,
+    ...(options.status?.length ? { statuses: new Set(options.status) } : {}),
+    filter,
+    positions: options.cursor
+      ? decodeCursor(options.cursor, filter).positions
+      : {},
+  };
+}
+
+/** The streams that make up an environment's history: one per system that applies. */
+export function historySources(
+  ctx: ReadContext,
+  loaded: LoadedEnvironment,
+): HistorySource[] {
+  return systemsOf(loaded).map(s => s.historySource(ctx, loaded));
+}
+
+/**
+ * One page of the merged timeline of the given environments, newest first,
+ * with the links the systems know between entries. The cursor keeps the
+ * positions it was given for streams not read now (an environment left out
+ * as unreadable), so they go on where they stopped.
+ */
+export async function readHistory(
+  ctx: ReadContext,
+  environments: LoadedEnvironment[],
+  request: HistoryPageRequest,
+  sourcesOf: typeof historySources = historySources,
+): Promise<HistoryResponse> {
+  const { statuses, positions } = request;
+  const page = await mergeHistory({
+    sources: environments.flatMap(l => sourcesOf(ctx, l)),
+    positions,
+    limit: request.limit,
+    filter: item => !statuses || statuses.has(item.status),
+  });
+  // Summaries may be shared with the cache: link copies, not the originals.
+  const items = structuredClone(page.items);
+  const envs = environments.map(l => l.env);
+  for (const system of DEPLOYMENT_SYSTEMS) {
+    await system.links?.history(ctx, envs, items);
+  }
+  return {
+    items,
+    ...(page.exhausted
+      ? {}
+      : {
+          nextCursor: encodeCursor({
+            filter: request.filter,
+            positions: { ...positions, ...page.positions },
+          }),
+        }),
+  };
+}

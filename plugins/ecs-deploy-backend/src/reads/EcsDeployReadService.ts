@@ -1,0 +1,124 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { isError, serializeError } from '@backstage/errors';
+import {
+  DeploymentDetail,
+  EnvironmentOverview,
+  EnvironmentsResponse,
+  StoppedTasksResponse,
+  TrafficResponse,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  eachEnvironment,
+  unreadableOverview,
+  unreadableTraffic,
+} from '../environments/environmentError';
+import { EnvironmentLoader } from '../environments/EnvironmentLoader';
+import { readNamingMissing } from '../environments/missingResource';
+import { ResolvedEnvironment } from '../environments/ResolvedEnvironment';
+import { promoteOffer } from '../promotion/promoteOffer';
+import { readDeploymentDetail } from './detail';
+import { readOverview } from './overview';
+import { ReadContext } from './ReadContext';
+import { readStoppedTasks } from './stoppedTasks';
+import { readTraffic } from './traffic';
+
+/** Logs the full error of an environment answered as unreadable. */
+export function unreadableLogger(logger?: LoggerService) {
+  return (env: ResolvedEnvironment, error: unknown) =>
+    logger?.warn(
+      `Environment ${env.name} could not be read: ${
+        isError(error) ? error.message : String(error)
+      }`,
+      isError(error) ? { error: serializeError(error) } : undefined,
+    );
+}
+
+/**
+ * Reads deployments, traffic and tasks of an entity's environments. The
+ * entity must already be loaded as the caller and authorized: this class
+ * trusts it and resolves every AWS resource from it.
+ */
+export class EcsDeployReadService {
+  private readonly logUnreadable: ReturnType<typeof unreadableLogger>;
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly environments: EnvironmentLoader,
+    logger?: LoggerService,
+  ) {
+    this.logUnreadable = unreadableLogger(logger);
+  }
+
+  /**
+   * The overview of every environment. One environment that cannot be read
+   * (its account throttles, denies, or lost the service) is reported in its
+   * place with the error, so the others still show; only when none can be
+   * read does the request fail, with the first error. Each environment but
+   * the last offers promoting what it runs to the next one.
+   */
+  async overviews(entity: Entity): Promise<EnvironmentsResponse> {
+    const envs = await this.environments.all(entity);
+    const overviews = await eachEnvironment(
+      envs,
+      async env => readOverview(this.ctx, await this.environments.load(env)),
+      unreadableOverview,
+      this.logUnreadable,
+    );
+    return {
+      entityRef: stringifyEntityRef(entity),
+      environments: overviews.map((overview, i): EnvironmentOverview => {
+        const next = envs[i + 1];
+        if (!next || overview.error) return overview;
+        const promote = promoteOffer(
+          { env: envs[i], overview },
+          { env: next, overview: overviews[i + 1] },
+        );
+        return { ...overview, offers: [promote, ...overview.offers] };
+      }),
+    };
+  }
+
+  async deployment(
+    entity: Entity,
+    environment: string,
+    deploymentId: string,
+  ): Promise<DeploymentDetail> {
+    const [env] = await this.environments.selected(entity, environment);
+    return readNamingMissing(env, () =>
+      readDeploymentDetail(
+        this.ctx,
+        env,
+        this.environments.load(env),
+        deploymentId,
+      ),
+    );
+  }
+
+  /** Traffic of every environment; an unreadable one as in `overviews`. */
+  async traffic(
+    entity: Entity,
+    environment?: string,
+  ): Promise<TrafficResponse> {
+    const envs = await this.environments.selected(entity, environment);
+    return {
+      environments: await eachEnvironment(
+        envs,
+        async env => readTraffic(this.ctx, await this.environments.load(env)),
+        (env, error) =>
+          unreadableTraffic(env, error, this.ctx.aws.now().toISOString()),
+        this.logUnreadable,
+      ),
+    };
+  }
+
+  async stoppedTasks(
+    entity: Entity,
+    environment: string,
+  ): Promise<StoppedTasksResponse> {
+    const [env] = await this.environments.selected(entity, environment);
+    return readNamingMissing(env, async () =>
+      readStoppedTasks(this.ctx, await this.environments.load(env)),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import { cacheKeys } from '../../aws/cacheKeys';
+import { GroupRef } from '../../aws/codeDeploy';
+import { ResolvedEnvironment } from '../../environments/ResolvedEnvironment';
+import { cachedBatch } from '../../history/cachedBatch';
+import { HistorySource } from '../../history/HistorySource';
+import { ReadContext } from '../../reads/ReadContext';
+import { codeDeploySummary } from './summary';
+
+/** The deployments of the environment's deployment group, newest first. */
+export function codeDeploySource(
+  ctx: ReadContext,
+  env: ResolvedEnvironment,
+  group: GroupRef,
+): HistorySource {
+  const location = { accountId: env.accountId, region: env.region };
+  return {
+    key: `${env.name}:codedeploy`,
+    list: token => ctx.aws.codeDeploy.deploymentPage(location, group, token),
+    describe: (_token, ids) =>
+      cachedBatch(
+        ctx,
+        cacheKeys.codeDeploySummaries(env.accountId, env.name),
+        ids,
+        async missing => {
+          const infos = await ctx.aws.codeDeploy.deployments(location, missing);
+          return new Map(
+            infos.map(i => [
+              i.deploymentId ?? '',
+              codeDeploySummary(env.name, i),
+            ]),
+          );
+        },
+      ),
+  };
+}

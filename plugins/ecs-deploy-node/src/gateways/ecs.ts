@@ -1,0 +1,251 @@
+import {
+  Cluster,
+  ContinueServiceDeploymentCommand,
+  ContinueServiceDeploymentCommandInput,
+  CreateServiceCommand,
+  CreateServiceCommandInput,
+  DescribeClustersCommand,
+  DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
+  DescribeServicesCommand,
+  DescribeServicesCommandOutput,
+  DescribeTaskDefinitionCommand,
+  DescribeTaskDefinitionCommandOutput,
+  DescribeTasksCommand,
+  ECSClient,
+  ListServiceDeploymentsCommand,
+  ListServiceDeploymentsCommandInput,
+  ListTasksCommand,
+  ListTasksCommandInput,
+  RegisterTaskDefinitionCommand,
+  RegisterTaskDefinitionCommandInput,
+  Service,
+  ServiceDeployment,
+  ServiceRevision,
+  StopServiceDeploymentCommand,
+  StopServiceDeploymentCommandInput,
+  Task,
+  TaskDefinition,
+} from '@aws-sdk/client-ecs';
+import { GatewayCallContext, call, chunk, unlessAbsent } from './call';
+
+/*
+ * Amazon ECS: every ECS command the suite sends is built here. Lookups that
+ * may find nothing answer `undefined`; batch reads split their input by
+ * AWS's limits.
+ */
+
+/** DescribeServices as AWS answers it: the services found and the failures. */
+export async function describeServices(
+  ecs: ECSClient,
+  input: { cluster: string; services: string[]; includeTags?: boolean },
+  context?: GatewayCallContext,
+): Promise<Pick<DescribeServicesCommandOutput, 'services' | 'failures'>> {
+  const out = await call('ecs:DescribeServices', context, () =>
+    ecs.send(
+      new DescribeServicesCommand({
+        cluster: input.cluster,
+        services: input.services,
+        ...(input.includeTags ? { include: ['TAGS'] } : {}),
+      }),
+    ),
+  );
+  return { services: out.services, failures: out.failures };
+}
+
+/**
+ * A service with its tags, unless ECS does not know it or it is INACTIVE (a
+ * deleted service's name may be reused).
+ */
+export async function findService(
+  ecs: ECSClient,
+  input: { cluster: string; service: string },
+  context?: GatewayCallContext,
+): Promise<Service | undefined> {
+  const { services } = await describeServices(
+    ecs,
+    { cluster: input.cluster, services: [input.service], includeTags: true },
+    context,
+  );
+  const found = services?.[0];
+  return found && found.status !== 'INACTIVE' ? found : undefined;
+}
+
+/** One task definition (by ARN, `family:revision` or family for the latest). */
+export async function describeTaskDefinition(
+  ecs: ECSClient,
+  input: { taskDefinition: string; includeTags?: boolean },
+  context?: GatewayCallContext,
+): Promise<
+  Pick<DescribeTaskDefinitionCommandOutput, 'taskDefinition' | 'tags'>
+> {
+  const out = await call('ecs:DescribeTaskDefinition', context, () =>
+    ecs.send(
+      new DescribeTaskDefinitionCommand({
+        taskDefinition: input.taskDefinition,
+        ...(input.includeTags ? { include: ['TAGS'] } : {}),
+      }),
+    ),
+  );
+  return { taskDefinition: out.taskDefinition, tags: out.tags };
+}
+
+/** The latest ACTIVE revision of a family with its tags, if there is one. */
+export async function findTaskDefinition(
+  ecs: ECSClient,
+  family: string,
+  context?: GatewayCallContext,
+): Promise<
+  | Pick<DescribeTaskDefinitionCommandOutput, 'taskDefinition' | 'tags'>
+  | undefined
+> {
+  const found = await call(
+    'ecs:DescribeTaskDefinition',
+    context,
+    // ECS answers an unknown family with a ClientException.
+    () =>
+      unlessAbsent(['ClientException'], () =>
+        ecs.send(
+          new DescribeTaskDefinitionCommand({
+            taskDefinition: family,
+            include: ['TAGS'],
+          }),
+        ),
+      ),
+  );
+  return found?.taskDefinition?.status === 'ACTIVE'
+    ? { taskDefinition: found.taskDefinition, tags: found.tags }
+    : undefined;
+}
+
+export async function registerTaskDefinition(
+  ecs: ECSClient,
+  input: RegisterTaskDefinitionCommandInput,
+  context?: GatewayCallContext,
+): Promise<TaskDefinition> {
+  const out = await call('ecs:RegisterTaskDefinition', context, () =>
+    ecs.send(new RegisterTaskDefinitionCommand(input)),
+  );
+  return out.taskDefinition!;
+}
+
+export async function createService(
+  ecs: ECSClient,
+  input: CreateServiceCommandInput,
+  context?: GatewayCallContext,
+): Promise<Service> {
+  const out = await call('ecs:CreateService', context, () =>
+    ecs.send(new CreateServiceCommand(input)),
+  );
+  return out.service!;
+}
+
+export async function describeClusters(
+  ecs: ECSClient,
+  clusters: string[],
+  context?: GatewayCallContext,
+): Promise<Cluster[]> {
+  const out = await call('ecs:DescribeClusters', context, () =>
+    ecs.send(new DescribeClustersCommand({ clusters })),
+  );
+  return out.clusters ?? [];
+}
+
+/** One page of a service's deployments (ARNs, newest first). */
+export async function listServiceDeployments(
+  ecs: ECSClient,
+  input: ListServiceDeploymentsCommandInput,
+  context?: GatewayCallContext,
+): Promise<{ arns: string[]; nextToken?: string }> {
+  const out = await call('ecs:ListServiceDeployments', context, () =>
+    ecs.send(new ListServiceDeploymentsCommand(input)),
+  );
+  return {
+    arns: (out.serviceDeployments ?? []).flatMap(d =>
+      d.serviceDeploymentArn ? [d.serviceDeploymentArn] : [],
+    ),
+    ...(out.nextToken ? { nextToken: out.nextToken } : {}),
+  };
+}
+
+/** Service deployments by ARN, 20 per call (AWS's limit), in parallel. */
+export async function describeServiceDeployments(
+  ecs: ECSClient,
+  arns: string[],
+  context?: GatewayCallContext,
+): Promise<ServiceDeployment[]> {
+  const pages = await Promise.all(
+    chunk(arns, 20).map(serviceDeploymentArns =>
+      call('ecs:DescribeServiceDeployments', context, () =>
+        ecs.send(
+          new DescribeServiceDeploymentsCommand({ serviceDeploymentArns }),
+        ),
+      ),
+    ),
+  );
+  return pages.flatMap(p => p.serviceDeployments ?? []);
+}
+
+/** Service revisions by ARN, 20 per call (AWS's limit), in parallel. */
+export async function describeServiceRevisions(
+  ecs: ECSClient,
+  arns: string[],
+  context?: GatewayCallContext,
+): Promise<ServiceRevision[]> {
+  const pages = await Promise.all(
+    chunk(arns, 20).map(serviceRevisionArns =>
+      call('ecs:DescribeServiceRevisions', context, () =>
+        ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns })),
+      ),
+    ),
+  );
+  return pages.flatMap(p => p.serviceRevisions ?? []);
+}
+
+/** One page of task ARNs. */
+export async function listTasks(
+  ecs: ECSClient,
+  input: ListTasksCommandInput,
+  context?: GatewayCallContext,
+): Promise<string[]> {
+  const out = await call('ecs:ListTasks', context, () =>
+    ecs.send(new ListTasksCommand(input)),
+  );
+  return out.taskArns ?? [];
+}
+
+/** Tasks by ARN, 100 per call (AWS's limit), in parallel. */
+export async function describeTasks(
+  ecs: ECSClient,
+  input: { cluster: string; tasks: string[] },
+  context?: GatewayCallContext,
+): Promise<Task[]> {
+  const pages = await Promise.all(
+    chunk(input.tasks, 100).map(tasks =>
+      call('ecs:DescribeTasks', context, () =>
+        ecs.send(new DescribeTasksCommand({ cluster: input.cluster, tasks })),
+      ),
+    ),
+  );
+  return pages.flatMap(p => p.tasks ?? []);
+}
+
+export async function continueServiceDeployment(
+  ecs: ECSClient,
+  input: ContinueServiceDeploymentCommandInput,
+  context?: GatewayCallContext,
+): Promise<void> {
+  await call('ecs:ContinueServiceDeployment', context, () =>
+    ecs.send(new ContinueServiceDeploymentCommand(input)),
+  );
+}
+
+export async function stopServiceDeployment(
+  ecs: ECSClient,
+  input: StopServiceDeploymentCommandInput,
+  context?: GatewayCallContext,
+): Promise<void> {
+  await call('ecs:StopServiceDeployment', context, () =>
+    ecs.send(new StopServiceDeploymentCommand(input)),
+  );
+}
