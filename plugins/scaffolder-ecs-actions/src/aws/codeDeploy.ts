@@ -1,32 +1,27 @@
-import {
+import type {
   ApplicationInfo,
   CodeDeployClient,
-  CreateApplicationCommand,
-  CreateDeploymentConfigCommand,
-  CreateDeploymentGroupCommand,
   CreateDeploymentGroupCommandInput,
   DeploymentConfigInfo,
   DeploymentGroupInfo,
-  GetApplicationCommand,
-  GetDeploymentConfigCommand,
-  GetDeploymentGroupCommand,
-  ListTagsForResourceCommand,
   TrafficRoutingConfig,
 } from '@aws-sdk/client-codedeploy';
-import { AwsTag, tagRecord } from '@ecs-deploy/plugin-ecs-deploy-node';
-import { isAwsError } from '../lib/awsErrors';
-import { awsCall } from '../lib/call';
+import {
+  AwsTag,
+  codeDeployGateway,
+  tagRecord,
+} from '@ecs-deploy/plugin-ecs-deploy-node';
 import type { Tagged } from './tagged';
 
-/* CodeDeploy for the scaffolder: lookups with tags; absence is undefined. */
+/* CodeDeploy for the scaffolder: the shared gateway's calls, with tags as records. */
 
 async function tagsOf(codeDeploy: CodeDeployClient, arn: string) {
-  return awsCall('reading tags', arn, async () => {
-    const res = await codeDeploy.send(
-      new ListTagsForResourceCommand({ ResourceArn: arn }),
-    );
-    return tagRecord(res.Tags);
-  });
+  return tagRecord(
+    await codeDeployGateway.listTagsForResource(codeDeploy, arn, {
+      operation: 'reading tags',
+      resource: arn,
+    }),
+  );
 }
 
 export async function findApplication(
@@ -34,21 +29,10 @@ export async function findApplication(
   name: string,
   arn: string,
 ): Promise<Tagged<ApplicationInfo> | undefined> {
-  const found = await awsCall(
-    'looking up the CodeDeploy application',
-    name,
-    async () => {
-      try {
-        const res = await codeDeploy.send(
-          new GetApplicationCommand({ applicationName: name }),
-        );
-        return res.application;
-      } catch (e) {
-        if (isAwsError(e, 'ApplicationDoesNotExistException')) return undefined;
-        throw e;
-      }
-    },
-  );
+  const found = await codeDeployGateway.findApplication(codeDeploy, name, {
+    operation: 'looking up the CodeDeploy application',
+    resource: name,
+  });
   return found
     ? { value: found, tags: await tagsOf(codeDeploy, arn) }
     : undefined;
@@ -60,30 +44,12 @@ export async function findDeploymentGroup(
   deploymentGroupName: string,
   arn: string,
 ): Promise<Tagged<DeploymentGroupInfo> | undefined> {
-  const found = await awsCall(
-    'looking up the deployment group',
-    deploymentGroupName,
-    async () => {
-      try {
-        const res = await codeDeploy.send(
-          new GetDeploymentGroupCommand({
-            applicationName,
-            deploymentGroupName,
-          }),
-        );
-        return res.deploymentGroupInfo;
-      } catch (e) {
-        if (
-          isAwsError(
-            e,
-            'DeploymentGroupDoesNotExistException',
-            'ApplicationDoesNotExistException',
-          )
-        ) {
-          return undefined;
-        }
-        throw e;
-      }
+  const found = await codeDeployGateway.findDeploymentGroup(
+    codeDeploy,
+    { applicationName, deploymentGroupName },
+    {
+      operation: 'looking up the deployment group',
+      resource: deploymentGroupName,
     },
   );
   return found
@@ -95,17 +61,9 @@ export async function findDeploymentConfig(
   codeDeploy: CodeDeployClient,
   name: string,
 ): Promise<DeploymentConfigInfo | undefined> {
-  return awsCall('looking up the deployment config', name, async () => {
-    try {
-      const res = await codeDeploy.send(
-        new GetDeploymentConfigCommand({ deploymentConfigName: name }),
-      );
-      return res.deploymentConfigInfo;
-    } catch (e) {
-      if (isAwsError(e, 'DeploymentConfigDoesNotExistException'))
-        return undefined;
-      throw e;
-    }
+  return codeDeployGateway.findDeploymentConfig(codeDeploy, name, {
+    operation: 'looking up the deployment config',
+    resource: name,
   });
 }
 
@@ -114,14 +72,14 @@ export async function createDeploymentConfig(
   name: string,
   routing: TrafficRoutingConfig,
 ): Promise<void> {
-  await awsCall('creating the deployment config', name, () =>
-    codeDeploy.send(
-      new CreateDeploymentConfigCommand({
-        deploymentConfigName: name,
-        computePlatform: 'ECS',
-        trafficRoutingConfig: routing,
-      }),
-    ),
+  await codeDeployGateway.createDeploymentConfig(
+    codeDeploy,
+    {
+      deploymentConfigName: name,
+      computePlatform: 'ECS',
+      trafficRoutingConfig: routing,
+    },
+    { operation: 'creating the deployment config', resource: name },
   );
 }
 
@@ -130,14 +88,10 @@ export async function createApplication(
   name: string,
   tags: AwsTag[],
 ): Promise<void> {
-  await awsCall('creating the CodeDeploy application', name, () =>
-    codeDeploy.send(
-      new CreateApplicationCommand({
-        applicationName: name,
-        computePlatform: 'ECS',
-        tags,
-      }),
-    ),
+  await codeDeployGateway.createApplication(
+    codeDeploy,
+    { applicationName: name, computePlatform: 'ECS', tags },
+    { operation: 'creating the CodeDeploy application', resource: name },
   );
 }
 
@@ -145,9 +99,8 @@ export async function createDeploymentGroup(
   codeDeploy: CodeDeployClient,
   input: CreateDeploymentGroupCommandInput,
 ): Promise<void> {
-  await awsCall(
-    'creating the deployment group',
-    input.deploymentGroupName ?? '',
-    () => codeDeploy.send(new CreateDeploymentGroupCommand(input)),
-  );
+  await codeDeployGateway.createDeploymentGroup(codeDeploy, input, {
+    operation: 'creating the deployment group',
+    resource: input.deploymentGroupName,
+  });
 }

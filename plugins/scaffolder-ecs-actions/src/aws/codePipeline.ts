@@ -1,40 +1,35 @@
-import {
+import type {
   CodePipelineClient,
-  CreatePipelineCommand,
-  GetPipelineCommand,
-  ListTagsForResourceCommand,
   PipelineDeclaration,
 } from '@aws-sdk/client-codepipeline';
 import {
   AwsTag,
+  codePipelineGateway,
   tagRecord,
   toEcsTags,
 } from '@ecs-deploy/plugin-ecs-deploy-node';
-import { isAwsError } from '../lib/awsErrors';
-import { awsCall } from '../lib/call';
 import type { Tagged } from './tagged';
 
-/* CodePipeline for the scaffolder. */
+/* CodePipeline for the scaffolder: the shared gateway's calls, with tags as records. */
 
 export async function findPipeline(
   codePipeline: CodePipelineClient,
   name: string,
   arn: string,
 ): Promise<Tagged<PipelineDeclaration> | undefined> {
-  const found = await awsCall('looking up the pipeline', name, async () => {
-    try {
-      const res = await codePipeline.send(new GetPipelineCommand({ name }));
-      return res.pipeline;
-    } catch (e) {
-      if (isAwsError(e, 'PipelineNotFoundException')) return undefined;
-      throw e;
-    }
-  });
-  if (!found) return undefined;
-  const tags = await awsCall('reading pipeline tags', arn, () =>
-    codePipeline.send(new ListTagsForResourceCommand({ resourceArn: arn })),
+  const context = { operation: 'looking up the pipeline', resource: name };
+  const found = await codePipelineGateway.findPipeline(
+    codePipeline,
+    name,
+    context,
   );
-  return { value: found, tags: tagRecord(tags.tags) };
+  if (!found) return undefined;
+  const tags = await codePipelineGateway.listTagsForResource(
+    codePipeline,
+    arn,
+    context,
+  );
+  return { value: found, tags: tagRecord(tags) };
 }
 
 export async function createPipeline(
@@ -42,13 +37,10 @@ export async function createPipeline(
   pipeline: PipelineDeclaration,
   tags: AwsTag[],
 ): Promise<void> {
-  await awsCall('creating the pipeline', pipeline.name ?? '', () =>
-    codePipeline.send(
-      new CreatePipelineCommand({
-        pipeline,
-        // CodePipeline spells tags key/value, as ECS does.
-        tags: toEcsTags(tags),
-      }),
-    ),
+  await codePipelineGateway.createPipeline(
+    codePipeline,
+    // CodePipeline spells tags key/value, as ECS does.
+    { pipeline, tags: toEcsTags(tags) },
+    { operation: 'creating the pipeline', resource: pipeline.name },
   );
 }

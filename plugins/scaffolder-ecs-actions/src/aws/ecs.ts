@@ -1,32 +1,24 @@
-import {
-  CreateServiceCommand,
+import type {
   CreateServiceCommandInput,
-  DescribeClustersCommand,
-  DescribeServicesCommand,
-  DescribeTaskDefinitionCommand,
   ECSClient,
-  RegisterTaskDefinitionCommand,
   RegisterTaskDefinitionCommandInput,
   Service,
   TaskDefinition,
 } from '@aws-sdk/client-ecs';
-import { tagRecord } from '@ecs-deploy/plugin-ecs-deploy-node';
-import { isAwsError } from '../lib/awsErrors';
-import { awsCall } from '../lib/call';
+import { ecsGateway, tagRecord } from '@ecs-deploy/plugin-ecs-deploy-node';
 import type { Tagged } from './tagged';
 
-/* ECS for the scaffolder: lookups before anything is created, and the two creations. */
+/* ECS for the scaffolder: the shared gateway's calls, with tags as records. */
 
 export async function isClusterActive(
   ecs: ECSClient,
   cluster: string,
 ): Promise<boolean> {
-  return awsCall('looking up the cluster', cluster, async () => {
-    const res = await ecs.send(
-      new DescribeClustersCommand({ clusters: [cluster] }),
-    );
-    return res.clusters?.[0]?.status === 'ACTIVE';
+  const [found] = await ecsGateway.describeClusters(ecs, [cluster], {
+    operation: 'looking up the cluster',
+    resource: cluster,
   });
+  return found?.status === 'ACTIVE';
 }
 
 /** The service unless absent or INACTIVE (a deleted name may be reused). */
@@ -35,19 +27,12 @@ export async function findService(
   cluster: string,
   serviceName: string,
 ): Promise<Tagged<Service> | undefined> {
-  return awsCall('looking up the ECS service', serviceName, async () => {
-    const res = await ecs.send(
-      new DescribeServicesCommand({
-        cluster,
-        services: [serviceName],
-        include: ['TAGS'],
-      }),
-    );
-    const found = res.services?.[0];
-    return found && found.status !== 'INACTIVE'
-      ? { value: found, tags: tagRecord(found.tags) }
-      : undefined;
-  });
+  const found = await ecsGateway.findService(
+    ecs,
+    { cluster, service: serviceName },
+    { operation: 'looking up the ECS service', resource: serviceName },
+  );
+  return found ? { value: found, tags: tagRecord(found.tags) } : undefined;
 }
 
 /** The latest ACTIVE revision of a family, with its tags. */
@@ -55,45 +40,33 @@ export async function findTaskDefinition(
   ecs: ECSClient,
   family: string,
 ): Promise<Tagged<TaskDefinition> | undefined> {
-  return awsCall('looking up the task definition', family, async () => {
-    try {
-      const res = await ecs.send(
-        new DescribeTaskDefinitionCommand({
-          taskDefinition: family,
-          include: ['TAGS'],
-        }),
-      );
-      if (!res.taskDefinition || res.taskDefinition.status !== 'ACTIVE')
-        return undefined;
-      return { value: res.taskDefinition, tags: tagRecord(res.tags) };
-    } catch (e) {
-      // ECS answers an unknown family with a ClientException.
-      if (isAwsError(e, 'ClientException')) return undefined;
-      throw e;
-    }
+  const found = await ecsGateway.findTaskDefinition(ecs, family, {
+    operation: 'looking up the task definition',
+    resource: family,
   });
+  return found?.taskDefinition
+    ? { value: found.taskDefinition, tags: tagRecord(found.tags) }
+    : undefined;
 }
 
 export async function registerTaskDefinition(
   ecs: ECSClient,
   input: RegisterTaskDefinitionCommandInput,
 ): Promise<string> {
-  const res = await awsCall(
-    'registering the task definition',
-    input.family ?? '',
-    () => ecs.send(new RegisterTaskDefinitionCommand(input)),
-  );
-  return res.taskDefinition!.taskDefinitionArn!;
+  const registered = await ecsGateway.registerTaskDefinition(ecs, input, {
+    operation: 'registering the task definition',
+    resource: input.family,
+  });
+  return registered.taskDefinitionArn!;
 }
 
 export async function createService(
   ecs: ECSClient,
   input: CreateServiceCommandInput,
 ): Promise<string> {
-  const res = await awsCall(
-    'creating the ECS service',
-    input.serviceName ?? '',
-    () => ecs.send(new CreateServiceCommand(input)),
-  );
-  return res.service!.serviceArn!;
+  const created = await ecsGateway.createService(ecs, input, {
+    operation: 'creating the ECS service',
+    resource: input.serviceName,
+  });
+  return created.serviceArn!;
 }

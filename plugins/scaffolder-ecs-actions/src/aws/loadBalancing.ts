@@ -1,48 +1,22 @@
-import {
+import type {
   Action,
-  CreateListenerCommand,
-  CreateLoadBalancerCommand,
-  CreateRuleCommand,
-  CreateTargetGroupCommand,
-  DescribeListenersCommand,
-  DescribeLoadBalancersCommand,
-  DescribeRulesCommand,
-  DescribeTagsCommand,
-  DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
   Listener,
   LoadBalancer,
   Rule,
   TargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { AwsTag, tagRecord } from '@ecs-deploy/plugin-ecs-deploy-node';
-import { isAwsError } from '../lib/awsErrors';
-import { awsCall } from '../lib/call';
+import {
+  AwsTag,
+  elbv2Gateway,
+  tagRecord,
+} from '@ecs-deploy/plugin-ecs-deploy-node';
 import type { Tagged } from './tagged';
 
 /*
- * ELBv2 for the scaffolder: lookups answer "not found" as undefined and come
- * with the resource's tags; creations are one call each, wrapped by the
- * actions' checkpoints.
+ * ELBv2 for the scaffolder: the shared gateway's lookups with the resource's
+ * tags, and the creations the actions wrap in their checkpoints.
  */
-
-/** Tags of up to 20 ELB resources (DescribeTags' limit) by ARN. */
-export async function elbTagsOf(
-  elbv2: ElasticLoadBalancingV2Client,
-  arns: string[],
-): Promise<Map<string, Record<string, string>>> {
-  const out = new Map<string, Record<string, string>>();
-  for (let i = 0; i < arns.length; i += 20) {
-    const batch = arns.slice(i, i + 20);
-    const res = await awsCall('reading tags', batch.join(', '), () =>
-      elbv2.send(new DescribeTagsCommand({ ResourceArns: batch })),
-    );
-    for (const d of res.TagDescriptions ?? []) {
-      if (d.ResourceArn) out.set(d.ResourceArn, tagRecord(d.Tags));
-    }
-  }
-  return out;
-}
 
 async function withTags<T>(
   elbv2: ElasticLoadBalancingV2Client,
@@ -50,10 +24,14 @@ async function withTags<T>(
   arnOf: (item: T) => string | undefined,
 ): Promise<Tagged<T>[]> {
   const arns = items.map(arnOf).filter((a): a is string => Boolean(a));
-  const tags = arns.length ? await elbTagsOf(elbv2, arns) : new Map();
+  const tags = arns.length
+    ? await elbv2Gateway.describeTags(elbv2, arns, {
+        operation: 'reading tags',
+      })
+    : new Map();
   return items.map(value => ({
     value,
-    tags: tags.get(arnOf(value) ?? '') ?? {},
+    tags: tagRecord(tags.get(arnOf(value) ?? '')),
   }));
 }
 
@@ -61,24 +39,10 @@ export async function findLoadBalancer(
   elbv2: ElasticLoadBalancingV2Client,
   name: string,
 ): Promise<Tagged<LoadBalancer> | undefined> {
-  const found = await awsCall(
-    'looking up the load balancer',
-    name,
-    async () => {
-      try {
-        const res = await elbv2.send(
-          new DescribeLoadBalancersCommand({ Names: [name] }),
-        );
-        return res.LoadBalancers?.[0];
-      } catch (e) {
-        if (
-          isAwsError(e, 'LoadBalancerNotFoundException', 'LoadBalancerNotFound')
-        )
-          return undefined;
-        throw e;
-      }
-    },
-  );
+  const found = await elbv2Gateway.findLoadBalancer(elbv2, name, {
+    operation: 'looking up the load balancer',
+    resource: name,
+  });
   if (!found) return undefined;
   const [tagged] = await withTags(elbv2, [found], lb => lb.LoadBalancerArn);
   return tagged;
@@ -88,17 +52,9 @@ export async function findTargetGroup(
   elbv2: ElasticLoadBalancingV2Client,
   name: string,
 ): Promise<Tagged<TargetGroup> | undefined> {
-  const found = await awsCall('looking up the target group', name, async () => {
-    try {
-      const res = await elbv2.send(
-        new DescribeTargetGroupsCommand({ Names: [name] }),
-      );
-      return res.TargetGroups?.[0];
-    } catch (e) {
-      if (isAwsError(e, 'TargetGroupNotFoundException', 'TargetGroupNotFound'))
-        return undefined;
-      throw e;
-    }
+  const found = await elbv2Gateway.findTargetGroup(elbv2, name, {
+    operation: 'looking up the target group',
+    resource: name,
   });
   if (!found) return undefined;
   const [tagged] = await withTags(elbv2, [found], tg => tg.TargetGroupArn);
@@ -110,48 +66,23 @@ export async function listListeners(
   elbv2: ElasticLoadBalancingV2Client,
   loadBalancerArn: string,
 ): Promise<Tagged<Listener>[]> {
-  const listeners = await awsCall(
-    'listing listeners',
-    loadBalancerArn,
-    async () => {
-      const all: Listener[] = [];
-      let Marker: string | undefined;
-      do {
-        const res = await elbv2.send(
-          new DescribeListenersCommand({
-            LoadBalancerArn: loadBalancerArn,
-            Marker,
-          }),
-        );
-        all.push(...(res.Listeners ?? []));
-        Marker = res.NextMarker;
-      } while (Marker);
-      return all;
-    },
+  const listeners = await elbv2Gateway.describeListeners(
+    elbv2,
+    { loadBalancerArn },
+    { operation: 'listing listeners', resource: loadBalancerArn },
   );
   return withTags(elbv2, listeners, l => l.ListenerArn);
 }
 
-/** Every rule of a listener, with tags. */
+/** Every rule of a listener but its default, with tags. */
 export async function listRules(
   elbv2: ElasticLoadBalancingV2Client,
   listenerArn: string,
 ): Promise<Tagged<Rule>[]> {
-  const rules = await awsCall(
-    'listing listener rules',
-    listenerArn,
-    async () => {
-      const all: Rule[] = [];
-      let Marker: string | undefined;
-      do {
-        const res = await elbv2.send(
-          new DescribeRulesCommand({ ListenerArn: listenerArn, Marker }),
-        );
-        all.push(...(res.Rules ?? []));
-        Marker = res.NextMarker;
-      } while (Marker);
-      return all;
-    },
+  const rules = await elbv2Gateway.describeRules(
+    elbv2,
+    { listenerArn },
+    { operation: 'listing listener rules', resource: listenerArn },
   );
   return withTags(
     elbv2,
@@ -191,21 +122,20 @@ export async function createLoadBalancer(
     tags: AwsTag[];
   },
 ): Promise<{ arn: string; vpcId: string }> {
-  const res = await awsCall('creating the load balancer', spec.name, () =>
-    elbv2.send(
-      new CreateLoadBalancerCommand({
-        Name: spec.name,
-        Type: 'application',
-        Scheme: 'internet-facing',
-        Subnets: spec.subnets,
-        SecurityGroups: spec.securityGroups.length
-          ? spec.securityGroups
-          : undefined,
-        Tags: spec.tags,
-      }),
-    ),
+  const lb = await elbv2Gateway.createLoadBalancer(
+    elbv2,
+    {
+      Name: spec.name,
+      Type: 'application',
+      Scheme: 'internet-facing',
+      Subnets: spec.subnets,
+      SecurityGroups: spec.securityGroups.length
+        ? spec.securityGroups
+        : undefined,
+      Tags: spec.tags,
+    },
+    { operation: 'creating the load balancer', resource: spec.name },
   );
-  const lb = res.LoadBalancers![0];
   return { arn: lb.LoadBalancerArn!, vpcId: lb.VpcId ?? '' };
 }
 
@@ -219,21 +149,21 @@ export async function createTargetGroup(
     tags: AwsTag[];
   },
 ): Promise<string> {
-  const res = await awsCall('creating the target group', spec.name, () =>
-    elbv2.send(
-      new CreateTargetGroupCommand({
-        Name: spec.name,
-        Protocol: 'HTTP',
-        Port: spec.port,
-        VpcId: spec.vpcId,
-        // Fargate tasks register by IP (awsvpc).
-        TargetType: 'ip',
-        HealthCheckPath: spec.healthCheckPath,
-        Tags: spec.tags,
-      }),
-    ),
+  const tg = await elbv2Gateway.createTargetGroup(
+    elbv2,
+    {
+      Name: spec.name,
+      Protocol: 'HTTP',
+      Port: spec.port,
+      VpcId: spec.vpcId,
+      // Fargate tasks register by IP (awsvpc).
+      TargetType: 'ip',
+      HealthCheckPath: spec.healthCheckPath,
+      Tags: spec.tags,
+    },
+    { operation: 'creating the target group', resource: spec.name },
   );
-  return res.TargetGroups![0].TargetGroupArn!;
+  return tg.TargetGroupArn!;
 }
 
 export async function createListener(
@@ -245,23 +175,23 @@ export async function createListener(
     tags: AwsTag[];
   },
 ): Promise<string> {
-  const res = await awsCall(
-    'creating the listener',
-    `${spec.loadBalancerArn}:${spec.port}`,
-    () =>
-      elbv2.send(
-        new CreateListenerCommand({
-          LoadBalancerArn: spec.loadBalancerArn,
-          Protocol: 'HTTP',
-          Port: spec.port,
-          DefaultActions: [
-            { Type: 'forward', TargetGroupArn: spec.targetGroupArn },
-          ],
-          Tags: spec.tags,
-        }),
-      ),
+  const listener = await elbv2Gateway.createListener(
+    elbv2,
+    {
+      LoadBalancerArn: spec.loadBalancerArn,
+      Protocol: 'HTTP',
+      Port: spec.port,
+      DefaultActions: [
+        { Type: 'forward', TargetGroupArn: spec.targetGroupArn },
+      ],
+      Tags: spec.tags,
+    },
+    {
+      operation: 'creating the listener',
+      resource: `${spec.loadBalancerArn}:${spec.port}`,
+    },
   );
-  return res.Listeners![0].ListenerArn!;
+  return listener.ListenerArn!;
 }
 
 /**
@@ -280,39 +210,30 @@ export async function createWeightedRule(
     tags: AwsTag[];
   },
 ): Promise<string> {
-  const res = await awsCall(
-    'creating the listener rule',
-    spec.listenerArn,
-    () =>
-      elbv2.send(
-        new CreateRuleCommand({
-          ListenerArn: spec.listenerArn,
-          Priority: spec.priority,
-          Conditions: [
-            spec.host
-              ? {
-                  Field: 'host-header',
-                  HostHeaderConfig: { Values: [spec.host] },
-                }
-              : {
-                  Field: 'path-pattern',
-                  PathPatternConfig: { Values: ['/*'] },
-                },
-          ],
-          Actions: [
-            {
-              Type: 'forward',
-              ForwardConfig: {
-                TargetGroups: [
-                  { TargetGroupArn: spec.blueTargetGroupArn, Weight: 100 },
-                  { TargetGroupArn: spec.greenTargetGroupArn, Weight: 0 },
-                ],
-              },
-            },
-          ],
-          Tags: spec.tags,
-        }),
-      ),
+  const rule = await elbv2Gateway.createRule(
+    elbv2,
+    {
+      ListenerArn: spec.listenerArn,
+      Priority: spec.priority,
+      Conditions: [
+        spec.host
+          ? { Field: 'host-header', HostHeaderConfig: { Values: [spec.host] } }
+          : { Field: 'path-pattern', PathPatternConfig: { Values: ['/*'] } },
+      ],
+      Actions: [
+        {
+          Type: 'forward',
+          ForwardConfig: {
+            TargetGroups: [
+              { TargetGroupArn: spec.blueTargetGroupArn, Weight: 100 },
+              { TargetGroupArn: spec.greenTargetGroupArn, Weight: 0 },
+            ],
+          },
+        },
+      ],
+      Tags: spec.tags,
+    },
+    { operation: 'creating the listener rule', resource: spec.listenerArn },
   );
-  return res.Rules![0].RuleArn!;
+  return rule.RuleArn!;
 }
