@@ -1,3 +1,7 @@
+import {
+  ecsServiceArn,
+  pipelineArn,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -38,11 +42,20 @@ backend.add(
               environments.flatMap(env => [
                 [
                   `ecs-deploy.io/service-arn.${env}`,
-                  `arn:aws:ecs:eu-west-1:${accounts[env]}:service/storefront-${env}/payments-api`,
+                  ecsServiceArn({
+                    accountId: accounts[env],
+                    region: 'eu-west-1',
+                    cluster: `storefront-${env}`,
+                    serviceName: 'payments-api',
+                  }),
                 ],
                 [
                   `ecs-deploy.io/pipeline-arn.${env}`,
-                  `arn:aws:codepipeline:eu-west-1:${accounts[env]}:payments-api-${env}`,
+                  pipelineArn({
+                    accountId: accounts[env],
+                    region: 'eu-west-1',
+                    name: `payments-api-${env}`,
+                  }),
                 ],
               ]),
             ),

@@ -56,14 +56,3 @@ export interface PreparedAction {
   perform(attempt: ActionAttempt): Promise<ActionOutcome>;
   reconcile(attempt: ActionAttempt): Promise<ActionOutcome | undefined>;
 }
-
-/** `sha256:0123456789ab…` for messages. */
-export function shortDigest(digest: string): string {
-  const [algorithm, hex] = digest.split(':');
-  return hex ? `${algorithm}:${hex.slice(0, 12)}` : digest.slice(0, 12);
-}
-
-/** The partition of an ARN (`aws`, `aws-cn`, ...), to build sibling ARNs. */
-export function partitionOf(arn: string | undefined): string {
-  return arn?.split(':')[1] || 'aws';
-}

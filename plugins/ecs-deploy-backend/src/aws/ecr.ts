@@ -12,17 +12,6 @@ export interface EcrImageRepository extends Where {
   repository: string;
 }
 
-/** `111111111111.dkr.ecr.eu-west-1.amazonaws.com/name:tag` split up, or undefined for other registries. */
-export function parseEcrImageUri(uri: string): EcrImageRepository | undefined {
-  const match =
-    /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(
-      uri,
-    );
-  return match
-    ? { accountId: match[1], region: match[2], repository: match[3] }
-    : undefined;
-}
-
 const refOf = (repo: EcrRepositoryRef): EcrImageRepository => ({
   accountId: repo.accountId,
   region: repo.region,

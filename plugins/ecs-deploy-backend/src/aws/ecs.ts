@@ -16,12 +16,6 @@ const where = (svc: EcsServiceRef): Where => ({
   region: svc.region,
 });
 
-/** The ARN of a service deployment of `svc` from its id (ECS's ARN format). */
-export function serviceDeploymentArn(svc: EcsServiceRef, id: string): string {
-  const partition = svc.arn.split(':')[1] || 'aws';
-  return `arn:${partition}:ecs:${svc.region}:${svc.accountId}:service-deployment/${svc.cluster}/${svc.serviceName}/${id}`;
-}
-
 /** AWS's batch limit of DescribeServiceRevisions, which is also what one cache entry holds. */
 const REVISIONS_PER_CALL = 20;
 

@@ -6,6 +6,7 @@ import {
   ECS_DEPLOY_SETUP_ANNOTATIONS,
   MISSING_ANNOTATIONS_MARKER,
   parseArn,
+  parseCodeDeployDeploymentGroupArn,
   parseEcrRepositoryArn,
   parseEcsDeployAnnotations,
   parseEcsServiceArn,
@@ -153,10 +154,12 @@ export class EnvironmentResolver {
     else if (pipeline && !env.pipeline) env.pipeline = pipeline;
     else if (repository && !env.ecrRepository) env.ecrRepository = repository;
     else if (parsedArn.service === 'codedeploy' && !env.codeDeploy) {
-      const [type, ...rest] = parsedArn.resource.split(':');
-      const [application, deploymentGroup] = rest.join(':').split('/');
-      if (type === 'deploymentgroup' && application && deploymentGroup) {
-        env.codeDeploy = { application, deploymentGroup };
+      const group = parseCodeDeployDeploymentGroupArn(arn);
+      if (group) {
+        env.codeDeploy = {
+          application: group.application,
+          deploymentGroup: group.deploymentGroup,
+        };
       }
     }
     if (!env.ecrRepository && ecrRepositoryArn) {

@@ -1,3 +1,4 @@
+import { ecrRepositoryUri } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { NotFoundError } from '@backstage/errors';
 import {
   EcrRepositoryRef,
@@ -6,7 +7,7 @@ import {
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ActionContext } from '../actions/types';
 import { LoadedEnvironment } from '../environments/EnvironmentLoader';
-import { repositoryOf, repositoryUri, shortDigest } from './repositories';
+import { repositoryOf, shortDigest } from './repositories';
 
 /*
  * Promotion as a pipeline bound to one image tag wants it: the image (by
@@ -38,7 +39,7 @@ async function runningDigest(
     { accountId: env.accountId, region: env.region },
     taskDefinitionArn,
   );
-  const uri = repositoryUri(repo);
+  const uri = ecrRepositoryUri(repo);
   for (const { image } of containers) {
     if (image.startsWith(`${uri}@`)) return image.slice(uri.length + 1);
     if (image === uri || image.startsWith(`${uri}:`)) {

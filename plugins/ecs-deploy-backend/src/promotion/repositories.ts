@@ -21,14 +21,6 @@ export function repositoryOf(
   return env.ecrRepository!;
 }
 
-/** The registry URI task definitions name the repository's images by. */
-export function repositoryUri(repo: EcrRepositoryRef): string {
-  const suffix = repo.region.startsWith('cn-')
-    ? 'amazonaws.com.cn'
-    : 'amazonaws.com';
-  return `${repo.accountId}.dkr.ecr.${repo.region}.${suffix}/${repo.name}`;
-}
-
 /** `sha256:0123456789ab…` for messages. */
 export function shortDigest(digest: string): string {
   const [algorithm, hex] = digest.split(':');

@@ -2,8 +2,8 @@ import {
   ActionOffer,
   EnvironmentOverview,
   isActiveStatus,
+  parseEcrImageUri,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { parseEcrImageUri } from '../aws/ecr';
 import { TaskDefinitionState } from '../aws/state';
 import { LoadedEnvironment } from '../environments/EnvironmentLoader';
 import { historyPageRequest, readHistory } from '../history/readHistory';
@@ -29,7 +29,12 @@ async function imagesOf(
         i === 0 ? knownDigest : undefined,
       );
       if (!image.digest && image.tag) {
-        const ecrImage = parseEcrImageUri(image.uri);
+        const address = parseEcrImageUri(image.uri);
+        const ecrImage = address && {
+          accountId: address.accountId,
+          region: address.region,
+          repository: address.repository,
+        };
         const found = ecrImage
           ? await ctx.aws.ecr
               .tagDigest(ecrImage, image.tag)

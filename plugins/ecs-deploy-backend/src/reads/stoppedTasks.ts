@@ -1,6 +1,7 @@
 import {
   StoppedTasksResponse,
   formatDeploymentId,
+  arnResourceId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { cacheKeys } from '../aws/cacheKeys';
 import { LoadedEnvironment } from '../environments/EnvironmentLoader';
@@ -24,7 +25,7 @@ export async function readStoppedTasks(
         .map(t => {
           const def = taskDefinitionRef(t.taskDefinitionArn);
           return {
-            taskId: (t.taskArn ?? '').split('/').pop() ?? '',
+            taskId: arnResourceId(t.taskArn ?? ''),
             ...(def ? { taskDefinition: def } : {}),
             ...(t.stopCode ? { stopCode: t.stopCode } : {}),
             ...(t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),

@@ -1,6 +1,7 @@
 import {
   ListenerTraffic,
   TaskSetLabel,
+  parseTargetGroupArn,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { Forward, ListenerState } from '../aws/state';
 
@@ -40,7 +41,7 @@ export function listenerTraffic(
         targetGroups: forwards.map(f => {
           const name =
             options.targetGroupNames.get(f.targetGroupArn) ??
-            f.targetGroupArn.split('/').slice(-2, -1)[0] ??
+            parseTargetGroupArn(f.targetGroupArn)?.name ??
             f.targetGroupArn;
           const label =
             options.labels.get(f.targetGroupArn) ?? options.labels.get(name);

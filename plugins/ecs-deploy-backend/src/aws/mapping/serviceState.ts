@@ -3,6 +3,7 @@ import {
   DeploymentControllerKind,
   DeploymentStrategy,
   DeploymentStrategyKind,
+  parseEcsClusterArn,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ServiceState, TaskSetState } from '../state';
 import { iso } from '../../mapping/time';
@@ -53,7 +54,7 @@ export function mapService(service: Service): ServiceState {
   return {
     arn: service.serviceArn ?? '',
     name: service.serviceName ?? '',
-    cluster: (service.clusterArn ?? '').split('/').pop() ?? '',
+    cluster: parseEcsClusterArn(service.clusterArn ?? '')?.cluster ?? '',
     status: service.status ?? 'UNKNOWN',
     runningCount: service.runningCount ?? 0,
     desiredCount: service.desiredCount ?? 0,

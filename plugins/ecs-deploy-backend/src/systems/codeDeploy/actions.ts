@@ -1,3 +1,4 @@
+import { codeDeployDeploymentGroupArn } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { GroupRef } from '../../aws/codeDeploy';
 import {
@@ -5,7 +6,6 @@ import {
   ActionOutcome,
   ActionTarget,
   PreparedAction,
-  partitionOf,
 } from '../../actions/types';
 import { DeploymentActionName } from '../DeploymentSystem';
 import { TAKEN, codeDeployRefusal } from './preconditions';
@@ -19,11 +19,13 @@ const MESSAGES: Record<DeploymentActionName, string> = {
 /** The ARN of a deployment group, which is what carries the owner tag. */
 function deploymentGroupArn(target: ActionTarget, group: GroupRef): string {
   const { env } = target.loaded;
-  return `arn:${partitionOf(
-    env.service?.arn ?? env.pipeline?.arn,
-  )}:codedeploy:${env.region}:${env.accountId}:deploymentgroup:${
-    group.application
-  }/${group.deploymentGroup}`;
+  return codeDeployDeploymentGroupArn({
+    accountId: env.accountId,
+    region: env.region,
+    partition: env.service?.partition ?? env.pipeline?.partition,
+    application: group.application,
+    deploymentGroup: group.deploymentGroup,
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { EcsServiceRef } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { serviceDeploymentArn } from '../../aws/ecs';
+import { ecsServiceDeploymentArn } from '@ecs-deploy/plugin-ecs-deploy-common';
 import {
   ActionContext,
   ActionOutcome,
@@ -26,7 +26,7 @@ export function prepareEcsAction(
   id: string,
   service: EcsServiceRef,
 ): PreparedAction {
-  const arn = serviceDeploymentArn(service, id);
+  const arn = ecsServiceDeploymentArn({ ...service, id });
   const operation = `${action} of ECS service deployment ${id} (${target.loaded.env.name})`;
   const read = async () => {
     // The ARN is built from the entity's service, so it cannot name another's.

@@ -3,7 +3,7 @@ import {
   LifecycleEvent,
   fromEcsHookStatus,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { serviceDeploymentArn } from '../../aws/ecs';
+import { ecsServiceDeploymentArn } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { LoadedEnvironment } from '../../environments/EnvironmentLoader';
 import { ResolvedEnvironment } from '../../environments/ResolvedEnvironment';
 import { entryNotFound } from '../../history/entryNotFound';
@@ -26,7 +26,7 @@ export async function ecsDetail(
   if (!env.service) throw entryNotFound(id, env.name);
   // Read the deployment while the service loads; used only if it is ECS's.
   const rawRead = ctx.aws.ecs.serviceDeployments(env.service, [
-    serviceDeploymentArn(env.service, awsId),
+    ecsServiceDeploymentArn({ ...env.service, id: awsId }),
   ]);
   rawRead.catch(() => undefined);
   const { service } = await loading;

@@ -6,7 +6,7 @@ import {
   arnResourceId,
   parseDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { serviceDeploymentArn } from '../../aws/ecs';
+import { ecsServiceDeploymentArn } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { listenerArnOfRule } from '../../aws/elbv2';
 import { LoadedEnvironment } from '../../environments/EnvironmentLoader';
 import { activeHead } from '../../history/activeHead';
@@ -80,10 +80,10 @@ export async function ecsNativeTraffic(
 
   let shift: TrafficShift | undefined;
   if (head) {
-    const arn = serviceDeploymentArn(
-      env.service!,
-      parseDeploymentId(head.id)!.awsId,
-    );
+    const arn = ecsServiceDeploymentArn({
+      ...env.service!,
+      id: parseDeploymentId(head.id)!.awsId,
+    });
     const [deployment] = await ctx.aws.ecs.serviceDeployments(env.service!, [
       arn,
     ]);
