@@ -1,4 +1,5 @@
 import { EnvironmentError } from './environments';
+import type { ActionOffer } from './offers';
 import {
   DeploymentControllerKind,
   DeploymentStrategy,
@@ -76,6 +77,12 @@ export interface TrafficShift {
   nextStepAt?: string;
   /** ISO time the bake / termination wait ends. */
   bakeTimeEndsAt?: string;
+  /**
+   * What can be done to the shifting deployment now: the offers of its
+   * history entry (continue, finish early, roll back), read with this
+   * snapshot.
+   */
+  offers: ActionOffer[];
 }
 
 /**

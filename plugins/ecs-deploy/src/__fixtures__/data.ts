@@ -334,6 +334,7 @@ export const stoppedTasksResponse: StoppedTasksResponse = {
 export function trafficResponse(
   greenPercent: number,
   phase?: 'SHIFTING' | 'DONE' | 'WAITING',
+  offers: ActionOffer[] = [],
 ): TrafficResponse {
   return {
     environments: [
@@ -406,27 +407,11 @@ export function trafficResponse(
               step: 1,
               totalSteps: 2,
               nextStepAt: '2099-01-01T00:00:00Z',
+              offers,
             }
           : undefined,
       },
     ],
-  };
-}
-
-/** The detail of the canary that {@link trafficResponse} shifts, with the backend's offers on it. */
-export function shiftDetail(offers: ActionOffer[]): DeploymentDetail {
-  return {
-    deployment: summary({
-      id: 'codedeploy:d-CANARY1',
-      status: 'IN_PROGRESS',
-      awsStatus: 'InProgress',
-      endedAt: undefined,
-      durationMs: undefined,
-      offers,
-    }),
-    lifecycleEvents: [],
-    statusMessages: [],
-    targets: [],
   };
 }
 

@@ -8,6 +8,7 @@ import {
   ActionOffer,
   DeploymentDetail,
   HistoryResponse,
+  TrafficResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import request from 'supertest';
 import {
@@ -35,7 +36,10 @@ describe('CodeDeploy offers over HTTP against the AWS sandbox', () => {
   let backend: Backend;
   let payments: Awaited<ReturnType<typeof createWaitingCodeDeployService>>;
 
-  const offersOf = async (id: string): Promise<ActionOffer[]> => {
+  const offersOf = async (
+    id: string,
+    { shifting }: { shifting: boolean },
+  ): Promise<ActionOffer[]> => {
     const history = await request(backend.server)
       .get(api('payments-api', '/history'))
       .query({ environment: 'prod' });
@@ -50,6 +54,17 @@ describe('CodeDeploy offers over HTTP against the AWS sandbox', () => {
     expect((detail.body as DeploymentDetail).deployment.offers).toEqual(
       row?.offers,
     );
+    // So does the traffic snapshot, while the deployment moves traffic.
+    const traffic = await request(backend.server)
+      .get(api('payments-api', '/traffic'))
+      .query({ environment: 'prod' });
+    const { shift } = (traffic.body as TrafficResponse).environments[0];
+    if (shifting) {
+      expect(shift?.deploymentId).toBe(`codedeploy:${id}`);
+      expect(shift?.offers).toEqual(row?.offers);
+    } else {
+      expect(shift).toBeUndefined();
+    }
     return row!.offers!;
   };
   const reasonOf = (offers: ActionOffer[], action: string) =>
@@ -103,7 +118,7 @@ describe('CodeDeploy offers over HTTP against the AWS sandbox', () => {
     expect(await status(id)).toBe('Ready');
 
     // waiting at Ready: continue and roll back, not finish early
-    const waiting = await offersOf(id);
+    const waiting = await offersOf(id, { shifting: true });
     expect(waiting).toEqual([
       { action: 'continue', request: { deploymentId: `codedeploy:${id}` } },
       {
@@ -122,7 +137,7 @@ describe('CodeDeploy offers over HTTP against the AWS sandbox', () => {
 
     // shifted, keeping the original task set: finish early, not continue
     advanceSandbox(sb, 6 * MINUTE);
-    const baking = await offersOf(id);
+    const baking = await offersOf(id, { shifting: true });
     expect(baking.map(o => [o.action, !o.unavailableReason])).toEqual([
       ['continue', false],
       ['finish-early', true],
@@ -136,7 +151,7 @@ describe('CodeDeploy offers over HTTP against the AWS sandbox', () => {
     // ended: nothing
     advanceSandbox(sb, 30_000);
     expect(await status(id)).toBe('Succeeded');
-    const ended = await offersOf(id);
+    const ended = await offersOf(id, { shifting: false });
     expect(ended.every(o => o.unavailableReason)).toBe(true);
     const stop = await act('rollback', id, 'offer-rollback-1');
     expect(stop.status).toBe(409);

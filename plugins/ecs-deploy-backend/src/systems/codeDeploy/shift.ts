@@ -2,8 +2,8 @@ import {
   DeploymentStatus,
   DeploymentStrategy,
   LifecycleEvent,
-  TrafficShift,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ShiftPosition } from '../../traffic/ShiftPosition';
 import { addMinutes, stepOf } from '../../traffic/steps';
 
 /**
@@ -17,12 +17,12 @@ export function codeDeployShift(input: {
   strategy: DeploymentStrategy;
   events: LifecycleEvent[];
   greenWeight: number;
-}): TrafficShift {
+}): ShiftPosition {
   const { status, strategy, events, greenWeight } = input;
   const allow = events.find(e => e.name === 'AllowTraffic');
   const lastDone = [...events].reverse().find(e => e.endedAt);
   const { step, totalSteps } = stepOf(strategy, greenWeight);
-  let phase: TrafficShift['phase'];
+  let phase: ShiftPosition['phase'];
   if (status === 'WAITING') phase = 'WAITING';
   else if (status === 'BAKING') phase = 'BAKING';
   else if (!['PENDING', 'IN_PROGRESS'].includes(status)) phase = 'DONE';
@@ -34,7 +34,7 @@ export function codeDeployShift(input: {
   } else if (allow?.status === 'SUCCEEDED') phase = 'BAKING';
   else phase = 'PROVISIONING';
 
-  const shift: TrafficShift = {
+  const shift: ShiftPosition = {
     deploymentId: input.deploymentId,
     phase,
     shiftedPercent: greenWeight,

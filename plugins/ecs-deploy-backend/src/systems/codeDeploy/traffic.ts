@@ -65,13 +65,16 @@ export async function codeDeployTraffic(
         if (ts.targetGroupName) labels.set(ts.targetGroupName, ts.label);
       }
       const green = target.taskSets.find(t => t.label === 'GREEN');
-      shift = codeDeployShift({
-        deploymentId: head.id,
-        status: head.status,
-        strategy,
-        events: target.lifecycleEvents,
-        greenWeight: green?.trafficWeight ?? 0,
-      });
+      shift = {
+        ...codeDeployShift({
+          deploymentId: head.id,
+          status: head.status,
+          strategy,
+          events: target.lifecycleEvents,
+          greenWeight: green?.trafficWeight ?? 0,
+        }),
+        offers: head.offers ?? [],
+      };
     }
   }
   const names = new Map(targetGroups.map(g => [g.arn, g.name]));

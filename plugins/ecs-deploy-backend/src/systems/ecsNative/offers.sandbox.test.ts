@@ -12,6 +12,7 @@ import {
   ActionOffer,
   DeploymentDetail,
   HistoryResponse,
+  TrafficResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import request from 'supertest';
 import {
@@ -62,7 +63,10 @@ describe('ECS-native offers over HTTP against the AWS sandbox', () => {
       i => i.id === `ecs:${id}`,
     )!;
   };
-  const offersOf = async (id: string): Promise<ActionOffer[]> => {
+  const offersOf = async (
+    id: string,
+    { shifting }: { shifting: boolean },
+  ): Promise<ActionOffer[]> => {
     const row = await rowOf(id);
     const detail = await request(backend.server)
       .get(api('ledger-api', `/deployments/ecs:${id}`))
@@ -70,6 +74,17 @@ describe('ECS-native offers over HTTP against the AWS sandbox', () => {
     expect((detail.body as DeploymentDetail).deployment.offers).toEqual(
       row.offers,
     );
+    // So does the traffic snapshot, while the deployment moves traffic.
+    const traffic = await request(backend.server)
+      .get(api('ledger-api', '/traffic'))
+      .query({ environment: 'prod' });
+    const { shift } = (traffic.body as TrafficResponse).environments[0];
+    if (shifting) {
+      expect(shift?.deploymentId).toBe(`ecs:${id}`);
+      expect(shift?.offers).toEqual(row.offers);
+    } else {
+      expect(shift).toBeUndefined();
+    }
     return row.offers!;
   };
   const available = (offers: ActionOffer[]) =>
@@ -134,7 +149,7 @@ describe('ECS-native offers over HTTP against the AWS sandbox', () => {
     expect((await rowOf(id)).status).toBe('WAITING');
 
     // paused at the hook: continue or roll back; ECS has no finish early
-    const waiting = await offersOf(id);
+    const waiting = await offersOf(id, { shifting: true });
     expect(waiting).toEqual([
       { action: 'continue', request: { deploymentId: `ecs:${id}` } },
       { action: 'rollback', request: { deploymentId: `ecs:${id}` } },
@@ -146,7 +161,7 @@ describe('ECS-native offers over HTTP against the AWS sandbox', () => {
     // past the hook, baking: only roll back
     advanceSandbox(sb, 2 * MINUTE);
     expect((await rowOf(id)).status).toBe('BAKING');
-    const baking = await offersOf(id);
+    const baking = await offersOf(id, { shifting: true });
     expect(available(baking)).toEqual([
       ['continue', false],
       ['rollback', true],
@@ -158,7 +173,7 @@ describe('ECS-native offers over HTTP against the AWS sandbox', () => {
     // ended: nothing
     advanceSandbox(sb, 15 * MINUTE);
     expect((await latest()).status).toBe('SUCCESSFUL');
-    const ended = await offersOf(id);
+    const ended = await offersOf(id, { shifting: false });
     expect(available(ended)).toEqual([
       ['continue', false],
       ['rollback', false],

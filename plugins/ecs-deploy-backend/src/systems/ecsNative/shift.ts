@@ -1,8 +1,8 @@
 import {
   DeploymentStatus,
   DeploymentStrategy,
-  TrafficShift,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ShiftPosition } from '../../traffic/ShiftPosition';
 import { addMinutes, stepOf } from '../../traffic/steps';
 
 const PROVISIONING_STAGES = new Set([
@@ -27,11 +27,11 @@ export function ecsShift(input: {
   lifecycleStage?: string;
   productionWeight?: number;
   updatedAt?: string;
-}): TrafficShift {
+}): ShiftPosition {
   const { status, strategy, lifecycleStage } = input;
   const shiftedPercent =
     input.productionWeight ?? (status === 'SUCCEEDED' ? 100 : 0);
-  let phase: TrafficShift['phase'];
+  let phase: ShiftPosition['phase'];
   if (status === 'WAITING') phase = 'WAITING';
   else if (
     !['PENDING', 'IN_PROGRESS', 'BAKING', 'ROLLING_BACK'].includes(status)
@@ -48,7 +48,7 @@ export function ecsShift(input: {
     phase = 'PROVISIONING';
   } else phase = 'SHIFTING';
 
-  const shift: TrafficShift = {
+  const shift: ShiftPosition = {
     deploymentId: input.deploymentId,
     phase,
     shiftedPercent,

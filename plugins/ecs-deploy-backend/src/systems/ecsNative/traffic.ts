@@ -89,14 +89,17 @@ export async function ecsNativeTraffic(
     ]);
     if (deployment) {
       const target = deployment.targetServiceRevision;
-      shift = ecsShift({
-        deploymentId: head.id,
-        status: head.status,
-        strategy,
-        lifecycleStage: deployment.lifecycleStage,
-        productionWeight: target?.requestedProductionTrafficWeight,
-        updatedAt: iso(deployment.updatedAt ?? deployment.startedAt),
-      });
+      shift = {
+        ...ecsShift({
+          deploymentId: head.id,
+          status: head.status,
+          strategy,
+          lifecycleStage: deployment.lifecycleStage,
+          productionWeight: target?.requestedProductionTrafficWeight,
+          updatedAt: iso(deployment.updatedAt ?? deployment.startedAt),
+        }),
+        offers: head.offers ?? [],
+      };
       const revisions = [
         ...(deployment.sourceServiceRevisions ?? []),
         ...(target ? [target] : []),

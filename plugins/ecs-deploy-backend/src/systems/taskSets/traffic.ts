@@ -59,6 +59,8 @@ export async function externalTraffic(
       deploymentId: `ecs:${incoming.id.replace(/[^A-Za-z0-9._-]/g, '-')}`,
       phase: shifted > 0 && shifted < 100 ? 'SHIFTING' : 'PROVISIONING',
       shiftedPercent: shifted,
+      // The same as its history entry's: no actions on EXTERNAL task sets.
+      offers: [],
     };
   }
   return { listeners: traffic, taskSets, shift };

@@ -6,7 +6,6 @@ import { fakeApi, responseError } from '../../__testUtils__/fakeApi';
 import {
   available,
   missingService,
-  shiftDetail,
   trafficResponse,
   unavailable,
   waitingDeploymentOffers,
@@ -284,11 +283,14 @@ describe('EcsTrafficContent', () => {
       ledgerEntry: {},
     });
     const api = fakeApi({
-      getTraffic: jest.fn().mockResolvedValue(trafficResponse(0, 'WAITING')),
-      getDeployment: jest
+      getTraffic: jest
         .fn()
         .mockResolvedValue(
-          shiftDetail(waitingDeploymentOffers('codedeploy:d-CANARY1')),
+          trafficResponse(
+            0,
+            'WAITING',
+            waitingDeploymentOffers('codedeploy:d-CANARY1'),
+          ),
         ),
       performAction,
     });
@@ -316,11 +318,14 @@ describe('EcsTrafficContent', () => {
 
   it('disables the shift controls with the reason for a user who may not act', async () => {
     const api = fakeApi({
-      getTraffic: jest.fn().mockResolvedValue(trafficResponse(0, 'WAITING')),
-      getDeployment: jest
+      getTraffic: jest
         .fn()
         .mockResolvedValue(
-          shiftDetail(waitingDeploymentOffers('codedeploy:d-CANARY1')),
+          trafficResponse(
+            0,
+            'WAITING',
+            waitingDeploymentOffers('codedeploy:d-CANARY1'),
+          ),
         ),
     });
     await renderWithEntity(<EcsTrafficContent refreshIntervalMs={60_000} />, {
@@ -336,13 +341,15 @@ describe('EcsTrafficContent', () => {
     expect(button).toBeDisabled();
   });
 
-  it('shows the controls the backend offers on the shifting deployment, read again with each snapshot', async () => {
+  it('shows the controls the backend offers on the shifting deployment, as each snapshot carries them', async () => {
     const deploymentId = 'codedeploy:d-CANARY1';
-    const getDeployment = jest
+    const getTraffic = jest
       .fn()
-      .mockResolvedValueOnce(shiftDetail(waitingDeploymentOffers(deploymentId)))
+      .mockResolvedValueOnce(
+        trafficResponse(0, 'WAITING', waitingDeploymentOffers(deploymentId)),
+      )
       .mockResolvedValue(
-        shiftDetail([
+        trafficResponse(100, 'SHIFTING', [
           unavailable(
             'continue',
             'Traffic has moved; nothing waits for a person.',
@@ -352,10 +359,7 @@ describe('EcsTrafficContent', () => {
           available('rollback', { deploymentId }),
         ]),
       );
-    const getTraffic = jest
-      .fn()
-      .mockResolvedValueOnce(trafficResponse(0, 'WAITING'))
-      .mockResolvedValue(trafficResponse(100, 'SHIFTING'));
+    const getDeployment = jest.fn();
     const api = fakeApi({ getTraffic, getDeployment });
     await renderWithEntity(
       <EcsTrafficContent
@@ -372,31 +376,21 @@ describe('EcsTrafficContent', () => {
     expect(continueButton).toHaveAccessibleDescription(
       'Traffic has moved; nothing waits for a person.',
     );
-    expect(getDeployment).toHaveBeenCalledTimes(2);
-    expect(getDeployment).toHaveBeenLastCalledWith(
-      expect.objectContaining({ name: 'payments-api' }),
-      { deploymentId, environment: 'prod' },
-    );
+    // The offers come with the snapshot: no read per deployment.
+    expect(getDeployment).not.toHaveBeenCalled();
   });
 
-  it('says when the actions on the shifting deployment could not be read', async () => {
+  it('shows no controls on a shift the backend offers nothing on', async () => {
     const api = fakeApi({
       getTraffic: jest.fn().mockResolvedValue(trafficResponse(10, 'SHIFTING')),
-      getDeployment: jest
-        .fn()
-        .mockRejectedValue(
-          await responseError(
-            503,
-            'AWS is throttling codedeploy:GetDeployment',
-          ),
-        ),
     });
     await renderWithEntity(<EcsTrafficContent refreshIntervalMs={60_000} />, {
       api,
     });
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'The actions on codedeploy:d-CANARY1 could not be read: AWS is throttling codedeploy:GetDeployment',
-    );
+    expect(
+      await screen.findByText(/10% on the replacement/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Roll back' })).toBeNull();
   });
 });

@@ -76,8 +76,7 @@ const ShiftProgress = ({
         <Box mt={1}>
           <ShiftControls
             environment={env.environment}
-            deploymentId={shift.deploymentId}
-            observedAt={env.observedAt}
+            shift={shift}
             onChanged={onChanged}
           />
         </Box>
