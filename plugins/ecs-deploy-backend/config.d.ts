@@ -14,9 +14,15 @@ export interface Config {
       /** Resolution of entities to AWS resources (tags, CodeDeploy lookup). Default 10 minutes. */
       resolutionTtlSeconds?: number;
       /**
-       * Most values each backend process also keeps in memory, in front of
-       * coreServices.cache, so that many viewers of one entity cost one
-       * deserialisation per lifetime. Default 10000.
+       * Memory each backend process spends on values it also keeps in front
+       * of coreServices.cache, so that many viewers of one entity cost one
+       * deserialisation per lifetime; measured as the values' JSON size, the
+       * least recently used go first. Default 64.
+       */
+      memoryMegabytes?: number;
+      /**
+       * An optional cap on the number of those values, on top of
+       * `memoryMegabytes`. No cap by default.
        */
       memoryEntries?: number;
       /**

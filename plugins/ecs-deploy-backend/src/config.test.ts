@@ -17,4 +17,16 @@ describe('readBackendSettings', () => {
       'ecsDeploy.actions.leaseSeconds must be a positive number of seconds, not 0',
     );
   });
+
+  it('gives the memory layer 64 MB unless configured, and refuses none', () => {
+    const settings = (ecsDeploy: object) =>
+      readBackendSettings(new ConfigReader({ ecsDeploy }));
+    expect(settings({}).memoryBytes).toBe(64 * 1024 * 1024);
+    expect(settings({ cache: { memoryMegabytes: 8 } }).memoryBytes).toBe(
+      8 * 1024 * 1024,
+    );
+    expect(() => settings({ cache: { memoryMegabytes: 0 } })).toThrow(
+      'ecsDeploy.cache.memoryMegabytes must be a positive number, not 0',
+    );
+  });
 });

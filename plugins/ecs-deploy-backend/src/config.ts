@@ -25,11 +25,21 @@ export interface ActionSettings {
 
 export interface BackendSettings {
   ttl: CacheTtls;
-  memoryEntries: number;
+  memoryBytes: number;
+  memoryEntries?: number;
   staleIfErrorMs: number;
   discovery: DiscoveryLocation[];
   tagKeys: EcsDeployTagKeys;
   actions: ActionSettings;
+}
+
+function memoryMegabytes(config: Config): number {
+  const key = 'ecsDeploy.cache.memoryMegabytes';
+  const value = config.getOptionalNumber(key) ?? 64;
+  if (!(value > 0)) {
+    throw new Error(`${key} must be a positive number, not ${value}`);
+  }
+  return value;
 }
 
 function leaseSeconds(config: Config): number {
@@ -66,8 +76,8 @@ export function readBackendSettings(config: Config): BackendSettings {
       list: seconds('listTtlSeconds', 15),
       resolution: seconds('resolutionTtlSeconds', 600),
     },
-    memoryEntries:
-      config.getOptionalNumber('ecsDeploy.cache.memoryEntries') ?? 10_000,
+    memoryBytes: memoryMegabytes(config) * 1024 * 1024,
+    memoryEntries: config.getOptionalNumber('ecsDeploy.cache.memoryEntries'),
     staleIfErrorMs: seconds('staleIfErrorSeconds', 300),
     discovery,
     tagKeys: readTagKeys(config),

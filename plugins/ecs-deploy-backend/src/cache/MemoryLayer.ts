@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** Recursively freezes a value so callers cannot change what others share. */
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -13,22 +15,40 @@ interface Entry {
 }
 
 /**
+ * What an entry costs in memory, estimated by the length of its JSON form
+ * (the form it has in the shared cache): values are plain JSON data, and a
+ * JS heap object is within a small factor of that.
+ */
+function jsonBytes(entry: Entry): number {
+  return Math.max(1, JSON.stringify(entry.value)?.length ?? 1);
+}
+
+/**
  * Values this process read or loaded lately, with the expiry they have in
  * the shared cache. Reading from here costs no deserialisation: every viewer
  * of an entity gets the same frozen object until it expires. Entries outlive
- * their expiry by `staleMs` so a failing refresh can fall back on them; the
- * least recently used go first when `maxEntries` is reached.
+ * their expiry by `staleMs` so a failing refresh can fall back on them. The
+ * layer is bounded in bytes (`maxBytes`) and, optionally, in entries; the
+ * least recently used go first. A value larger than the whole budget is not
+ * kept here at all (it still lives in the shared cache).
  */
 export class MemoryLayer {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LRUCache<string, Entry>;
 
   constructor(
     private readonly options: {
-      maxEntries: number;
+      maxBytes: number;
+      maxEntries?: number;
       staleMs: number;
       now: () => number;
     },
-  ) {}
+  ) {
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: options.maxBytes,
+      ...(options.maxEntries ? { max: options.maxEntries } : {}),
+      sizeCalculation: jsonBytes,
+    });
+  }
 
   /** The value if it has not expired. */
   fresh<T>(key: string): T | undefined {
@@ -44,17 +64,17 @@ export class MemoryLayer {
   }
 
   set<T>(key: string, value: T, expiresAt: number): T {
-    this.entries.delete(key);
     this.entries.set(key, { value: deepFreeze(value), expiresAt });
-    if (this.entries.size > this.options.maxEntries) {
-      // A Map iterates in insertion order: the first key is the least recent.
-      this.entries.delete(this.entries.keys().next().value!);
-    }
     return value;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Estimated bytes held, for the bench and tests. */
+  get bytes(): number {
+    return this.entries.calculatedSize;
   }
 
   private touch(key: string): Entry | undefined {
@@ -64,9 +84,6 @@ export class MemoryLayer {
       this.entries.delete(key);
       return undefined;
     }
-    // Move to the end: most recently used.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     return entry;
   }
 }

@@ -135,6 +135,42 @@ describe('ReadCache', () => {
     expect(shared.reads).toBe(1);
   });
 
+  it('keeps values in memory up to memoryBytes of JSON, dropping the least recent', async () => {
+    const shared = sharedCache();
+    // Each value is a 100-character string: 102 bytes of JSON.
+    const value = (c: string) => c.repeat(100);
+    const cache = new ReadCache(shared as unknown as CacheService, {
+      now: clock,
+      memoryBytes: 250,
+    });
+    await cache.get('a', async () => value('a'), 5_000);
+    await cache.get('b', async () => value('b'), 5_000);
+    await cache.get('a', async () => value('a'), 5_000); // a is now the most recent
+    await cache.get('c', async () => value('c'), 5_000);
+    expect(cache.stats()).toMatchObject({ memoryEntries: 2, memoryBytes: 204 });
+    shared.reads = 0;
+    await cache.get('a', async () => value('a'), 5_000);
+    await cache.get('c', async () => value('c'), 5_000);
+    expect(shared.reads).toBe(0);
+    await cache.get('b', async () => value('b'), 5_000);
+    expect(shared.reads).toBe(1);
+  });
+
+  it('keeps a value larger than the whole memory budget only in the shared cache', async () => {
+    const shared = sharedCache();
+    const cache = new ReadCache(shared as unknown as CacheService, {
+      now: clock,
+      memoryBytes: 50,
+    });
+    const load = jest.fn(async () => 'x'.repeat(100));
+    await cache.get('big', load, 5_000);
+    expect(cache.stats().memoryEntries).toBe(0);
+    shared.reads = 0;
+    expect(await cache.get('big', load, 5_000)).toHaveLength(100);
+    expect(shared.reads).toBe(1);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it('shares one load between concurrent callers', async () => {
     const cache = new ReadCache(sharedCache() as unknown as CacheService, {
       now: clock,

@@ -23,7 +23,9 @@ function isTransient(error: unknown): boolean {
 }
 
 export interface ReadCacheOptions {
-  /** Most values kept in this process (least recently used go first). */
+  /** Memory for values kept in this process, by their JSON size (least recently used go first). */
+  memoryBytes?: number;
+  /** An optional cap on the number of values kept in this process. */
   memoryEntries?: number;
   /** How long past its expiry a value may answer when AWS throttles or fails. */
   staleIfErrorMs?: number;
@@ -50,7 +52,8 @@ export class ReadCache {
   ) {
     this.now = options.now ?? Date.now;
     this.memory = new MemoryLayer({
-      maxEntries: options.memoryEntries ?? 10_000,
+      maxBytes: options.memoryBytes ?? 64 * 1024 * 1024,
+      maxEntries: options.memoryEntries,
       staleMs: options.staleIfErrorMs ?? 300_000,
       now: this.now,
     });
@@ -133,9 +136,14 @@ export class ReadCache {
   }
 
   /** For tests and the bench: values in memory and answers served stale. */
-  stats(): { memoryEntries: number; staleAnswers: number } {
+  stats(): {
+    memoryEntries: number;
+    memoryBytes: number;
+    staleAnswers: number;
+  } {
     return {
       memoryEntries: this.memory.size,
+      memoryBytes: this.memory.bytes,
       staleAnswers: this.staleAnswers,
     };
   }

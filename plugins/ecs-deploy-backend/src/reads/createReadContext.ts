@@ -17,6 +17,7 @@ export function createReadContext(options: {
   const { settings, clients } = options;
   const cache = new ClassedCache(
     new ReadCache(options.cache, {
+      memoryBytes: settings.memoryBytes,
       memoryEntries: settings.memoryEntries,
       staleIfErrorMs: settings.staleIfErrorMs,
     }),
