@@ -23,6 +23,16 @@ export const ECS_DEPLOY_ANNOTATIONS = {
   awslabsServiceArn: 'aws.amazon.com/amazon-ecs-service-arn',
   /** awslabs plugin annotation: a single CodePipeline ARN. */
   awslabsPipelineArn: 'aws.amazon.com/aws-codepipeline-arn',
+  /**
+   * awslabs plugin annotation: `<key>=<value>,<key>=<value>`; the ECS
+   * services carrying all of these tags, found through the Tagging API.
+   */
+  awslabsServiceTags: 'aws.amazon.com/amazon-ecs-service-tags',
+  /**
+   * awslabs plugin annotation: `<key>=<value>,...`; the CodePipeline
+   * pipelines carrying all of these tags.
+   */
+  awslabsPipelineTags: 'aws.amazon.com/aws-codepipeline-tags',
 } as const;
 
 /**
@@ -43,6 +53,8 @@ export const ECS_DEPLOY_SETUP_ANNOTATIONS: readonly string[] = [
   `${ECS_DEPLOY_ANNOTATIONS.serviceArnPrefix}<environment>`,
   `${ECS_DEPLOY_ANNOTATIONS.discovery}: tags`,
   ECS_DEPLOY_ANNOTATIONS.awslabsServiceArn,
+  `${ECS_DEPLOY_ANNOTATIONS.awslabsServiceTags}: <key>=<value>,...`,
+  `${ECS_DEPLOY_ANNOTATIONS.awslabsPipelineTags}: <key>=<value>,...`,
 ];
 
 /**

@@ -6,6 +6,7 @@
 
 export * from './annotations';
 export * from './parseAnnotations';
+export * from './parseAnnotationsTags';
 export * from './permissions';
 export * from './aws';
 export * from './status';

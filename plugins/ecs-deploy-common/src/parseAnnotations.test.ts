@@ -165,3 +165,62 @@ describe('parseEcsDeployAnnotations', () => {
     expect(hasEcsDeployAnnotations(entity({}))).toBe(false);
   });
 });
+
+describe('parseEcsDeployAnnotations with the awslabs tags annotations', () => {
+  it('asks for tag lookups of services and pipelines, and counts as annotated', () => {
+    const tagged = entity({
+      'aws.amazon.com/amazon-ecs-service-tags': 'component=payments-api',
+      'aws.amazon.com/aws-codepipeline-tags': 'component=payments-api',
+    });
+    const parsed = parseEcsDeployAnnotations(tagged);
+    expect(parsed.environments).toEqual([]);
+    expect(parsed.invalidAnnotations).toEqual([]);
+    expect(parsed.tagLookups.map(l => [l.annotation, l.resourceType])).toEqual([
+      ['aws.amazon.com/amazon-ecs-service-tags', 'ecs-service'],
+      ['aws.amazon.com/aws-codepipeline-tags', 'codepipeline'],
+    ]);
+    expect(hasEcsDeployAnnotations(tagged)).toBe(true);
+  });
+
+  it('keeps the awslabs service ARN next to pipeline tags', () => {
+    const parsed = parseEcsDeployAnnotations(
+      entity({
+        'aws.amazon.com/amazon-ecs-service-arn': svc('prod', '333333333333'),
+        'aws.amazon.com/aws-codepipeline-tags': 'component=payments-api',
+      }),
+    );
+    expect(parsed.environments.map(e => e.name)).toEqual(['default']);
+    expect(parsed.tagLookups.map(l => l.resourceType)).toEqual([
+      'codepipeline',
+    ]);
+  });
+
+  it('reports an invalid tags annotation, and still counts the entity as annotated', () => {
+    const bad = entity({ 'aws.amazon.com/amazon-ecs-service-tags': 'myapp' });
+    expect(parseEcsDeployAnnotations(bad).invalidAnnotations).toEqual([
+      {
+        annotation: 'aws.amazon.com/amazon-ecs-service-tags',
+        problem:
+          "is not a list of <key>=<value> tags: 'myapp' is not <key>=<value>",
+      },
+    ]);
+    // The tab shows, so that the backend's 400 says what to fix.
+    expect(hasEcsDeployAnnotations(bad)).toBe(true);
+  });
+
+  it('ignores the tags annotations next to the suite keys, like the awslabs ARNs', () => {
+    for (const ownKeys of [
+      { 'ecs-deploy.io/service-arn.prod': svc('prod', '333333333333') },
+      { 'ecs-deploy.io/discovery': 'tags' },
+    ]) {
+      const parsed = parseEcsDeployAnnotations(
+        entity({
+          ...ownKeys,
+          'aws.amazon.com/amazon-ecs-service-tags': 'not a tag list',
+        }),
+      );
+      expect(parsed.tagLookups).toEqual([]);
+      expect(parsed.invalidAnnotations).toEqual([]);
+    }
+  });
+});

@@ -3,6 +3,11 @@ import {
   ECS_DEPLOY_ANNOTATIONS,
   DEFAULT_ENVIRONMENT_NAME,
 } from './annotations';
+import {
+  InvalidAnnotation,
+  TagLookup,
+  readAwslabsTagLookups,
+} from './parseAnnotationsTags';
 
 /**
  * The annotation each resource of an environment was read from, so that an
@@ -47,6 +52,10 @@ export interface EcsDeployAnnotations {
   discoverByTags: boolean;
   /** Repository for every environment without an override. */
   ecrRepositoryArn?: string;
+  /** Services and pipelines to find by the awslabs `*-tags` annotations. */
+  tagLookups: TagLookup[];
+  /** Annotations present but unusable; empty when all are fine. */
+  invalidAnnotations: InvalidAnnotation[];
 }
 
 function splitList(value: string | undefined): string[] | undefined {
@@ -76,7 +85,10 @@ function parseCodeDeploy(value: string) {
  * discovery: they name one service, and next to the suite's keys (which the
  * scaffolder once wrote alongside them) they would add an environment that
  * does not exist. They map to the single environment named in
- * `ecs-deploy.io/environments`, or `default`.
+ * `ecs-deploy.io/environments`, or `default`. Their `*-tags` forms (by the
+ * same rule) become `tagLookups`; an ARN and a tags annotation for the same
+ * kind of resource, or a tags value that is not `<key>=<value>,...`, is an
+ * invalid annotation (the awslabs plugins refuse both too).
  *
  * @public
  */
@@ -124,9 +136,16 @@ export function parseEcsDeployAnnotations(
   const ownScheme =
     discoverByTags ||
     [...byName.values()].some(e => e.serviceArn || e.pipelineArn);
+  const { tagLookups, invalidAnnotations } = ownScheme
+    ? { tagLookups: [], invalidAnnotations: [] }
+    : readAwslabsTagLookups(annotations);
   const awslabsService = annotations[A.awslabsServiceArn]?.trim();
   const awslabsPipeline = annotations[A.awslabsPipelineArn]?.trim();
-  if (!ownScheme && (awslabsService || awslabsPipeline)) {
+  if (
+    !ownScheme &&
+    !invalidAnnotations.length &&
+    (awslabsService || awslabsPipeline)
+  ) {
     const e = env(
       promotionOrder?.length === 1
         ? promotionOrder[0]
@@ -156,6 +175,8 @@ export function parseEcsDeployAnnotations(
     promotionOrder,
     discoverByTags,
     ecrRepositoryArn,
+    tagLookups,
+    invalidAnnotations,
   };
 }
 
@@ -186,5 +207,11 @@ export function sortByPromotionOrder<T extends { name: string }>(
  */
 export function hasEcsDeployAnnotations(entity: Entity): boolean {
   const parsed = parseEcsDeployAnnotations(entity);
-  return parsed.discoverByTags || parsed.environments.length > 0;
+  return (
+    parsed.discoverByTags ||
+    parsed.environments.length > 0 ||
+    parsed.tagLookups.length > 0 ||
+    // Shown, so that the backend's answer says what to fix.
+    parsed.invalidAnnotations.length > 0
+  );
 }
