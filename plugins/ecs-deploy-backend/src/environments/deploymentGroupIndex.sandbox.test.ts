@@ -174,8 +174,12 @@ describe('deploymentGroupOfService', () => {
       application: `${svc(2)}-prod`,
       deploymentGroup: `${svc(2)}-prod-dg`,
     });
-    // The refresh ran (and failed) behind the answer.
-    await new Promise(r => setTimeout(r, 50));
+    // The refresh runs (and fails) behind the answer; on a loaded machine it
+    // may take a while to reach the sandbox, so wait for it rather than sleep.
+    for (let i = 0; i < 100; i++) {
+      if (sb.callLog.count('codedeploy:ListApplications')) break;
+      await new Promise(r => setTimeout(r, 50));
+    }
     expect(sb.callLog.count('codedeploy:ListApplications')).toBe(1);
     await expect(
       deploymentGroupOfService(ctx, LOCATION, CLUSTER, svc(3)),
