@@ -44,9 +44,11 @@ export interface Config {
       leaseSeconds?: number;
     };
     /**
-     * Where `ecs-deploy.io/discovery: tags` looks for resources tagged with
-     * the entity: the Tagging API is per account and region, so list them.
-     * Without locations, tag discovery answers 404 saying so.
+     * Where tag lookups search: `ecs-deploy.io/discovery: tags` (resources
+     * tagged with the entity) and the awslabs `aws.amazon.com/*-tags`
+     * annotations. The Tagging API is per account and region, so list them.
+     * When set, these win over `aws.locator.resourceTaggingApi`; without
+     * either, a tag lookup answers 404 saying so.
      */
     discovery?: {
       locations?: Array<{
@@ -54,6 +56,28 @@ export interface Config {
         /** Regions to search; default `ecsDeploy.aws.defaultRegion`. */
         regions?: string[];
       }>;
+    };
+  };
+  /**
+   * The resource locator of the awslabs AWS plugins
+   * (awslabs/backstage-plugins-for-aws, docs/locating-resources.md). ECS
+   * Deploy reads it for its tag lookups when `ecsDeploy.discovery.locations`
+   * is not set.
+   */
+  aws?: {
+    locator?: {
+      /**
+       * `resourceTaggingApi` (the default) is the only locator ECS Deploy
+       * supports; `resourceExplorer` and `awsConfig` make the backend refuse
+       * to start unless `ecsDeploy.discovery.locations` is set.
+       */
+      type?: string;
+      resourceTaggingApi?: {
+        /** Accounts to search, each reached with its credentials from `aws.accounts`. */
+        accounts?: string[];
+        /** Regions to search in every account; default `ecsDeploy.aws.defaultRegion`. */
+        regions?: string[];
+      };
     };
   };
 }

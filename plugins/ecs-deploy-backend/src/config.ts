@@ -3,6 +3,10 @@ import {
   readTagKeys,
   EcsDeployTagKeys,
 } from '@ecs-deploy/plugin-ecs-deploy-node';
+import {
+  DiscoveryLocation,
+  readDiscoveryLocations,
+} from './environments/discoveryLocations';
 
 /** Cache lifetimes, in milliseconds. */
 export interface CacheTtls {
@@ -12,10 +16,7 @@ export interface CacheTtls {
   resolution: number;
 }
 
-export interface DiscoveryLocation {
-  accountId: string;
-  region: string;
-}
+export type { DiscoveryLocation } from './environments/discoveryLocations';
 
 /** How mutating actions are kept exclusive, in milliseconds. */
 export interface ActionSettings {
@@ -60,15 +61,7 @@ export function readBackendSettings(config: Config): BackendSettings {
     (config.getOptionalNumber(`ecsDeploy.cache.${key}`) ?? fallback) * 1000;
   const defaultRegion =
     config.getOptionalString('ecsDeploy.aws.defaultRegion') ?? 'us-east-1';
-  const discovery = (
-    config.getOptionalConfigArray('ecsDeploy.discovery.locations') ?? []
-  ).flatMap(location => {
-    const accountId = location.getString('accountId');
-    const regions = location.getOptionalStringArray('regions') ?? [
-      defaultRegion,
-    ];
-    return regions.map(region => ({ accountId, region }));
-  });
+  const discovery = readDiscoveryLocations(config, defaultRegion);
   return {
     ttl: {
       active: seconds('activeTtlSeconds', 5),
