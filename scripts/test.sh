@@ -31,6 +31,7 @@ step() {
 step "type check" yarn tsc
 step "lint" yarn lint:all
 step "prettier" yarn prettier:check
+step "openapi spec: lint, generated router up to date" bash plugins/ecs-deploy-backend/scripts/check-openapi.sh
 step "unit and integration tests" yarn test
 step "browser end-to-end tests" yarn test:e2e
 
