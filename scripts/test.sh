@@ -29,6 +29,9 @@ step() {
 }
 
 step "type check" yarn tsc
+# after the type check: the reports are extracted from the declarations it emits
+step "API reports" yarn api-reports:check
+step "package metadata" yarn fix:check
 step "lint" yarn lint:all
 step "prettier" yarn prettier:check
 step "openapi spec: lint, generated router up to date" bash plugins/ecs-deploy-backend/scripts/check-openapi.sh
