@@ -209,10 +209,11 @@ describe('parseEcsDeployAnnotations with the awslabs tags annotations', () => {
   });
 
   it('ignores the tags annotations next to the suite keys, like the awslabs ARNs', () => {
-    for (const ownKeys of [
+    const suiteKeys: Array<Record<string, string>> = [
       { 'ecs-deploy.io/service-arn.prod': svc('prod', '333333333333') },
       { 'ecs-deploy.io/discovery': 'tags' },
-    ]) {
+    ];
+    for (const ownKeys of suiteKeys) {
       const parsed = parseEcsDeployAnnotations(
         entity({
           ...ownKeys,

@@ -80,4 +80,13 @@ export const cacheKeys = {
 
   taggedResources: (w: Where, entityRef: string) =>
     `tagging:${at(w)}:${entityRef}`,
+  /** Tags as JSON: keys and values may hold any separator. */
+  resourcesWithTags: (
+    w: Where,
+    resourceType: string,
+    tags: Array<{ key: string; value: string }>,
+  ) =>
+    `tagging:lookup:${at(w)}:${resourceType}:${JSON.stringify(
+      tags.map(t => [t.key, t.value]),
+    )}`,
 };

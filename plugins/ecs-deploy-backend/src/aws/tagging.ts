@@ -12,6 +12,12 @@ export interface DiscoveredResource {
   environment: string;
 }
 
+/** A resource found by tags an annotation names, with its environment tag if any. */
+export interface TagLookupMatch {
+  arn: string;
+  environment?: string;
+}
+
 /** The Resource Groups Tagging API for the backend, each call with its cache class. */
 export function taggingReads({ clients, cache }: GatewayDeps) {
   const tagging = async (w: Where) => (await clients.forResource(w)).tagging;
@@ -43,6 +49,46 @@ export function taggingReads({ clients, cache }: GatewayDeps) {
           return m.ResourceARN && environment
             ? [{ arn: m.ResourceARN, environment }]
             : [];
+        });
+      },
+    ),
+
+    /**
+     * The resources of one type (`ecs:service`, `codepipeline:pipeline`)
+     * carrying every one of the tags, with their environment tag.
+     * Cache: resolution.
+     */
+    resourcesWithTags: withCache(
+      cache,
+      {
+        cache: 'resolution',
+        key: (
+          w: Where,
+          resourceType: string,
+          tags: Array<{ key: string; value: string }>,
+          _keys: EcsDeployTagKeys,
+        ) => cacheKeys.resourcesWithTags(w, resourceType, tags),
+      },
+      async (
+        w: Where,
+        resourceType: string,
+        tags: Array<{ key: string; value: string }>,
+        keys: EcsDeployTagKeys,
+      ): Promise<TagLookupMatch[]> => {
+        const mappings = await taggingGateway.getResources(
+          await tagging(w),
+          {
+            TagFilters: tags.map(t => ({ Key: t.key, Values: [t.value] })),
+            ResourceTypeFilters: [resourceType],
+          },
+          { operation: `looking up ${resourceType} resources by tags` },
+        );
+        return mappings.flatMap(m => {
+          if (!m.ResourceARN) return [];
+          const environment = tagRecord(m.Tags)[keys.environmentKey];
+          return [
+            { arn: m.ResourceARN, ...(environment ? { environment } : {}) },
+          ];
         });
       },
     ),

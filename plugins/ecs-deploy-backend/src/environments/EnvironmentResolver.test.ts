@@ -31,6 +31,7 @@ function resolver(
       aws: {
         accounts: [
           { accountId: '222222222222', accessKeyId: 'a', secretAccessKey: 'b' },
+          { accountId: '333333333333', accessKeyId: 'c', secretAccessKey: 'd' },
         ],
       },
       ecsDeploy: { aws: { defaultRegion: 'eu-west-1' } },
@@ -157,6 +158,172 @@ describe('EnvironmentResolver', () => {
     ).rejects.toMatchObject({
       name: 'InputError',
       message: expect.stringContaining('ecs-deploy.io/service-arn.dev'),
+    });
+  });
+
+  describe('the awslabs *-tags annotations', () => {
+    const SERVICE_TAGS = 'aws.amazon.com/amazon-ecs-service-tags';
+    const PIPELINE_TAGS = 'aws.amazon.com/aws-codepipeline-tags';
+    const service = (account: string, cluster: string, env?: string) => ({
+      ResourceARN: `arn:aws:ecs:eu-west-1:${account}:service/${cluster}/search-api`,
+      Tags: [
+        { Key: 'component', Value: 'search' },
+        ...(env ? [{ Key: 'environment', Value: env }] : []),
+      ],
+    });
+    const pipeline = (account: string, name: string, env?: string) => ({
+      ResourceARN: `arn:aws:codepipeline:eu-west-1:${account}:${name}`,
+      Tags: env ? [{ Key: 'environment', Value: env }] : [],
+    });
+    const both = [
+      { accountId: '222222222222', region: 'eu-west-1' },
+      { accountId: '333333333333', region: 'eu-west-1' },
+    ];
+
+    it('finds the services by their tags and type, one environment per environment tag', async () => {
+      tagging
+        .on(GetResourcesCommand, { ResourceTypeFilters: ['ecs:service'] })
+        .resolves({
+          ResourceTagMappingList: [
+            service('222222222222', 'c-staging', 'staging'),
+          ],
+        });
+      const envs = await resolver().resolve(
+        entity({
+          [SERVICE_TAGS]: 'component=search, team=discovery',
+          'ecs-deploy.io/environments': 'staging,prod',
+        }),
+      );
+      expect(envs).toEqual([
+        {
+          name: 'staging',
+          accountId: '222222222222',
+          region: 'eu-west-1',
+          service: expect.objectContaining({
+            serviceName: 'search-api',
+            cluster: 'c-staging',
+          }),
+          annotationKeys: { serviceArn: SERVICE_TAGS },
+        },
+      ]);
+      expect(
+        tagging.commandCalls(GetResourcesCommand)[0].args[0].input,
+      ).toEqual({
+        TagFilters: [
+          { Key: 'component', Values: ['search'] },
+          { Key: 'team', Values: ['discovery'] },
+        ],
+        ResourceTypeFilters: ['ecs:service'],
+      });
+    });
+
+    it('puts a lone untagged service and a lone untagged pipeline in one default environment', async () => {
+      tagging
+        .on(GetResourcesCommand, { ResourceTypeFilters: ['ecs:service'] })
+        .resolves({ ResourceTagMappingList: [service('222222222222', 'c')] })
+        .on(GetResourcesCommand, {
+          ResourceTypeFilters: ['codepipeline:pipeline'],
+        })
+        .resolves({
+          ResourceTagMappingList: [pipeline('222222222222', 'search-api')],
+        });
+      const envs = await resolver().resolve(
+        entity({
+          [SERVICE_TAGS]: 'component=search',
+          [PIPELINE_TAGS]: 'component=search',
+        }),
+      );
+      expect(envs).toHaveLength(1);
+      expect(envs[0]).toMatchObject({
+        name: 'default',
+        service: { serviceName: 'search-api' },
+        pipeline: { name: 'search-api' },
+        annotationKeys: {
+          serviceArn: SERVICE_TAGS,
+          pipelineArn: PIPELINE_TAGS,
+        },
+      });
+    });
+
+    it('leaves out what the Tagging API answers from another account or region than asked', async () => {
+      tagging.on(GetResourcesCommand).resolves({
+        ResourceTagMappingList: [
+          service('999999999999', 'c-prod', 'prod'),
+          {
+            ResourceARN:
+              'arn:aws:ecs:us-east-1:222222222222:service/c-dev/search-api',
+            Tags: [{ Key: 'environment', Value: 'dev' }],
+          },
+          service('222222222222', 'c-staging', 'staging'),
+        ],
+      });
+      const envs = await resolver().resolve(
+        entity({ [SERVICE_TAGS]: 'component=search' }),
+      );
+      expect(envs.map(e => [e.name, e.accountId, e.region])).toEqual([
+        ['staging', '222222222222', 'eu-west-1'],
+      ]);
+    });
+
+    it('refuses several services in one environment, or several without an environment tag', async () => {
+      tagging.on(GetResourcesCommand).resolves({
+        ResourceTagMappingList: [
+          service('222222222222', 'a', 'prod'),
+          service('222222222222', 'b', 'prod'),
+        ],
+      });
+      await expect(
+        resolver().resolve(entity({ [SERVICE_TAGS]: 'component=search' })),
+      ).rejects.toMatchObject({
+        name: 'InputError',
+        code: 'AmbiguousTagLookup',
+        message: `Annotation ${SERVICE_TAGS} matches 2 ECS services, 2 of them in environment prod (a/search-api in 222222222222 / eu-west-1, b/search-api in 222222222222 / eu-west-1): each must carry a distinct environment tag, or narrow the tags`,
+      });
+      tagging.reset();
+      tagging.on(GetResourcesCommand).resolves({
+        ResourceTagMappingList: [
+          service('222222222222', 'a', 'prod'),
+          service('222222222222', 'b'),
+        ],
+      });
+      await expect(
+        resolver().resolve(entity({ [SERVICE_TAGS]: 'component=search' })),
+      ).rejects.toMatchObject({
+        name: 'InputError',
+        code: 'AmbiguousTagLookup',
+        message: `Annotation ${SERVICE_TAGS} matches 2 ECS services, and b/search-api in 222222222222 / eu-west-1 carries no environment tag: tag each with its environment, or narrow the tags`,
+      });
+    });
+
+    it('answers ResourceNotFound naming the annotation and where it looked when nothing matches', async () => {
+      tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+      await expect(
+        resolver(both).resolve(entity({ [PIPELINE_TAGS]: 'component=search' })),
+      ).rejects.toMatchObject({
+        name: 'NotFoundError',
+        code: 'ResourceNotFound',
+        message: `No CodePipeline pipeline tagged component=search was found in 222222222222 / eu-west-1, 333333333333 / eu-west-1 (${PIPELINE_TAGS})`,
+      });
+    });
+
+    it('rejects a malformed tags annotation by name without AWS calls', async () => {
+      await expect(
+        resolver().resolve(entity({ [SERVICE_TAGS]: 'search' })),
+      ).rejects.toMatchObject({
+        name: 'InputError',
+        message: `Annotation ${SERVICE_TAGS} is not a list of <key>=<value> tags: 'search' is not <key>=<value>`,
+      });
+      expect(tagging.calls()).toHaveLength(0);
+    });
+
+    it('says which config is missing when no location is configured', async () => {
+      await expect(
+        resolver([]).resolve(entity({ [SERVICE_TAGS]: 'component=search' })),
+      ).rejects.toMatchObject({
+        name: 'NotFoundError',
+        message: `Entity component:default/search-api asks for a tag lookup (${SERVICE_TAGS}) but neither ecsDeploy.discovery.locations nor aws.locator.resourceTaggingApi is configured`,
+      });
+      expect(tagging.calls()).toHaveLength(0);
     });
   });
 });

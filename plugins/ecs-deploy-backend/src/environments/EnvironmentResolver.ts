@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   AnnotatedEnvironment,
+  DEFAULT_ENVIRONMENT_NAME,
   ECS_DEPLOY_ANNOTATIONS,
   ECS_DEPLOY_SETUP_ANNOTATIONS,
   MISSING_ANNOTATIONS_MARKER,
@@ -12,11 +13,13 @@ import {
   parseEcsServiceArn,
   parsePipelineArn,
   sortByPromotionOrder,
+  TagLookup,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { EcsDeployTagKeys } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { AwsGateways } from '../aws/AwsGateways';
-import { DiscoveryLocation } from '../config';
+import { DiscoveryLocation } from './discoveryLocations';
 import { ResolvedEnvironment } from './ResolvedEnvironment';
+import { findByTagLookup, placeTagLookupMatches } from './tagLookups';
 
 /**
  * The message of the 404 for an entity without annotations. The frontend
@@ -66,10 +69,16 @@ function fromAnnotations(
   };
 }
 
+/** Where tag lookups search, as config sets them. */
+const LOCATION_KEYS =
+  'neither ecsDeploy.discovery.locations nor aws.locator.resourceTaggingApi is configured';
+
 /**
  * Turns an entity into its environments: annotations first, then (with
  * `ecs-deploy.io/discovery: tags`) resources found through the Tagging API
- * for environments the annotations do not name.
+ * for environments the annotations do not name, and the services and
+ * pipelines the awslabs `*-tags` annotations look up. Every lookup asks only
+ * the configured locations.
  */
 export class EnvironmentResolver {
   constructor(
@@ -85,6 +94,12 @@ export class EnvironmentResolver {
   async resolve(entity: Entity): Promise<ResolvedEnvironment[]> {
     const entityRef = stringifyEntityRef(entity);
     const parsed = parseEcsDeployAnnotations(entity);
+    const [invalid] = parsed.invalidAnnotations;
+    if (invalid) {
+      throw new InputError(
+        `Annotation ${invalid.annotation} ${invalid.problem}`,
+      );
+    }
     const byName = new Map<string, ResolvedEnvironment>();
     for (const env of parsed.environments) {
       byName.set(env.name, fromAnnotations(env, this.options.defaultRegion));
@@ -93,7 +108,7 @@ export class EnvironmentResolver {
     if (parsed.discoverByTags) {
       if (!this.options.discovery.length) {
         throw new NotFoundError(
-          `Entity ${entityRef} asks for tag discovery (${ECS_DEPLOY_ANNOTATIONS.discovery}: tags) but ecsDeploy.discovery.locations is not configured`,
+          `Entity ${entityRef} asks for tag discovery (${ECS_DEPLOY_ANNOTATIONS.discovery}: tags) but ${LOCATION_KEYS}`,
         );
       }
       // Every configured account and region, in parallel.
@@ -118,6 +133,16 @@ export class EnvironmentResolver {
       }
     }
 
+    if (parsed.tagLookups.length) {
+      await this.lookUpByTags(
+        entityRef,
+        parsed.tagLookups,
+        byName,
+        parsed.promotionOrder,
+        parsed.ecrRepositoryArn,
+      );
+    }
+
     const environments = sortByPromotionOrder(
       [...byName.values()].filter(e => e.service || e.pipeline),
       parsed.promotionOrder,
@@ -128,11 +153,71 @@ export class EnvironmentResolver {
     return environments;
   }
 
+  /**
+   * The awslabs `*-tags` lookups, run in parallel; services are placed
+   * first, so that a lone pipeline without an environment tag joins the
+   * environment of a lone service.
+   */
+  private async lookUpByTags(
+    entityRef: string,
+    lookups: TagLookup[],
+    byName: Map<string, ResolvedEnvironment>,
+    promotionOrder: string[] | undefined,
+    ecrRepositoryArn: string | undefined,
+  ) {
+    const { discovery, tagKeys } = this.options;
+    if (!discovery.length) {
+      throw new NotFoundError(
+        `Entity ${entityRef} asks for a tag lookup (${lookups
+          .map(l => l.annotation)
+          .join(', ')}) but ${LOCATION_KEYS}`,
+      );
+    }
+    const ordered = [...lookups].sort(
+      (a, b) =>
+        Number(a.resourceType !== 'ecs-service') -
+        Number(b.resourceType !== 'ecs-service'),
+    );
+    const found = await Promise.all(
+      ordered.map(lookup =>
+        findByTagLookup(this.aws, discovery, lookup, tagKeys),
+      ),
+    );
+    ordered.forEach((lookup, i) => {
+      const names = [...byName.keys()];
+      const fallback =
+        promotionOrder?.length === 1
+          ? promotionOrder[0]
+          : names.length === 1
+          ? names[0]
+          : DEFAULT_ENVIRONMENT_NAME;
+      for (const match of placeTagLookupMatches(
+        lookup,
+        found[i],
+        fallback,
+        tagKeys,
+      )) {
+        this.place(
+          byName,
+          match.environment,
+          match.arn,
+          ecrRepositoryArn,
+          lookup.annotation,
+        );
+      }
+    });
+  }
+
+  /**
+   * Puts a found resource into its environment; `annotation` is the
+   * `*-tags` annotation that found it, so that a later "not found" names it.
+   */
   private place(
     byName: Map<string, ResolvedEnvironment>,
     environment: string,
     arn: string,
     ecrRepositoryArn: string | undefined,
+    annotation?: string,
   ) {
     const parsedArn = parseArn(arn);
     if (!parsedArn) return;
@@ -150,9 +235,14 @@ export class EnvironmentResolver {
       byName.set(environment, env);
     }
     // Annotations win: discovery only fills gaps.
-    if (service && !env.service) env.service = service;
-    else if (pipeline && !env.pipeline) env.pipeline = pipeline;
-    else if (repository && !env.ecrRepository) env.ecrRepository = repository;
+    const keys = annotation ? { ...env.annotationKeys } : undefined;
+    if (service && !env.service) {
+      env.service = service;
+      if (keys) keys.serviceArn = annotation;
+    } else if (pipeline && !env.pipeline) {
+      env.pipeline = pipeline;
+      if (keys) keys.pipelineArn = annotation;
+    } else if (repository && !env.ecrRepository) env.ecrRepository = repository;
     else if (parsedArn.service === 'codedeploy' && !env.codeDeploy) {
       const group = parseCodeDeployDeploymentGroupArn(arn);
       if (group) {
@@ -162,6 +252,7 @@ export class EnvironmentResolver {
         };
       }
     }
+    if (keys) env.annotationKeys = keys;
     if (!env.ecrRepository && ecrRepositoryArn) {
       env.ecrRepository = parseEcrRepositoryArn(ecrRepositoryArn);
     }

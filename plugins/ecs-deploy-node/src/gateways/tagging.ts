@@ -14,7 +14,10 @@ import { GatewayCallContext, call, collect } from './call';
 /** Every resource (with its tags) matching the filters or ARNs, all pages. */
 export async function getResources(
   tagging: ResourceGroupsTaggingAPIClient,
-  input: Pick<GetResourcesCommandInput, 'TagFilters' | 'ResourceARNList'>,
+  input: Pick<
+    GetResourcesCommandInput,
+    'TagFilters' | 'ResourceTypeFilters' | 'ResourceARNList'
+  >,
   context?: GatewayCallContext,
 ): Promise<ResourceTagMapping[]> {
   return call('tag:GetResources', context, () =>
