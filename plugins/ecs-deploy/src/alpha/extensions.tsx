@@ -9,6 +9,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { EcsDeployClient, ecsDeployApiRef } from '../api';
 import { isEcsDeployAvailable } from '../isEcsDeployAvailable';
+import { ecsDeployTranslationRef } from '../translation';
 import {
   DEFAULT_DEPLOYMENTS_PATH,
   DEFAULT_TRAFFIC_PATH,
@@ -38,8 +39,10 @@ export const ecsDeploymentsEntityContent = EntityContentBlueprint.make({
   name: 'deployments',
   params: {
     path: DEFAULT_DEPLOYMENTS_PATH,
-    title: 'Deployments',
+    title: ecsDeployTranslationRef('entityContent.deployments.title'),
     group: 'deployment',
+    // A function, not a predicate: `ecs-deploy.io/service-arn.<env>` keys
+    // have no fixed name a predicate could test (see the README).
     filter: isEcsDeployAvailable,
     loader: () =>
       import('../components/DeploymentsContent').then(m => (
@@ -57,7 +60,7 @@ export const ecsTrafficEntityContent = EntityContentBlueprint.make({
   name: 'traffic',
   params: {
     path: DEFAULT_TRAFFIC_PATH,
-    title: 'Traffic',
+    title: ecsDeployTranslationRef('entityContent.traffic.title'),
     group: 'deployment',
     filter: isEcsDeployAvailable,
     loader: () =>

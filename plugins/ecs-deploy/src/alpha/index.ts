@@ -5,3 +5,4 @@ export {
   ecsDeploymentsEntityContent,
   ecsTrafficEntityContent,
 } from './extensions';
+export { ecsDeployTranslationRef } from '../translation';

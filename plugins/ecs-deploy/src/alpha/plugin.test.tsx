@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import { createExtensionTester } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  mockApis,
+} from '@backstage/frontend-test-utils';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -27,7 +30,9 @@ const plain: Entity = {
 
 describe('new frontend system extensions', () => {
   it('mounts the Deployments tab only on entities with ECS annotations', () => {
-    const tester = createExtensionTester(ecsDeploymentsEntityContent);
+    const tester = createExtensionTester(ecsDeploymentsEntityContent, {
+      apis: [mockApis.translation()],
+    });
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
     expect(filter(annotated)).toBe(true);
     expect(filter(plain)).toBe(false);
@@ -38,7 +43,9 @@ describe('new frontend system extensions', () => {
   });
 
   it('mounts the Traffic tab only on entities with ECS annotations', () => {
-    const tester = createExtensionTester(ecsTrafficEntityContent);
+    const tester = createExtensionTester(ecsTrafficEntityContent, {
+      apis: [mockApis.translation()],
+    });
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
     expect(filter(annotated)).toBe(true);
     expect(filter(plain)).toBe(false);

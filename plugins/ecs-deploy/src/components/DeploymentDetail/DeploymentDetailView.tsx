@@ -1,9 +1,7 @@
 import { Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Alert, Box, Flex, Text } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   EnvironmentOverview,
@@ -26,6 +24,8 @@ import { LifecycleTimeline } from './LifecycleTimeline';
 import { PipelineStages } from './PipelineStages';
 import { StoppedTasksTable } from './StoppedTasksTable';
 import { TaskSetsTable } from '../TrafficContent/TaskSetsTable';
+import { ecsDeployTranslationRef } from '../../translation';
+import facts from '../shared/FactTable.module.css';
 import { detailSearch } from './detailSearch';
 
 /**
@@ -72,6 +72,7 @@ export const DeploymentDetailView = ({
 }: DeploymentDetailViewProps) => {
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
   const detail = useAsyncRetry(
     () => api.getDeployment(entityRef, { deploymentId, environment }),
     [api, entityRef, deploymentId, environment],
@@ -81,7 +82,7 @@ export const DeploymentDetailView = ({
     [api, entityRef, environment],
   );
 
-  const back = <Link to={backTo}>← All deployments</Link>;
+  const back = <Link to={backTo}>{t('deployments.detail.back')}</Link>;
   const reload = () => {
     detail.retry();
     onChanged?.();
@@ -121,27 +122,19 @@ export const DeploymentDetailView = ({
   const { rollback, trigger } = deployment;
 
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
+    <Flex direction="column" gap="5">
+      <div>
         {back}
-        <Box
-          display="flex"
-          alignItems="center"
-          style={{ gap: 16 }}
-          mt={1}
-          flexWrap="wrap"
-        >
-          <Typography variant="h5" component="h2">
+        <Flex align="center" gap="4" mt="2" style={{ flexWrap: 'wrap' }}>
+          <Text as="h2" variant="title-small">
             {deployment.id} in {deployment.environment}
-          </Typography>
+          </Text>
           <DeploymentStatusLabel status={deployment.status} />
-          {consoleUrl && <Link to={consoleUrl}>Open in the AWS console</Link>}
-        </Box>
-        <Box
-          component="dl"
-          display="grid"
-          style={{ gridTemplateColumns: 'max-content 1fr', columnGap: 16 }}
-        >
+          {consoleUrl && (
+            <Link to={consoleUrl}>{t('deployments.detail.openInConsole')}</Link>
+          )}
+        </Flex>
+        <dl className={facts.facts} style={{ marginTop: 12 }}>
           <dt>Trigger</dt>
           <dd>{triggerText(deployment)}</dd>
           {trigger.imageDigest && (
@@ -176,35 +169,51 @@ export const DeploymentDetailView = ({
               <dd>{detail.value.lifecycleStage}</dd>
             </>
           )}
-        </Box>
-        {deployment.errorMessage && (
-          <Alert severity="error">{deployment.errorMessage}</Alert>
-        )}
-        {rollback?.rolledBack && (
-          <Alert severity="warning">
-            Rolled back
-            {rollback.byDeploymentId && (
-              <>
-                {' '}
-                by{' '}
-                <Link to={detailSearch(rollback.byDeploymentId, environment)}>
-                  {rollback.byDeploymentId}
-                </Link>
-              </>
-            )}
-            {rollback.message ? `: ${rollback.message}` : '.'}
-          </Alert>
-        )}
-        {rollback?.ofDeploymentId && (
-          <Alert severity="info">
-            This is a rollback of{' '}
-            <Link to={detailSearch(rollback.ofDeploymentId, environment)}>
-              {rollback.ofDeploymentId}
-            </Link>
-            .
-          </Alert>
-        )}
-        <Box mt={2}>
+        </dl>
+        <Flex direction="column" gap="2">
+          {deployment.errorMessage && (
+            <Alert status="danger" icon title={deployment.errorMessage} />
+          )}
+          {rollback?.rolledBack && (
+            <Alert
+              status="warning"
+              icon
+              title={
+                <>
+                  Rolled back
+                  {rollback.byDeploymentId && (
+                    <>
+                      {' '}
+                      by{' '}
+                      <Link
+                        to={detailSearch(rollback.byDeploymentId, environment)}
+                      >
+                        {rollback.byDeploymentId}
+                      </Link>
+                    </>
+                  )}
+                  {rollback.message ? `: ${rollback.message}` : '.'}
+                </>
+              }
+            />
+          )}
+          {rollback?.ofDeploymentId && (
+            <Alert
+              status="info"
+              icon
+              title={
+                <>
+                  This is a rollback of{' '}
+                  <Link to={detailSearch(rollback.ofDeploymentId, environment)}>
+                    {rollback.ofDeploymentId}
+                  </Link>
+                  .
+                </>
+              }
+            />
+          )}
+        </Flex>
+        <Box mt="4">
           {/* A stage's retry shows beside the stage. */}
           <DeploymentControls
             deployment={deployment}
@@ -212,34 +221,29 @@ export const DeploymentDetailView = ({
             onChanged={reload}
           />
         </Box>
-      </Grid>
+      </div>
 
       {statusMessages.length > 0 && (
-        <Grid item xs={12}>
-          <Typography variant="h6" component="h3">
+        <div>
+          <Text as="h3" variant="title-x-small">
             Status messages
-          </Typography>
+          </Text>
           <ul aria-label="Status messages">
             {statusMessages.map((m, i) => (
               <li key={i}>
-                <Typography variant="body2">{m}</Typography>
+                <Text variant="body-medium">{m}</Text>
               </li>
             ))}
           </ul>
-        </Grid>
+        </div>
       )}
 
       {lifecycleEvents.length > 0 && (
-        <Grid item xs={12}>
-          <LifecycleTimeline
-            title="Lifecycle events"
-            events={lifecycleEvents}
-          />
-        </Grid>
+        <LifecycleTimeline title="Lifecycle events" events={lifecycleEvents} />
       )}
 
       {targets.map(target => (
-        <Grid item xs={12} key={target.id}>
+        <div key={target.id}>
           {/* CodeDeploy reports the same hooks for the deployment and its
               one ECS target; show the target's only when they add something. */}
           {target.lifecycleEvents.length > 0 &&
@@ -255,21 +259,19 @@ export const DeploymentDetailView = ({
               taskSets={target.taskSets}
             />
           )}
-        </Grid>
+        </div>
       ))}
 
       {pipeline && (
-        <Grid item xs={12}>
-          <PipelineStages
-            environment={environment}
-            pipeline={pipeline}
-            offers={[...(deployment.offers ?? []), ...(overview?.offers ?? [])]}
-            onChanged={reload}
-          />
-        </Grid>
+        <PipelineStages
+          environment={environment}
+          pipeline={pipeline}
+          offers={[...(deployment.offers ?? []), ...(overview?.offers ?? [])]}
+          onChanged={reload}
+        />
       )}
 
-      <Grid item xs={12}>
+      <div>
         {stopped.error && (
           <RequestError
             error={stopped.error}
@@ -286,7 +288,7 @@ export const DeploymentDetailView = ({
         {!stopped.error && !stopped.value && (
           <Progress aria-label="Loading stopped tasks" />
         )}
-      </Grid>
-    </Grid>
+      </div>
+    </Flex>
   );
 };

@@ -1,29 +1,11 @@
-import { Table, TableColumn } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import { Cell, CellText, ColumnConfig, Table } from '@backstage/ui';
 import { LifecycleEvent } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
 import { formatDuration, formatTime } from '../../utils/format';
+import { SectionCard } from '../shared/SectionCard';
+import styles from './LifecycleTimeline.module.css';
 
-const useStyles = makeStyles((theme: Theme) => ({
-  track: {
-    position: 'relative',
-    height: theme.spacing(1.5),
-    minWidth: 120,
-    backgroundColor: theme.palette.action.hover,
-    borderRadius: theme.shape.borderRadius,
-  },
-  span: {
-    position: 'absolute',
-    top: 0,
-    bottom: 0,
-    backgroundColor: theme.palette.primary.main,
-    borderRadius: theme.shape.borderRadius,
-    minWidth: 2,
-  },
-}));
-
-type Row = LifecycleEvent & { offset?: number; width?: number };
+type Row = LifecycleEvent & { id: number; offset?: number; width?: number };
 
 /**
  * Lifecycle events and hooks in order, with their timing: a bar per event
@@ -36,7 +18,6 @@ export const LifecycleTimeline = ({
   title: string;
   events: LifecycleEvent[];
 }) => {
-  const classes = useStyles();
   const starts = events.map(e => (e.startedAt ? Date.parse(e.startedAt) : NaN));
   const ends = events.map((e, i) =>
     e.endedAt ? Date.parse(e.endedAt) : starts[i] + (e.durationMs ?? 0),
@@ -49,52 +30,58 @@ export const LifecycleTimeline = ({
   );
   const rows: Row[] = events.map((e, i) =>
     Number.isNaN(starts[i])
-      ? e
+      ? { ...e, id: i }
       : {
           ...e,
+          id: i,
           offset: ((starts[i] - axisStart) / (axisEnd - axisStart)) * 100,
           width: ((ends[i] - starts[i]) / (axisEnd - axisStart)) * 100,
         },
   );
 
-  const columns: TableColumn<Row>[] = [
-    { title: 'Event', field: 'name' },
+  const columns: ColumnConfig<Row>[] = [
+    { id: 'name', label: 'Event', isRowHeader: true, cell: r => <CellText title={r.name} /> },
     {
-      title: 'Status',
-      render: r => <DeploymentStatusLabel status={r.status} />,
+      id: 'status',
+      label: 'Status',
+      cell: r => (
+        <Cell>
+          <DeploymentStatusLabel status={r.status} />
+        </Cell>
+      ),
     },
-    { title: 'Started', render: r => formatTime(r.startedAt) },
-    { title: 'Duration', render: r => formatDuration(r.durationMs) },
+    { id: 'started', label: 'Started', cell: r => <CellText title={formatTime(r.startedAt)} /> },
     {
-      title: 'Timing',
-      render: r =>
-        r.offset === undefined ? (
-          ''
-        ) : (
-          <div className={classes.track} aria-hidden>
-            <div
-              className={classes.span}
-              style={{ left: `${r.offset}%`, width: `${r.width}%` }}
-            />
-          </div>
-        ),
+      id: 'duration',
+      label: 'Duration',
+      cell: r => <CellText title={formatDuration(r.durationMs)} />,
     },
-    { title: 'Message', render: r => r.message ?? '' },
+    {
+      id: 'timing',
+      label: 'Timing',
+      cell: r => (
+        <Cell>
+          {r.offset !== undefined && (
+            <div className={styles.track} aria-hidden>
+              <div
+                className={styles.span}
+                style={{ left: `${r.offset}%`, width: `${r.width}%` }}
+              />
+            </div>
+          )}
+        </Cell>
+      ),
+    },
+    { id: 'message', label: 'Message', cell: r => <CellText title={r.message ?? ''} /> },
   ];
 
   return (
-    <Box mb={2}>
+    <SectionCard title={title} headingLevel="h3">
       <Table<Row>
-        title={title}
-        columns={columns}
+        columnConfig={columns}
         data={rows}
-        options={{
-          paging: false,
-          search: false,
-          sorting: false,
-          padding: 'dense',
-        }}
+        pagination={{ type: 'none' }}
       />
-    </Box>
+    </SectionCard>
   );
 };

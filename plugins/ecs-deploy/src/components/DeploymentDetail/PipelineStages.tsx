@@ -1,7 +1,5 @@
-import { InfoCard, Link } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import { Link } from '@backstage/core-components';
+import { Box, Text } from '@backstage/ui';
 import {
   ActionOffer,
   DeploymentDetail,
@@ -9,30 +7,9 @@ import {
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
 import { OfferButton } from '../actions/OfferButton';
 import { formatTime } from '../../utils/format';
+import { SectionCard } from '../shared/SectionCard';
 import { detailSearch } from './detailSearch';
-
-const useStyles = makeStyles((theme: Theme) => ({
-  stages: {
-    display: 'flex',
-    gap: theme.spacing(2),
-    overflowX: 'auto',
-    listStyle: 'none',
-    padding: 0,
-    margin: 0,
-  },
-  stage: {
-    minWidth: 220,
-    padding: theme.spacing(1.5),
-    border: `1px solid ${theme.palette.divider}`,
-    borderRadius: theme.shape.borderRadius,
-  },
-  actions: {
-    listStyle: 'none',
-    padding: 0,
-    margin: theme.spacing(1, 0, 0),
-    '& > li + li': { marginTop: theme.spacing(1) },
-  },
-}));
+import styles from './PipelineStages.module.css';
 
 /**
  * A pipeline execution stage by stage: each action with its status, times,
@@ -51,7 +28,6 @@ export const PipelineStages = ({
   offers: readonly ActionOffer[];
   onChanged: () => void;
 }) => {
-  const classes = useStyles();
   const retryOf = (stageName: string) =>
     offers.find(
       o =>
@@ -60,53 +36,43 @@ export const PipelineStages = ({
         o.request.stageName === stageName,
     );
   return (
-    <InfoCard title={`Pipeline ${pipeline.name}`}>
-      <ol className={classes.stages} aria-label="Pipeline stages">
+    <SectionCard title={`Pipeline ${pipeline.name}`} headingLevel="h3">
+      <ol className={styles.stages} aria-label="Pipeline stages">
         {pipeline.stages.map(stage => {
           const retry = retryOf(stage.name);
           return (
-            <li key={stage.name} className={classes.stage}>
-              <Typography variant="subtitle2">{stage.name}</Typography>
+            <li key={stage.name} className={styles.stage}>
+              <Text as="h4" variant="body-medium" weight="bold">
+                {stage.name}
+              </Text>
               <DeploymentStatusLabel status={stage.status} />
-              <ul className={classes.actions}>
+              <ul className={styles.actions}>
                 {stage.actions.map(action => (
                   <li key={action.name}>
-                    <Typography variant="body2">
+                    <Text as="div" variant="body-medium">
                       {action.name}
                       {action.provider && (
-                        <Typography
-                          component="span"
-                          variant="caption"
-                          color="textSecondary"
-                        >
+                        <Text as="span" variant="body-small" color="secondary">
                           {' '}
                           ({action.category ? `${action.category}, ` : ''}
                           {action.provider})
-                        </Typography>
+                        </Text>
                       )}
-                    </Typography>
+                    </Text>
                     <DeploymentStatusLabel status={action.status} />
-                    <Typography
-                      variant="caption"
-                      display="block"
-                      color="textSecondary"
-                    >
+                    <Text as="div" variant="body-small" color="secondary">
                       {formatTime(action.startedAt)}
                       {action.endedAt ? ` → ${formatTime(action.endedAt)}` : ''}
-                    </Typography>
+                    </Text>
                     {action.summary && (
-                      <Typography variant="caption" display="block">
+                      <Text as="div" variant="body-small">
                         {action.summary}
-                      </Typography>
+                      </Text>
                     )}
                     {action.errorMessage && (
-                      <Typography
-                        variant="caption"
-                        display="block"
-                        color="error"
-                      >
+                      <Text as="div" variant="body-small" color="danger">
                         {action.errorMessage}
-                      </Typography>
+                      </Text>
                     )}
                     {action.deploymentId && (
                       <Link to={detailSearch(action.deploymentId, environment)}>
@@ -124,7 +90,7 @@ export const PipelineStages = ({
                 ))}
               </ul>
               {retry && (
-                <Box mt={1}>
+                <Box mt="2">
                   <OfferButton
                     offer={retry}
                     subject={{ environment }}
@@ -136,6 +102,6 @@ export const PipelineStages = ({
           );
         })}
       </ol>
-    </InfoCard>
+    </SectionCard>
   );
 };

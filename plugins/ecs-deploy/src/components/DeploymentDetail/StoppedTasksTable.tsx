@@ -1,8 +1,17 @@
-import { Link, Table, TableColumn } from '@backstage/core-components';
-import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
+import {
+  Cell,
+  CellText,
+  ColumnConfig,
+  Table,
+  Text,
+} from '@backstage/ui';
 import { StoppedTask } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ConsoleLocation, ecsTaskUrl } from '../../utils/consoleLinks';
 import { formatTime } from '../../utils/format';
+import { SectionCard } from '../shared/SectionCard';
+
+type Row = StoppedTask & { id: string };
 
 /**
  * Tasks of the latest deployment that stopped: why (stop code and reason)
@@ -18,64 +27,87 @@ export const StoppedTasksTable = ({
   location: ConsoleLocation;
   subtitle: string;
 }) => {
-  const columns: TableColumn<StoppedTask>[] = [
+  const columns: ColumnConfig<Row>[] = [
     {
-      title: 'Task',
-      render: t => {
+      id: 'task',
+      label: 'Task',
+      isRowHeader: true,
+      cell: t => {
         const url = ecsTaskUrl(location, t.taskId);
         const id = t.taskId.slice(0, 12);
-        return url ? <Link to={url}>{id}</Link> : id;
+        return url ? (
+          <Cell>
+            <Link to={url}>{id}</Link>
+          </Cell>
+        ) : (
+          <CellText title={id} />
+        );
       },
     },
     {
-      title: 'Revision',
-      render: t =>
-        t.taskDefinition
-          ? `${t.taskDefinition.family}:${t.taskDefinition.revision}`
-          : '–',
-    },
-    { title: 'Stopped', render: t => formatTime(t.stoppedAt) },
-    {
-      title: 'Why',
-      render: t => (
-        <>
-          {t.stopCode && <Typography variant="body2">{t.stopCode}</Typography>}
-          {t.stoppedReason && (
-            <Typography variant="caption" color="textSecondary">
-              {t.stoppedReason}
-            </Typography>
-          )}
-        </>
+      id: 'revision',
+      label: 'Revision',
+      cell: t => (
+        <CellText
+          title={
+            t.taskDefinition
+              ? `${t.taskDefinition.family}:${t.taskDefinition.revision}`
+              : '–'
+          }
+        />
       ),
     },
     {
-      title: 'Containers',
-      render: t =>
-        t.containers.map(c => (
-          <Typography variant="body2" key={c.name}>
-            {c.name}:{' '}
-            {c.exitCode === undefined ? 'no exit code' : `exit ${c.exitCode}`}
-            {c.reason ? ` (${c.reason})` : ''}
-          </Typography>
-        )),
+      id: 'stopped',
+      label: 'Stopped',
+      cell: t => <CellText title={formatTime(t.stoppedAt)} />,
+    },
+    {
+      id: 'why',
+      label: 'Why',
+      cell: t => (
+        <Cell>
+          {t.stopCode && (
+            <Text as="div" variant="body-medium">
+              {t.stopCode}
+            </Text>
+          )}
+          {t.stoppedReason && (
+            <Text as="div" variant="body-small" color="secondary">
+              {t.stoppedReason}
+            </Text>
+          )}
+        </Cell>
+      ),
+    },
+    {
+      id: 'containers',
+      label: 'Containers',
+      cell: t => (
+        <Cell>
+          {t.containers.map(c => (
+            <Text as="div" variant="body-medium" key={c.name}>
+              {c.name}:{' '}
+              {c.exitCode === undefined ? 'no exit code' : `exit ${c.exitCode}`}
+              {c.reason ? ` (${c.reason})` : ''}
+            </Text>
+          ))}
+        </Cell>
+      ),
     },
   ];
   return (
-    <Table<StoppedTask>
-      title="Stopped tasks"
-      subtitle={subtitle}
-      columns={columns}
-      data={tasks}
-      options={{
-        paging: tasks.length > 10,
-        pageSize: 10,
-        search: false,
-        sorting: false,
-        padding: 'dense',
-      }}
-      emptyContent={
-        <Typography style={{ padding: 16 }}>No task has stopped.</Typography>
-      }
-    />
+    <SectionCard title="Stopped tasks" subheader={subtitle} headingLevel="h3">
+      <Table<Row>
+        columnConfig={columns}
+        data={tasks.map(t => ({ ...t, id: t.taskId }))}
+        pagination={{ type: 'none' }}
+        emptyState={
+          <Text as="p" variant="body-medium" style={{ padding: 16 }}>
+            No task has stopped.
+          </Text>
+        }
+      />
+    </SectionCard>
   );
 };

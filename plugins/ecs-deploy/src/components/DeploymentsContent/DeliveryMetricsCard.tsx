@@ -1,22 +1,19 @@
 import { useMemo, useState } from 'react';
-import { InfoCard, Progress } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import FormControl from '@material-ui/core/FormControl';
-import Grid from '@material-ui/core/Grid';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
-import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Flex, Grid, Select, Text } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { DeploymentSummary } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
-import { useStableId } from '../../hooks/useStableId';
 import { computeDeliveryMetrics, Metric } from '../../utils/metrics';
 import { formatDuration } from '../../utils/format';
 import { BarChart } from '../charts';
+import { ecsDeployTranslationRef } from '../../translation';
 import { RequestError } from '../shared/RequestError';
+import { SectionCard } from '../shared/SectionCard';
+import { ALL, fromOption, toOption } from '../shared/selectOptions';
 
 const WINDOWS = [7, 30, 90];
 /** Enough for a busy service's quarter without reading all of history. */
@@ -65,20 +62,26 @@ const MetricTile = ({
   bucketDays: number;
   tone?: 'primary' | 'error';
 }) => (
-  <Box>
-    <Typography variant="overline" color="textSecondary">
+  <Flex direction="column" gap="1">
+    <Text
+      as="p"
+      variant="body-x-small"
+      color="secondary"
+      weight="bold"
+      style={{ textTransform: 'uppercase' }}
+    >
       {title}
-    </Typography>
-    <Typography variant="h5" component="p">
+    </Text>
+    <Text as="p" variant="title-small">
       {metric.value === undefined ? '–' : format(metric.value)}
-    </Typography>
+    </Text>
     <BarChart
       ariaLabel={`${title} per ${bucketDays === 1 ? 'day' : 'week'}`}
       points={metric.buckets.map(b => ({ label: b.start, value: b.value }))}
       formatValue={format}
       tone={tone}
     />
-  </Box>
+  </Flex>
 );
 
 /**
@@ -94,8 +97,7 @@ export const DeliveryMetricsCard = ({
   const [environment, setEnvironment] = useState<string | undefined>(
     environments[environments.length - 1],
   );
-  const windowLabel = useStableId('ecs-metrics-window');
-  const envLabel = useStableId('ecs-metrics-env');
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
   const history = useWindowHistory(windowDays, environment);
   const metrics = useMemo(
     () =>
@@ -109,44 +111,28 @@ export const DeliveryMetricsCard = ({
   );
 
   const controls = (
-    <Box display="flex" style={{ gap: 16 }}>
-      <FormControl size="small">
-        <InputLabel id={envLabel} shrink>
-          Environment
-        </InputLabel>
-        <Select
-          labelId={envLabel}
-          id={`${envLabel}-select`}
-          displayEmpty
-          value={environment ?? ''}
-          onChange={e =>
-            setEnvironment((e.target.value as string) || undefined)
-          }
-        >
-          <MenuItem value="">All environments</MenuItem>
-          {environments.map(env => (
-            <MenuItem key={env} value={env}>
-              {env}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl size="small">
-        <InputLabel id={windowLabel}>Window</InputLabel>
-        <Select
-          labelId={windowLabel}
-          id={`${windowLabel}-select`}
-          value={windowDays}
-          onChange={e => setWindowDays(Number(e.target.value))}
-        >
-          {WINDOWS.map(days => (
-            <MenuItem key={days} value={days}>
-              Last {days} days
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-    </Box>
+    <Flex gap="4" align="end">
+      <Select
+        label={t('deployments.history.environmentFilter')}
+        options={[
+          { id: ALL, label: t('deployments.history.allEnvironments') },
+          ...environments.map(env => ({ id: env, label: env })),
+        ]}
+        selectedKey={toOption(environment)}
+        onSelectionChange={key => setEnvironment(fromOption(key))}
+        style={{ minWidth: 160 }}
+      />
+      <Select
+        label={t('deployments.metrics.window')}
+        options={WINDOWS.map(days => ({
+          id: String(days),
+          label: t('deployments.metrics.lastDays', { days: String(days) }),
+        }))}
+        selectedKey={String(windowDays)}
+        onSelectionChange={key => key !== null && setWindowDays(Number(key))}
+        style={{ minWidth: 160 }}
+      />
+    </Flex>
   );
 
   let body;
@@ -155,20 +141,21 @@ export const DeliveryMetricsCard = ({
   } else if (history.error) {
     body = <RequestError error={history.error} retry={history.retry} />;
   } else if (!metrics || metrics.frequency.value === 0) {
-    body = <Typography>No deployments in this window.</Typography>;
+    body = (
+      <Text as="p" variant="body-medium">
+        {t('deployments.metrics.empty')}
+      </Text>
+    );
   } else {
     const d = metrics.bucketDays;
     body = (
-      <Grid container spacing={3}>
-        <Grid item xs={12} sm={6} md>
+      <Grid.Root columns={{ initial: '1', sm: '2', md: '5' }} gap="5">
           <MetricTile
             title="Deployments"
             metric={metrics.frequency}
             format={v => String(v)}
             bucketDays={d}
           />
-        </Grid>
-        <Grid item xs={12} sm={6} md>
           <MetricTile
             title="Change failure rate"
             metric={metrics.changeFailureRate}
@@ -176,24 +163,18 @@ export const DeliveryMetricsCard = ({
             bucketDays={d}
             tone="error"
           />
-        </Grid>
-        <Grid item xs={12} sm={6} md>
           <MetricTile
             title="Median duration"
             metric={metrics.medianDuration}
             format={formatDuration}
             bucketDays={d}
           />
-        </Grid>
-        <Grid item xs={12} sm={6} md>
           <MetricTile
             title="Lead time"
             metric={metrics.leadTime}
             format={formatDuration}
             bucketDays={d}
           />
-        </Grid>
-        <Grid item xs={12} sm={6} md>
           <MetricTile
             title="Time to restore"
             metric={metrics.timeToRestore}
@@ -201,14 +182,13 @@ export const DeliveryMetricsCard = ({
             bucketDays={d}
             tone="error"
           />
-        </Grid>
-      </Grid>
+      </Grid.Root>
     );
   }
 
   return (
-    <InfoCard title="Delivery metrics" action={controls}>
+    <SectionCard title={t('deployments.metrics.title')} action={controls}>
       {body}
-    </InfoCard>
+    </SectionCard>
   );
 };

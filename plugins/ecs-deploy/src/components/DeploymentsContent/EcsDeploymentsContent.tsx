@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
-import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Grid from '@material-ui/core/Grid';
+import { Flex, Grid } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useSearchParams } from 'react-router-dom';
 import { DeploymentStatus } from '@ecs-deploy/plugin-ecs-deploy-common';
@@ -13,7 +13,9 @@ import { usePolling } from '../../hooks/usePolling';
 import { HistoryFilters } from '../../hooks/useHistory';
 import { isEcsDeployAvailable } from '../../isEcsDeployAvailable';
 import { DeploymentDetailView } from '../DeploymentDetail/DeploymentDetailView';
+import { ecsDeployTranslationRef } from '../../translation';
 import { CardsSkeleton } from '../shared/CardsSkeleton';
+import { EmptyPanel } from '../shared/EmptyPanel';
 import { EcsDeploySetup } from '../shared/EcsDeploySetup';
 import { RequestError } from '../shared/RequestError';
 import { DeliveryMetricsCard } from './DeliveryMetricsCard';
@@ -26,6 +28,7 @@ const OVERVIEW_REFRESH_MS = 10_000;
 const DeploymentsView = () => {
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
   const [params, setParams] = useSearchParams();
   const overview = useAsyncRetry(
     () => api.getEnvironments(entityRef),
@@ -81,7 +84,7 @@ const DeploymentsView = () => {
   }
 
   if (overview.loading && !overview.value) {
-    return <CardsSkeleton label="Loading environments" />;
+    return <CardsSkeleton label={t('deployments.loadingEnvironments')} />;
   }
   if (overview.error) {
     return <RequestError error={overview.error} retry={overview.retry} />;
@@ -89,38 +92,36 @@ const DeploymentsView = () => {
   const environments = overview.value?.environments ?? [];
   if (environments.length === 0) {
     return (
-      <EmptyState
-        missing="data"
-        title="No ECS services found"
-        description="The entity's annotations or tags name no ECS service the backend could find."
+      <EmptyPanel
+        title={t('deployments.emptyTitle')}
+        description={t('deployments.emptyDescription')}
       />
     );
   }
   const names = environments.map(e => e.name);
 
+  const hasLedger = Boolean(ledger.value?.length);
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <EnvironmentsStrip environments={environments} onChanged={refresh} />
-      </Grid>
-      <Grid item xs={12}>
-        <DeliveryMetricsCard environments={names} />
-      </Grid>
-      <Grid item xs={12} lg={ledger.value?.length ? 9 : 12}>
-        <HistoryTable
-          environments={names}
-          ledger={ledger.value ?? []}
-          filters={filters}
-          onFiltersChange={setFilters}
-          refreshKey={refreshKey}
-        />
-      </Grid>
-      {ledger.value && ledger.value.length > 0 && (
-        <Grid item xs={12} lg={3}>
-          <PortalActionsCard entries={ledger.value} />
-        </Grid>
-      )}
-    </Grid>
+    <Flex direction="column" gap="5">
+      <EnvironmentsStrip environments={environments} onChanged={refresh} />
+      <DeliveryMetricsCard environments={names} />
+      <Grid.Root columns={{ initial: '1', lg: '12' }} gap="5">
+        <Grid.Item colSpan={{ initial: '1', lg: hasLedger ? '9' : '12' }}>
+          <HistoryTable
+            environments={names}
+            ledger={ledger.value ?? []}
+            filters={filters}
+            onFiltersChange={setFilters}
+            refreshKey={refreshKey}
+          />
+        </Grid.Item>
+        {hasLedger && (
+          <Grid.Item colSpan={{ initial: '1', lg: '3' }}>
+            <PortalActionsCard entries={ledger.value ?? []} />
+          </Grid.Item>
+        )}
+      </Grid.Root>
+    </Flex>
   );
 };
 

@@ -1,9 +1,6 @@
-import { InfoCard, Link } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Badge, Flex, Grid, Text } from '@backstage/ui';
 import {
   EnvironmentOverview,
   isResourceNotFound,
@@ -14,35 +11,25 @@ import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
 import { ecsServiceUrl, taskDefinitionUrl } from '../../utils/consoleLinks';
 import { unreadableMessage } from '../../utils/errors';
 import { shortCommit, shortDigest, systemLabel } from '../../utils/format';
-
-const useStyles = makeStyles((theme: Theme) => ({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(2),
-    rowGap: theme.spacing(0.5),
-    margin: 0,
-    marginBottom: theme.spacing(2),
-    '& dt': { color: theme.palette.text.secondary },
-    '& dd': { margin: 0, overflowWrap: 'anywhere' },
-  },
-}));
+import { ecsDeployTranslationRef } from '../../translation';
+import facts from '../shared/FactTable.module.css';
+import { SectionCard } from '../shared/SectionCard';
+import badges from './EnvironmentBadge.module.css';
 
 /** The badge saying an environment is moving, waits for someone, or could not be read. */
 export const EnvironmentBadge = ({ env }: { env: EnvironmentOverview }) => {
   if (env.error) {
     return (
-      <Chip
-        size="small"
-        label={isResourceNotFound(env.error) ? 'Not found' : 'Not readable'}
-      />
+      <Badge className={badges.unreadable}>
+        {isResourceNotFound(env.error) ? 'Not found' : 'Not readable'}
+      </Badge>
     );
   }
   if (env.waitingForAction) {
-    return <Chip size="small" color="secondary" label="Waiting for you" />;
+    return <Badge className={badges.waiting}>Waiting for you</Badge>;
   }
   if (env.deploymentInProgress) {
-    return <Chip size="small" color="primary" label="Deploying" />;
+    return <Badge className={badges.deploying}>Deploying</Badge>;
   }
   return null;
 };
@@ -68,24 +55,27 @@ export function runningCommit(env: EnvironmentOverview): string | undefined {
 
 /** An environment the backend could not read while it read the others. */
 const UnreadableEnvironmentCard = ({ env }: { env: EnvironmentOverview }) => (
-  <InfoCard
-    title={
-      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-        <span>{env.name}</span>
-        <EnvironmentBadge env={env} />
-      </Box>
-    }
+  <SectionCard
+    title={<EnvironmentTitle env={env} />}
     subheader={`${env.accountId} ${env.region}`}
   >
-    <Typography variant="body2" role="alert">
+    <Text as="p" variant="body-medium" role="alert">
       {env.error && unreadableMessage(env.name, env.error)}
-    </Typography>
-    <Typography variant="caption" color="textSecondary">
+    </Text>
+    <Text as="p" variant="body-small" color="secondary">
       {isResourceNotFound(env.error)
         ? 'Correct the annotation, or create the resource in that account and region.'
         : 'The other environments are current; this one is read again with the next refresh.'}
-    </Typography>
-  </InfoCard>
+    </Text>
+  </SectionCard>
+);
+
+/** An environment's name with its badge, the title of its card. */
+const EnvironmentTitle = ({ env }: { env: EnvironmentOverview }) => (
+  <span className={badges.title}>
+    <span>{env.name}</span>
+    <EnvironmentBadge env={env} />
+  </span>
 );
 
 const EnvironmentCard = ({
@@ -97,7 +87,7 @@ const EnvironmentCard = ({
   next?: EnvironmentOverview;
   onChanged: () => void;
 }) => {
-  const classes = useStyles();
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
   if (env.error) return <UnreadableEnvironmentCard env={env} />;
   const image = env.images[0];
   const commit = runningCommit(env);
@@ -109,13 +99,8 @@ const EnvironmentCard = ({
   const last = env.lastDeployment;
 
   return (
-    <InfoCard
-      title={
-        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-          <span>{env.name}</span>
-          <EnvironmentBadge env={env} />
-        </Box>
-      }
+    <SectionCard
+      title={<EnvironmentTitle env={env} />}
       subheader={[
         env.service.status,
         systemLabel(env),
@@ -124,17 +109,17 @@ const EnvironmentCard = ({
         .filter(Boolean)
         .join(' · ')}
     >
-      <dl className={classes.facts} aria-label={`${env.name} environment`}>
+      <dl className={facts.facts} aria-label={`${env.name} environment`}>
         <dt>Image</dt>
         <dd>
           {image ? (
             <>
               {image.tag ?? '(no tag)'}
               {image.digest && (
-                <Typography variant="caption" color="textSecondary">
+                <Text as="span" variant="body-small" color="secondary">
                   {' '}
                   {shortDigest(image.digest)}
-                </Typography>
+                </Text>
               )}
             </>
           ) : (
@@ -168,7 +153,7 @@ const EnvironmentCard = ({
         <dt>Last deployment</dt>
         <dd>{last ? <DeploymentStatusLabel status={last.status} /> : '–'}</dd>
       </dl>
-      <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
+      <Flex direction="column" gap="2">
         {/* What the environment offers itself (a pipeline's approval, a
             stage's retry) shows once, with the environment's controls. */}
         {last && (
@@ -184,16 +169,16 @@ const EnvironmentCard = ({
           onChanged={onChanged}
         />
         {serviceUrl && (
-          <Link to={serviceUrl}>Open the service in the AWS console</Link>
+          <Link to={serviceUrl}>{t('deployments.openServiceInConsole')}</Link>
         )}
-      </Box>
-    </InfoCard>
+      </Flex>
+    </SectionCard>
   );
 };
 
-function columns(count: number): 4 | 6 | 12 {
-  if (count >= 3) return 4;
-  return count === 2 ? 6 : 12;
+function columns(count: number): '1' | '2' | '3' {
+  if (count >= 3) return '3';
+  return count === 2 ? '2' : '1';
 }
 
 /**
@@ -207,21 +192,21 @@ export const EnvironmentsStrip = ({
   environments: EnvironmentOverview[];
   onChanged: () => void;
 }) => (
-  <Grid container spacing={2} alignItems="stretch">
+  <Grid.Root
+    columns={{
+      initial: '1',
+      md: environments.length > 1 ? '2' : '1',
+      lg: columns(environments.length),
+    }}
+    gap="4"
+  >
     {environments.map((env, index) => (
-      <Grid
-        item
-        xs={12}
-        md={6}
-        lg={columns(environments.length)}
+      <EnvironmentCard
         key={env.name}
-      >
-        <EnvironmentCard
-          env={env}
-          next={environments[index + 1]}
-          onChanged={onChanged}
-        />
-      </Grid>
+        env={env}
+        next={environments[index + 1]}
+        onChanged={onChanged}
+      />
     ))}
-  </Grid>
+  </Grid.Root>
 );

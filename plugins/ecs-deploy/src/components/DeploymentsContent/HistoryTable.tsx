@@ -1,13 +1,19 @@
 import { useMemo } from 'react';
-import { Link, Table, TableColumn } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
+import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  Alert,
+  Box,
+  Button,
+  Cell,
+  CellText,
+  ColumnConfig,
+  Flex,
+  Select,
+  Table,
+  Text,
+  useTable,
+} from '@backstage/ui';
 import {
   ActionLedgerEntry,
   DEPLOYMENT_STATUSES,
@@ -23,8 +29,10 @@ import {
 } from '../shared/DeploymentStatusLabel';
 import { RequestError } from '../shared/RequestError';
 import { ledgerByDeployment, ledgerText } from './ledgerText';
-import { useStableId } from '../../hooks/useStableId';
 import { detailSearch } from '../DeploymentDetail/detailSearch';
+import { ecsDeployTranslationRef } from '../../translation';
+import { SectionCard } from '../shared/SectionCard';
+import { ALL, fromOption, toOption } from '../shared/selectOptions';
 
 /**
  * A person or role as people say it: the session name of an assumed role
@@ -88,15 +96,17 @@ const KIND_NAMES: Record<DeploymentSummary['kind'], string> = {
 
 type Row = DeploymentSummary & { ledger: ActionLedgerEntry[] };
 
-const columns: TableColumn<Row>[] = [
+const text = (title: string) => <CellText title={title} />;
+
+const columns: ColumnConfig<Row>[] = [
   {
-    title: 'Status',
-    field: 'status',
-    render: row => (
-      <>
+    id: 'status',
+    label: 'Status',
+    cell: row => (
+      <Cell>
         <DeploymentStatusLabel status={row.status} />
         {row.rollback?.rolledBack && (
-          <Typography variant="caption" display="block" color="textSecondary">
+          <Text as="div" variant="body-x-small" color="secondary">
             {row.rollback.byDeploymentId ? (
               <Link
                 to={detailSearch(row.rollback.byDeploymentId, row.environment)}
@@ -106,51 +116,63 @@ const columns: TableColumn<Row>[] = [
             ) : (
               'rolled back'
             )}
-          </Typography>
+          </Text>
         )}
-      </>
+      </Cell>
     ),
   },
-  { title: 'Environment', field: 'environment' },
+  { id: 'environment', label: 'Environment', cell: row => text(row.environment) },
   {
-    title: 'Deployment',
-    field: 'id',
-    render: row => (
-      <Link
-        to={detailSearch(row.id, row.environment)}
-        aria-label={`Details of ${row.id}`}
-      >
-        {KIND_NAMES[row.kind]}{' '}
-        <Typography variant="caption" component="span">
-          {row.id.slice(row.id.indexOf(':') + 1)}
-        </Typography>
-      </Link>
-    ),
-  },
-  {
-    title: 'Trigger',
-    render: row =>
-      row.rollback?.ofDeploymentId ? (
-        <Link to={detailSearch(row.rollback.ofDeploymentId, row.environment)}>
-          {triggerText(row)}
+    id: 'deployment',
+    label: 'Deployment',
+    isRowHeader: true,
+    cell: row => (
+      <Cell>
+        <Link
+          to={detailSearch(row.id, row.environment)}
+          aria-label={`Details of ${row.id}`}
+        >
+          {KIND_NAMES[row.kind]}{' '}
+          <Text as="span" variant="body-x-small">
+            {row.id.slice(row.id.indexOf(':') + 1)}
+          </Text>
         </Link>
+      </Cell>
+    ),
+  },
+  {
+    id: 'trigger',
+    label: 'Trigger',
+    cell: row =>
+      row.rollback?.ofDeploymentId ? (
+        <Cell>
+          <Link to={detailSearch(row.rollback.ofDeploymentId, row.environment)}>
+            {triggerText(row)}
+          </Link>
+        </Cell>
       ) : (
-        triggerText(row)
+        text(triggerText(row))
       ),
   },
-  { title: 'Started', render: row => formatTime(row.startedAt) },
-  { title: 'Duration', render: row => formatDuration(row.durationMs) },
-  { title: 'Revision', render: row => revisionText(row) },
+  { id: 'started', label: 'Started', cell: row => text(formatTime(row.startedAt)) },
   {
-    title: 'From the portal',
-    render: row =>
-      row.ledger.length > 0
-        ? row.ledger.map(entry => (
-            <Typography key={entry.id} variant="body2">
-              {ledgerText(entry)}
-            </Typography>
-          ))
-        : '',
+    id: 'duration',
+    label: 'Duration',
+    cell: row => text(formatDuration(row.durationMs)),
+  },
+  { id: 'revision', label: 'Revision', cell: row => text(revisionText(row)) },
+  {
+    id: 'portal',
+    label: 'From the portal',
+    cell: row => (
+      <Cell>
+        {row.ledger.map(entry => (
+          <Text as="div" key={entry.id} variant="body-medium">
+            {ledgerText(entry)}
+          </Text>
+        ))}
+      </Cell>
+    ),
   },
 ];
 
@@ -176,9 +198,8 @@ export const HistoryTable = ({
   onFiltersChange,
   refreshKey,
 }: HistoryTableProps) => {
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
   const history = useHistory(filters, refreshKey);
-  const envLabel = useStableId('ecs-history-env');
-  const statusLabel = useStableId('ecs-history-status');
   const rows = useMemo(() => {
     const byDeployment = ledgerByDeployment(ledger);
     return history.items.map(item => {
@@ -196,124 +217,111 @@ export const HistoryTable = ({
     });
   }, [history.items, ledger]);
 
+  const { tableProps } = useTable({
+    mode: 'complete',
+    data: rows,
+    paginationOptions: { pageSize: 20, pageSizeOptions: [20, 50, 100] },
+  });
+
   const filterBar = (
-    <Box display="flex" style={{ gap: 16 }} mb={2} alignItems="flex-end">
-      <FormControl size="small" style={{ minWidth: 160 }}>
-        <InputLabel id={envLabel} shrink>
-          Environment
-        </InputLabel>
-        <Select
-          labelId={envLabel}
-          id={`${envLabel}-select`}
-          displayEmpty
-          value={filters.environment ?? ''}
-          onChange={e =>
-            onFiltersChange({
-              ...filters,
-              environment: (e.target.value as string) || undefined,
-            })
-          }
-        >
-          <MenuItem value="">All environments</MenuItem>
-          {environments.map(env => (
-            <MenuItem key={env} value={env}>
-              {env}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl size="small" style={{ minWidth: 160 }}>
-        <InputLabel id={statusLabel} shrink>
-          Status
-        </InputLabel>
-        <Select
-          labelId={statusLabel}
-          id={`${statusLabel}-select`}
-          displayEmpty
-          value={filters.status ?? ''}
-          onChange={e =>
-            onFiltersChange({
-              ...filters,
-              status: ((e.target.value as string) || undefined) as
-                | DeploymentStatus
-                | undefined,
-            })
-          }
-        >
-          <MenuItem value="">All statuses</MenuItem>
-          {DEPLOYMENT_STATUSES.map(status => (
-            <MenuItem key={status} value={status}>
-              {deploymentStatusText(status)}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-    </Box>
+    <Flex gap="4" align="end">
+      <Select
+        label={t('deployments.history.environmentFilter')}
+        options={[
+          { id: ALL, label: t('deployments.history.allEnvironments') },
+          ...environments.map(env => ({ id: env, label: env })),
+        ]}
+        selectedKey={toOption(filters.environment)}
+        onSelectionChange={key =>
+          onFiltersChange({ ...filters, environment: fromOption(key) })
+        }
+        style={{ minWidth: 160 }}
+      />
+      <Select
+        label={t('deployments.history.statusFilter')}
+        options={[
+          { id: ALL, label: t('deployments.history.allStatuses') },
+          ...DEPLOYMENT_STATUSES.map(status => ({
+            id: status,
+            label: deploymentStatusText(status),
+          })),
+        ]}
+        selectedKey={toOption(filters.status)}
+        onSelectionChange={key =>
+          onFiltersChange({
+            ...filters,
+            status: fromOption(key) as DeploymentStatus | undefined,
+          })
+        }
+        style={{ minWidth: 160 }}
+      />
+    </Flex>
   );
 
-  if (history.error && history.items.length === 0) {
-    return (
-      <>
-        {filterBar}
-        <RequestError error={history.error} retry={history.reload} />
-      </>
-    );
-  }
-
+  const title = t('deployments.history.title');
+  const filtered = Boolean(filters.environment || filters.status);
   return (
-    <>
-      {filterBar}
-      {history.unreadable.map(({ environment, error }) => (
-        <Box key={environment} mb={1}>
-          <Alert severity="warning">
-            Not in this history: {unreadableMessage(environment, error)}
-          </Alert>
-        </Box>
-      ))}
-      <Table<Row>
-        title="Deployment history"
-        subtitle="Newest first"
-        columns={columns}
-        data={rows}
-        isLoading={history.loading && history.items.length === 0}
-        options={{
-          paging: true,
-          pageSize: 20,
-          pageSizeOptions: [20, 50, 100],
-          search: false,
-          sorting: false,
-          padding: 'dense',
-        }}
-        emptyContent={
-          <Box p={2}>
-            <Typography>
-              No deployments
-              {filters.environment || filters.status
-                ? ' match these filters.'
-                : ' yet.'}
-            </Typography>
-          </Box>
-        }
-      />
-      <Box mt={1} display="flex" alignItems="center" style={{ gap: 16 }}>
-        {history.hasMore && (
-          <Button
-            variant="outlined"
-            onClick={history.loadMore}
-            disabled={history.loading}
-          >
-            {history.loading ? 'Loading…' : 'Load older deployments'}
-          </Button>
-        )}
-        <Typography variant="body2" color="textSecondary">
-          {history.items.length} loaded
-        </Typography>
-        {history.error && history.items.length > 0 && (
-          <Typography variant="body2" color="error">
-            Could not load more: {history.error.message}
-          </Typography>
-        )}
-      </Box>
-    </>
+    <SectionCard
+      title={title}
+      subheader={t('deployments.history.subtitle')}
+      action={filterBar}
+    >
+      {history.error && history.items.length === 0 ? (
+        <RequestError error={history.error} retry={history.reload} />
+      ) : (
+        <Flex direction="column" gap="2">
+          {history.unreadable.map(({ environment, error }) => (
+            <Alert
+              key={environment}
+              status="warning"
+              icon
+              title={`Not in this history: ${unreadableMessage(
+                environment,
+                error,
+              )}`}
+            />
+          ))}
+          <section aria-label={title}>
+            <Table<Row>
+              columnConfig={columns}
+              {...tableProps}
+              isPending={history.loading && history.items.length === 0}
+              emptyState={
+                <Box p="4">
+                  <Text as="p" variant="body-medium">
+                    {filtered
+                      ? t('deployments.history.emptyFiltered')
+                      : t('deployments.history.empty')}
+                  </Text>
+                </Box>
+              }
+            />
+          </section>
+          <Flex align="center" gap="4">
+            {history.hasMore && (
+              <Button
+                variant="secondary"
+                onPress={history.loadMore}
+                isDisabled={history.loading}
+              >
+                {history.loading
+                  ? t('deployments.history.loadingOlder')
+                  : t('deployments.history.loadOlder')}
+              </Button>
+            )}
+            <Text as="p" variant="body-medium" color="secondary">
+              {t('deployments.history.loaded', {
+                number: String(history.items.length),
+              })}
+            </Text>
+            {history.error && history.items.length > 0 && (
+              <Text as="p" variant="body-medium" color="danger">
+                Could not load more: {history.error.message}
+              </Text>
+            )}
+          </Flex>
+        </Flex>
+      )}
+    </SectionCard>
   );
 };

@@ -1,10 +1,11 @@
-import { InfoCard } from '@backstage/core-components';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Text } from '@backstage/ui';
 import { ActionLedgerEntry } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ecsDeployTranslationRef } from '../../translation';
 import { formatTime } from '../../utils/format';
+import { SectionCard } from '../shared/SectionCard';
 import { ledgerText } from './ledgerText';
+import styles from './PortalActionsCard.module.css';
 
 /**
  * The latest actions taken from the portal (the ledger): CloudTrail only
@@ -14,23 +15,29 @@ export const PortalActionsCard = ({
   entries,
 }: {
   entries: ActionLedgerEntry[];
-}) => (
-  <InfoCard title="Actions from the portal">
-    <List dense aria-label="Actions from the portal">
-      {entries.slice(0, 10).map(entry => (
-        <ListItem key={entry.id} disableGutters>
-          <ListItemText
-            primary={`${entry.environment}: ${ledgerText(entry)}`}
-            secondary={[
-              formatTime(entry.createdAt),
-              entry.comment && `“${entry.comment}”`,
-              entry.errorMessage,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          />
-        </ListItem>
-      ))}
-    </List>
-  </InfoCard>
-);
+}) => {
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
+  const title = t('deployments.portalActions.title');
+  return (
+    <SectionCard title={title}>
+      <ul className={styles.list} aria-label={title}>
+        {entries.slice(0, 10).map(entry => (
+          <li key={entry.id}>
+            <Text as="p" variant="body-medium">
+              {`${entry.environment}: ${ledgerText(entry)}`}
+            </Text>
+            <Text as="p" variant="body-small" color="secondary">
+              {[
+                formatTime(entry.createdAt),
+                entry.comment && `“${entry.comment}”`,
+                entry.errorMessage,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </SectionCard>
+  );
+};

@@ -1,18 +1,18 @@
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
+import { CardFooter, Flex } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
 import { environmentErrorText } from '../../utils/errors';
 import { shortCommit } from '../../utils/format';
+import { ecsDeployTranslationRef } from '../../translation';
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
+import facts from '../shared/FactTable.module.css';
+import { SectionCard } from '../shared/SectionCard';
+import badges from '../DeploymentsContent/EnvironmentBadge.module.css';
 import { RequestError } from '../shared/RequestError';
 import {
   EnvironmentBadge,
@@ -43,6 +43,7 @@ export const EcsDeployOverviewCard = ({
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
   const entityRoute = useRouteRef(entityRouteRef);
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
   const overview = useAsyncRetry(
     () => api.getEnvironments(entityRef),
     [api, entityRef],
@@ -55,46 +56,44 @@ export const EcsDeployOverviewCard = ({
 
   let body;
   if (overview.loading) {
-    body = <Progress aria-label="Loading environments" />;
+    body = <Progress aria-label={t('overviewCard.loading')} />;
   } else if (overview.error) {
     body = <RequestError error={overview.error} retry={overview.retry} />;
   } else {
     body = (
-      <Table size="small" aria-label="ECS environments">
-        <TableHead>
-          <TableRow>
-            <TableCell>Environment</TableCell>
-            <TableCell>Version</TableCell>
-            <TableCell>Tasks</TableCell>
-            <TableCell>Last deployment</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
+      <table className={facts.table} aria-label={t('overviewCard.tableLabel')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('overviewCard.columns.environment')}</th>
+            <th scope="col">{t('overviewCard.columns.version')}</th>
+            <th scope="col">{t('overviewCard.columns.tasks')}</th>
+            <th scope="col">{t('overviewCard.columns.lastDeployment')}</th>
+          </tr>
+        </thead>
+        <tbody>
           {(overview.value?.environments ?? []).map(env => (
-            <TableRow key={env.name}>
-              <TableCell component="th" scope="row">
-                <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+            <tr key={env.name}>
+              <th scope="row">
+                <span className={badges.title}>
                   {env.name}
                   <EnvironmentBadge env={env} />
-                </Box>
-              </TableCell>
+                </span>
+              </th>
               {env.error ? (
-                <TableCell colSpan={3}>
-                  {environmentErrorText(env.error)}
-                </TableCell>
+                <td colSpan={3}>{environmentErrorText(env.error)}</td>
               ) : (
                 <>
-                  <TableCell>
+                  <td>
                     {shortCommit(runningCommit(env)) ??
                       env.images[0]?.tag ??
                       '–'}
                     {env.taskDefinition &&
                       ` (rev ${env.taskDefinition.revision})`}
-                  </TableCell>
-                  <TableCell>
+                  </td>
+                  <td>
                     {env.service.runningCount}/{env.service.desiredCount}
-                  </TableCell>
-                  <TableCell>
+                  </td>
+                  <td>
                     {env.lastDeployment ? (
                       <DeploymentStatusLabel
                         status={env.lastDeployment.status}
@@ -102,28 +101,33 @@ export const EcsDeployOverviewCard = ({
                     ) : (
                       '–'
                     )}
-                  </TableCell>
+                  </td>
                 </>
               )}
-            </TableRow>
+            </tr>
           ))}
-        </TableBody>
-      </Table>
+        </tbody>
+      </table>
     );
   }
 
   return (
-    <InfoCard
-      title="ECS deployments"
-      deepLink={{
-        title: 'View deployments',
-        link: `${base}${deploymentsPath}`,
-      }}
+    <SectionCard
+      title={t('overviewCard.title')}
+      footer={
+        <CardFooter>
+          <Flex gap="4" justify="end">
+            <Link to={`${base}${trafficPath}`}>
+              {t('overviewCard.viewTraffic')}
+            </Link>
+            <Link to={`${base}${deploymentsPath}`}>
+              {t('overviewCard.viewDeployments')}
+            </Link>
+          </Flex>
+        </CardFooter>
+      }
     >
       {body}
-      <Box mt={1}>
-        <Link to={`${base}${trafficPath}`}>View traffic</Link>
-      </Box>
-    </InfoCard>
+    </SectionCard>
   );
 };

@@ -1,17 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
+import { Button, Flex, Text } from '@backstage/ui';
 import { TrafficResponse } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
 import { usePolling } from '../../hooks/usePolling';
 import { isEcsDeployAvailable } from '../../isEcsDeployAvailable';
+import { ecsDeployTranslationRef } from '../../translation';
 import { CardsSkeleton } from '../shared/CardsSkeleton';
+import { EmptyPanel } from '../shared/EmptyPanel';
 import { EcsDeploySetup } from '../shared/EcsDeploySetup';
 import { RequestError } from '../shared/RequestError';
 import { EnvironmentTrafficCard } from './EnvironmentTrafficCard';
@@ -47,6 +46,7 @@ const TrafficView = ({
 }: Required<EcsTrafficContentProps>) => {
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
   const [state, setState] = useState<State>({
     loading: true,
     changes: {},
@@ -84,7 +84,7 @@ const TrafficView = ({
   usePolling(load, intervalMs, !state.error);
 
   if (state.loading) {
-    return <CardsSkeleton label="Loading traffic" count={1} columns={12} />;
+    return <CardsSkeleton label={t('traffic.loading')} count={1} columns={12} />;
   }
   if (state.error && !state.value) {
     return <RequestError error={state.error} retry={load} />;
@@ -92,53 +92,54 @@ const TrafficView = ({
   const environments = state.value?.environments ?? [];
   if (environments.length === 0) {
     return (
-      <EmptyState
-        missing="data"
-        title="No traffic to show"
-        description="None of the entity's ECS services sits behind a load balancer the plugin can read."
+      <EmptyPanel
+        title={t('traffic.emptyTitle')}
+        description={t('traffic.emptyDescription')}
       />
     );
   }
 
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Box display="flex" alignItems="center" style={{ gap: 16 }}>
-          <Typography variant="body2" color="textSecondary" role="status">
+    <Flex direction="column" gap="5">
+      <Flex direction="column" gap="2">
+        <Flex align="center" gap="4">
+          <Text as="p" variant="body-medium" color="secondary" role="status">
             {moving
-              ? `A deployment is moving traffic: refreshing every ${Math.round(
-                  refreshIntervalMs / 1000,
-                )} s.`
-              : `No deployment in progress: checking every ${Math.round(
-                  idleRefreshIntervalMs / 1000,
-                )} s.`}
-          </Typography>
+              ? t('traffic.moving', {
+                  seconds: String(Math.round(refreshIntervalMs / 1000)),
+                })
+              : t('traffic.idle', {
+                  seconds: String(Math.round(idleRefreshIntervalMs / 1000)),
+                })}
+          </Text>
           <Button
             size="small"
-            variant="outlined"
-            onClick={() => {
+            variant="secondary"
+            onPress={() => {
               setState(s => ({ ...s, error: undefined }));
               load();
             }}
           >
-            Refresh now
+            {t('traffic.refreshNow')}
           </Button>
-        </Box>
+        </Flex>
         {state.error && (
-          <RequestError error={state.error} title="The last refresh failed" />
-        )}
-      </Grid>
-      {environments.map(env => (
-        <Grid item xs={12} key={env.environment}>
-          <EnvironmentTrafficCard
-            env={env}
-            changes={state.changes}
-            receivedAt={state.receivedAt}
-            onChanged={load}
+          <RequestError
+            error={state.error}
+            title={t('traffic.lastRefreshFailed')}
           />
-        </Grid>
+        )}
+      </Flex>
+      {environments.map(env => (
+        <EnvironmentTrafficCard
+          key={env.environment}
+          env={env}
+          changes={state.changes}
+          receivedAt={state.receivedAt}
+          onChanged={load}
+        />
       ))}
-    </Grid>
+    </Flex>
   );
 };
 

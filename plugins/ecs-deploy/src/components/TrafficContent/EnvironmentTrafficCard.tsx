@@ -1,7 +1,5 @@
-import { InfoCard } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Box, Flex, Text } from '@backstage/ui';
 import {
   EnvironmentTraffic,
   isResourceNotFound,
@@ -14,6 +12,9 @@ import { ShiftControls } from './ShiftControls';
 import { TaskSetsTable } from './TaskSetsTable';
 import { listenerKey, SplitChanges } from './splitChanges';
 import { unreadableMessage } from '../../utils/errors';
+import { ecsDeployTranslationRef } from '../../translation';
+import { SectionCard } from '../shared/SectionCard';
+import { ProgressBar } from '../shared/ProgressBar';
 
 const PHASE_TEXT: Record<TrafficShift['phase'], string> = {
   PROVISIONING: 'Starting the replacement tasks',
@@ -38,42 +39,42 @@ const ShiftProgress = ({
   receivedAt: number;
   onChanged: () => void;
 }) => {
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
   const observed = { at: env.observedAt, receivedAt };
   const shift = env.shift;
   if (!shift) {
     return (
-      <Typography variant="body2" color="textSecondary">
-        No deployment is shifting traffic.
-      </Typography>
+      <Text as="p" variant="body-medium" color="secondary">
+        {t('traffic.noShift')}
+      </Text>
     );
   }
   return (
-    <Box mb={2}>
-      <Typography variant="subtitle2">
+    <Box mb="4">
+      <Text as="p" variant="body-medium" weight="bold">
         {PHASE_TEXT[shift.phase]}
         {shift.step !== undefined &&
           shift.totalSteps !== undefined &&
           ` · step ${shift.step} of ${shift.totalSteps}`}
         {` · ${shift.shiftedPercent}% on the replacement`}
-      </Typography>
-      <LinearProgress
-        variant="determinate"
-        value={shift.shiftedPercent}
-        aria-label={`${env.environment}: ${shift.shiftedPercent}% of production traffic on the replacement`}
+      </Text>
+      <ProgressBar
+        percent={shift.shiftedPercent}
+        label={`${env.environment}: ${shift.shiftedPercent}% of production traffic on the replacement`}
       />
       {shift.nextStepAt && shift.phase !== 'DONE' && (
-        <Typography variant="body2">
+        <Text as="p" variant="body-medium">
           Next step <Countdown until={shift.nextStepAt} observed={observed} />
-        </Typography>
+        </Text>
       )}
       {shift.bakeTimeEndsAt && shift.phase !== 'DONE' && (
-        <Typography variant="body2">
+        <Text as="p" variant="body-medium">
           Bake time ends{' '}
           <Countdown until={shift.bakeTimeEndsAt} observed={observed} />
-        </Typography>
+        </Text>
       )}
       {shift.phase !== 'DONE' && (
-        <Box mt={1}>
+        <Box mt="2">
           <ShiftControls
             environment={env.environment}
             shift={shift}
@@ -100,18 +101,22 @@ export const EnvironmentTrafficCard = ({
   /** Local time the snapshot arrived, to count down on the server's clock. */
   receivedAt: number;
   onChanged: () => void;
-}) =>
-  env.error ? (
-    <InfoCard
-      title={env.environment}
-      subheader={isResourceNotFound(env.error) ? 'Not found' : 'Not readable'}
-    >
-      <Typography variant="body2" role="alert">
-        {unreadableMessage(env.environment, env.error)}
-      </Typography>
-    </InfoCard>
-  ) : (
-    <InfoCard
+}) => {
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
+  if (env.error) {
+    return (
+      <SectionCard
+        title={env.environment}
+        subheader={isResourceNotFound(env.error) ? 'Not found' : 'Not readable'}
+      >
+        <Text as="p" variant="body-medium" role="alert">
+          {unreadableMessage(env.environment, env.error)}
+        </Text>
+      </SectionCard>
+    );
+  }
+  return (
+    <SectionCard
       title={env.environment}
       subheader={[
         deploymentKindText(env, { configName: true }),
@@ -121,9 +126,9 @@ export const EnvironmentTrafficCard = ({
         .join(' · ')}
     >
       {env.loadBalanced === false && (
-        <Typography variant="body2" role="status">
+        <Text as="p" variant="body-medium" role="status">
           This service takes no load-balanced traffic: it has no load balancer.
-        </Typography>
+        </Text>
       )}
       {/* A worker's rolling deployment still shows, with its controls. */}
       {(env.loadBalanced !== false || env.shift) && (
@@ -134,9 +139,9 @@ export const EnvironmentTrafficCard = ({
         />
       )}
       {env.loadBalanced !== false && env.listeners.length === 0 && (
-        <Typography variant="body2" color="textSecondary">
+        <Text as="p" variant="body-medium" color="secondary">
           No load balancer listener routes to this service.
-        </Typography>
+        </Text>
       )}
       {env.listeners.map(listener => {
         const changedAt = changes[listenerKey(env.environment, listener.port)];
@@ -144,20 +149,16 @@ export const EnvironmentTrafficCard = ({
           listener.role === 'production' ? 'Production' : 'Test'
         } listener :${listener.port}`;
         return (
-          <Box key={listener.port} mb={2}>
-            <Typography variant="subtitle2" component="h3">
+          <Flex key={listener.port} direction="column" gap="1" mb="4">
+            <Text as="h3" variant="body-medium" weight="bold">
               {name}
               {listener.loadBalancerName && (
-                <Typography
-                  component="span"
-                  variant="caption"
-                  color="textSecondary"
-                >
+                <Text as="span" variant="body-small" color="secondary">
                   {' '}
                   {listener.loadBalancerName}
-                </Typography>
+                </Text>
               )}
-            </Typography>
+            </Text>
             <SplitBar
               ariaLabel={name}
               segments={listener.targetGroups.map(tg => ({
@@ -169,15 +170,16 @@ export const EnvironmentTrafficCard = ({
               }))}
             />
             {changedAt && (
-              <Typography variant="caption" color="primary" role="status">
+              <Text as="p" variant="body-small" color="info" role="status">
                 Split changed at {formatTime(changedAt)}
-              </Typography>
+              </Text>
             )}
-          </Box>
+          </Flex>
         );
       })}
       {env.taskSets.length > 0 && (
-        <TaskSetsTable title="Task sets" taskSets={env.taskSets} />
+        <TaskSetsTable title={t('traffic.taskSets')} taskSets={env.taskSets} />
       )}
-    </InfoCard>
+    </SectionCard>
   );
+};

@@ -1,29 +1,71 @@
-import { Table, TableColumn } from '@backstage/core-components';
-import Chip from '@material-ui/core/Chip';
-import blue from '@material-ui/core/colors/blue';
-import green from '@material-ui/core/colors/green';
+import {
+  Badge,
+  Cell,
+  CellText,
+  ColumnConfig,
+  Table,
+  Text,
+} from '@backstage/ui';
 import { TaskSetInfo } from '@ecs-deploy/plugin-ecs-deploy-common';
+import sides from '../charts/sides.module.css';
 
-const LABEL_COLORS: Partial<Record<TaskSetInfo['label'], string>> = {
-  BLUE: blue[700],
-  GREEN: green[800],
+const SIDE: Partial<Record<TaskSetInfo['label'], string>> = {
+  BLUE: sides.blue,
+  GREEN: sides.green,
 };
 
-/** A task set's label as a chip, coloured like its share of the split bar. */
+/** A task set's label as a badge, coloured like its share of the split bar. */
 export const TaskSetLabelChip = ({
   label,
 }: {
   label: TaskSetInfo['label'];
-}) => {
-  const color = LABEL_COLORS[label];
-  return (
-    <Chip
-      size="small"
-      label={label.toLowerCase()}
-      style={color ? { backgroundColor: color, color: '#fff' } : undefined}
-    />
-  );
-};
+}) => <Badge className={SIDE[label]}>{label.toLowerCase()}</Badge>;
+
+const revision = (t: TaskSetInfo) =>
+  t.taskDefinition
+    ? `${t.taskDefinition.family}:${t.taskDefinition.revision}`
+    : '–';
+
+const columns: ColumnConfig<TaskSetInfo>[] = [
+  {
+    id: 'label',
+    label: 'Task set',
+    isRowHeader: true,
+    cell: t => (
+      <Cell>
+        <TaskSetLabelChip label={t.label} />
+      </Cell>
+    ),
+  },
+  { id: 'status', label: 'Status', cell: t => <CellText title={t.status} /> },
+  {
+    id: 'tasks',
+    label: 'Tasks',
+    cell: t => (
+      <CellText
+        title={`${t.runningCount}/${t.desiredCount} running${
+          t.pendingCount ? `, ${t.pendingCount} pending` : ''
+        }`}
+      />
+    ),
+  },
+  {
+    id: 'traffic',
+    label: 'Traffic',
+    cell: t => (
+      <CellText
+        title={t.trafficWeight === undefined ? '–' : `${t.trafficWeight}%`}
+      />
+    ),
+  },
+  { id: 'revision', label: 'Revision', cell: t => <CellText title={revision(t)} /> },
+  {
+    id: 'targetGroup',
+    label: 'Target group',
+    cell: t => <CellText title={t.targetGroupName ?? '–'} />,
+  },
+  { id: 'id', label: 'Id', cell: t => <CellText title={t.id} /> },
+];
 
 /** Task sets with their counts, status, weight and revision. */
 export const TaskSetsTable = ({
@@ -32,43 +74,15 @@ export const TaskSetsTable = ({
 }: {
   title: string;
   taskSets: TaskSetInfo[];
-}) => {
-  const columns: TableColumn<TaskSetInfo>[] = [
-    { title: 'Task set', render: t => <TaskSetLabelChip label={t.label} /> },
-    { title: 'Status', field: 'status' },
-    {
-      title: 'Tasks',
-      render: t =>
-        `${t.runningCount}/${t.desiredCount} running${
-          t.pendingCount ? `, ${t.pendingCount} pending` : ''
-        }`,
-    },
-    {
-      title: 'Traffic',
-      render: t =>
-        t.trafficWeight === undefined ? '–' : `${t.trafficWeight}%`,
-    },
-    {
-      title: 'Revision',
-      render: t =>
-        t.taskDefinition
-          ? `${t.taskDefinition.family}:${t.taskDefinition.revision}`
-          : '–',
-    },
-    { title: 'Target group', render: t => t.targetGroupName ?? '–' },
-    { title: 'Id', render: t => t.id },
-  ];
-  return (
+}) => (
+  <section aria-label={title}>
+    <Text as="h3" variant="title-x-small" style={{ margin: '16px 0 8px' }}>
+      {title}
+    </Text>
     <Table<TaskSetInfo>
-      title={title}
-      columns={columns}
+      columnConfig={columns}
       data={taskSets}
-      options={{
-        paging: false,
-        search: false,
-        sorting: false,
-        padding: 'dense',
-      }}
+      pagination={{ type: 'none' }}
     />
-  );
-};
+  </section>
+);

@@ -1,20 +1,27 @@
-import { ReactNode, useCallback, useState } from 'react';
+import { ReactNode, useCallback, useId, useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import LinearProgress from '@material-ui/core/LinearProgress';
-import TextField from '@material-ui/core/TextField';
-import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogBody,
+  DialogFooter,
+  DialogHeader,
+  Flex,
+  Focusable,
+  Text,
+  TextAreaField,
+  Tooltip,
+  TooltipTrigger,
+} from '@backstage/ui';
 import { useIdempotentAction } from '../../hooks/useIdempotentAction';
+import { ecsDeployTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errors';
-import { useStableId } from '../../hooks/useStableId';
+import { ProgressBar } from '../shared/ProgressBar';
+import styles from './EcsActionButton.module.css';
 
 /** The permission an action needs; always checked against the entity. */
 export type EntityActionPermission = Extract<
@@ -82,9 +89,8 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
   });
   const [open, setOpen] = useState(false);
   const [commentText, setCommentText] = useState('');
-  const reasonId = useStableId('ecs-action-reason');
-  const titleId = useStableId('ecs-action-title');
-  const commentId = useStableId('ecs-action-comment');
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
+  const reasonId = useId();
 
   const runAndNotify = useCallback(
     async (key: string, text: string | undefined) => {
@@ -123,90 +129,127 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
     state.status !== 'succeeded' &&
     (comment !== 'required' || trimmed.length > 0);
 
+  const button = (
+    <Button
+      variant="secondary"
+      size="small"
+      destructive={destructive}
+      isDisabled={reason !== undefined}
+      aria-describedby={reason ? reasonId : undefined}
+      onPress={() => setOpen(true)}
+    >
+      {label}
+    </Button>
+  );
+
   return (
     <>
-      <Tooltip title={reason ?? ''}>
-        {/* A disabled button gets no pointer events; the span keeps the tooltip. */}
-        <span>
-          <Button
-            variant="outlined"
-            size="small"
-            color={destructive ? 'secondary' : 'primary'}
-            disabled={reason !== undefined}
+      {/* The same tree with or without a reason, so the button is not
+          remounted when the permission check settles. */}
+      <TooltipTrigger isDisabled={!reason}>
+        {/* A disabled button takes no focus or hover; the wrapper does, so
+            the reason is one hover or one Tab away. */}
+        <Focusable>
+          <span
+            className={styles.wrapper}
+            tabIndex={reason ? 0 : -1}
+            role="group"
             aria-describedby={reason ? reasonId : undefined}
-            onClick={() => setOpen(true)}
           >
-            {label}
-          </Button>
-        </span>
-      </Tooltip>
+            {button}
+          </span>
+        </Focusable>
+        <Tooltip>{reason}</Tooltip>
+      </TooltipTrigger>
       {reason && (
         <span id={reasonId} hidden>
           {reason}
         </span>
       )}
-      <Dialog open={open} onClose={close} aria-labelledby={titleId} fullWidth>
-        <DialogTitle id={titleId}>{confirmTitle}</DialogTitle>
-        <DialogContent>
-          {children}
-          {comment && (
-            <TextField
-              id={commentId}
-              label={comment === 'required' ? 'Comment (required)' : 'Comment'}
-              value={commentText}
-              onChange={e => setCommentText(e.target.value)}
-              disabled={
-                state.status === 'running' || state.status === 'succeeded'
-              }
-              required={comment === 'required'}
-              inputProps={{ maxLength: 400 }}
-              multiline
-              minRows={2}
-              fullWidth
-              margin="normal"
-              variant="outlined"
-            />
-          )}
-          {state.status === 'running' && (
-            <>
-              <LinearProgress aria-label={`${label} in progress`} />
-              <Typography variant="body2" color="textSecondary">
-                Working…
-              </Typography>
-            </>
-          )}
-          {state.status === 'succeeded' && (
-            <Alert severity="success">
-              {describeResult ? describeResult(state.result) : 'Done.'}
-            </Alert>
-          )}
-          {state.status === 'failed' && (
-            <Alert severity={state.outcomeUnknown ? 'warning' : 'error'}>
-              {state.outcomeUnknown
-                ? `We could not tell whether it happened; retrying is safe. ${errorMessage(
-                    state.error,
-                  )}`
-                : errorMessage(state.error)}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={state.status === 'running'}>
-            {state.status === 'succeeded' ? 'Close' : 'Cancel'}
+      <Dialog
+        isOpen={open}
+        onOpenChange={isOpen => !isOpen && close()}
+        // Not dismissed by a click outside: the press that opens it would
+        // count as one. Escape and the close button still close it.
+        isDismissable={false}
+        width={600}
+      >
+        <DialogHeader>{confirmTitle}</DialogHeader>
+        <DialogBody>
+          <Flex direction="column" gap="3">
+            {children}
+            {comment && (
+              <TextAreaField
+                label={
+                  comment === 'required' ? 'Comment (required)' : 'Comment'
+                }
+                value={commentText}
+                onChange={setCommentText}
+                isDisabled={
+                  state.status === 'running' || state.status === 'succeeded'
+                }
+                isRequired={comment === 'required'}
+                maxLength={400}
+                rows={2}
+              />
+            )}
+            {state.status === 'running' && (
+              <>
+                <ProgressBar label={`${label} in progress`} />
+                <Text as="p" variant="body-medium" color="secondary">
+                  {t('common.working')}
+                </Text>
+              </>
+            )}
+            {state.status === 'succeeded' && (
+              <Alert
+                role="alert"
+                status="success"
+                icon
+                title={
+                  describeResult ? describeResult(state.result) : 'Done.'
+                }
+              />
+            )}
+            {state.status === 'failed' && (
+              <Alert
+                role="alert"
+                status={state.outcomeUnknown ? 'warning' : 'danger'}
+                icon
+                title={
+                  state.outcomeUnknown
+                    ? `We could not tell whether it happened; retrying is safe. ${errorMessage(
+                        state.error,
+                      )}`
+                    : errorMessage(state.error)
+                }
+              />
+            )}
+          </Flex>
+        </DialogBody>
+        <DialogFooter>
+          <Button
+            variant="secondary"
+            onPress={close}
+            isDisabled={state.status === 'running'}
+          >
+            {state.status === 'succeeded'
+              ? t('common.close')
+              : t('common.cancel')}
           </Button>
           {state.status !== 'succeeded' && (
             <Button
-              variant="contained"
-              color={destructive ? 'secondary' : 'primary'}
-              disabled={!canConfirm}
-              onClick={() =>
+              variant="primary"
+              destructive={destructive}
+              isDisabled={!canConfirm}
+              onPress={() =>
                 execute(comment ? trimmed || undefined : undefined)
               }
             >
-              {state.status === 'failed' ? 'Try again' : confirmLabel}
+              {state.status === 'failed' ? t('common.tryAgain') : confirmLabel}
             </Button>
           )}
-        </DialogActions>
+        </DialogFooter>
       </Dialog>
     </>
   );

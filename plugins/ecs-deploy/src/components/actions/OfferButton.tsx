@@ -1,4 +1,4 @@
-import Typography from '@material-ui/core/Typography';
+import { Text } from '@backstage/ui';
 import {
   ActionOffer,
   ECS_DEPLOY_ACTION_PERMISSIONS,
@@ -59,7 +59,9 @@ export const OfferButton = ({
       describeResult={describeOutcome}
       onSucceeded={onChanged}
     >
-      <Typography variant="body2">{text.explanation}</Typography>
+      <Text as="p" variant="body-medium">
+        {text.explanation}
+      </Text>
     </EcsActionButton>
   );
 };

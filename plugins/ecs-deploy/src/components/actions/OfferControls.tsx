@@ -1,4 +1,4 @@
-import Box from '@material-ui/core/Box';
+import { Flex } from '@backstage/ui';
 import { ActionOffer } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ApprovalControls } from './ApprovalControls';
 import { OfferButton } from './OfferButton';
@@ -34,7 +34,7 @@ export const OfferControls = ({
     return null;
   }
   return (
-    <Box display="flex" style={{ gap: 8 }} flexWrap="wrap">
+    <Flex gap="2" style={{ flexWrap: 'wrap' }}>
       {offers.map((offer, index) => {
         const key = `${offer.action}-${index}`;
         switch (offer.action) {
@@ -68,6 +68,6 @@ export const OfferControls = ({
             );
         }
       })}
-    </Box>
+    </Flex>
   );
 };

@@ -1,11 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { Progress } from '@backstage/core-components';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
+import { Alert, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import {
   PromotionImage,
@@ -15,6 +10,7 @@ import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
 import { errorMessage } from '../../utils/errors';
 import { shortDigest } from '../../utils/format';
+import facts from '../shared/FactTable.module.css';
 
 function describeImage(image: PromotionImage | undefined): string {
   if (!image) {
@@ -56,9 +52,12 @@ export const PromotionPreviewPanel = ({
   }
   if (error) {
     return (
-      <Alert severity="error">
-        Cannot preview the promotion: {errorMessage(error)}
-      </Alert>
+      <Alert
+        role="alert"
+        status="danger"
+        icon
+        title={`Cannot preview the promotion: ${errorMessage(error)}`}
+      />
     );
   }
   if (!value) {
@@ -66,40 +65,34 @@ export const PromotionPreviewPanel = ({
   }
   return (
     <>
-      <Typography variant="subtitle2" component="h3">
+      <Text as="h3" variant="body-medium" weight="bold">
         What the promotion changes
-      </Typography>
-      <Table size="small" aria-label="What the promotion changes">
-        <TableBody>
-          <TableRow>
-            <TableCell component="th" scope="row">
-              {to} runs now
-            </TableCell>
-            <TableCell>{describeImage(value.current)}</TableCell>
-          </TableRow>
-          <TableRow>
-            <TableCell component="th" scope="row">
-              {to} will run
-            </TableCell>
-            <TableCell>{describeImage(value.image)}</TableCell>
-          </TableRow>
-          <TableRow>
-            <TableCell component="th" scope="row">
-              ECR change
-            </TableCell>
-            <TableCell>
+      </Text>
+      <table className={facts.table} aria-label="What the promotion changes">
+        <tbody>
+          <tr>
+            <th scope="row">{to} runs now</th>
+            <td>{describeImage(value.current)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{to} will run</th>
+            <td>{describeImage(value.image)}</td>
+          </tr>
+          <tr>
+            <th scope="row">ECR change</th>
+            <td>
               tag <code>{value.targetTag}</code> moves to{' '}
               <code>{value.image.digest}</code> in {value.image.repository}
-            </TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+            </td>
+          </tr>
+        </tbody>
+      </table>
       {value.blockedReason ? (
-        <Alert severity="warning">{value.blockedReason}</Alert>
+        <Alert status="warning" icon title={value.blockedReason} />
       ) : (
-        <Typography variant="body2" color="textSecondary">
+        <Text as="p" variant="body-medium" color="secondary">
           {explanation}
-        </Typography>
+        </Text>
       )}
     </>
   );

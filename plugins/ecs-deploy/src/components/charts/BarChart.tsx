@@ -1,4 +1,4 @@
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import styles from './BarChart.module.css';
 
 /** One bar of a {@link BarChart}. */
 export type BarChartPoint = {
@@ -20,27 +20,11 @@ export type BarChartProps = {
   height?: number;
 };
 
-const useStyles = makeStyles((theme: Theme) => ({
-  svg: {
-    display: 'block',
-    width: '100%',
-  },
-  axis: {
-    stroke: theme.palette.divider,
-  },
-  primary: {
-    fill: theme.palette.primary.main,
-  },
-  error: {
-    fill: theme.palette.error.main,
-  },
-}));
-
 const VIEW_WIDTH = 240;
 
 /**
- * A small bar chart drawn as plain SVG, sized to its container. The palette
- * comes from the theme so it reads in light and dark mode alike; each bar
+ * A small bar chart drawn as plain SVG, sized to its container. The colours
+ * are the theme's tokens (`--bui-*`), so it reads in light and dark mode alike; each bar
  * carries a `<title>` so the exact value is one hover away.
  */
 export const BarChart = (props: BarChartProps) => {
@@ -51,14 +35,13 @@ export const BarChart = (props: BarChartProps) => {
     tone = 'primary',
     height = 60,
   } = props;
-  const classes = useStyles();
   const max = Math.max(0, ...points.map(p => p.value ?? 0));
   const slot = points.length > 0 ? VIEW_WIDTH / points.length : VIEW_WIDTH;
   const barWidth = Math.max(1, slot * 0.7);
 
   return (
     <svg
-      className={classes.svg}
+      className={styles.svg}
       role="img"
       aria-label={ariaLabel}
       viewBox={`0 0 ${VIEW_WIDTH} ${height}`}
@@ -66,7 +49,7 @@ export const BarChart = (props: BarChartProps) => {
       height={height}
     >
       <line
-        className={classes.axis}
+        className={styles.axis}
         x1={0}
         x2={VIEW_WIDTH}
         y1={height - 0.5}
@@ -83,7 +66,7 @@ export const BarChart = (props: BarChartProps) => {
           <rect
             key={`${point.label}-${index}`}
             data-testid="bar"
-            className={classes[tone]}
+            className={styles[tone]}
             x={index * slot + (slot - barWidth) / 2}
             y={height - barHeight}
             width={barWidth}

@@ -1,8 +1,4 @@
-import Box from '@material-ui/core/Box';
-import Card from '@material-ui/core/Card';
-import CardContent from '@material-ui/core/CardContent';
-import Grid from '@material-ui/core/Grid';
-import Skeleton from '@material-ui/lab/Skeleton';
+import { Card, CardBody, Grid, Skeleton } from '@backstage/ui';
 
 /**
  * Placeholders in the shape of the cards to come, so the page does not jump
@@ -17,21 +13,19 @@ export const CardsSkeleton = ({
   count?: number;
   columns?: 4 | 12;
 }) => (
-  <Box role="progressbar" aria-label={label} aria-busy="true">
-    <Grid container spacing={2}>
+  <div role="progressbar" aria-label={label} aria-busy="true">
+    <Grid.Root columns={{ initial: '1', md: columns === 4 ? '3' : '1' }} gap="4">
       {Array.from({ length: count }, (_, i) => (
-        <Grid item xs={12} md={columns} key={i}>
-          <Card>
-            <CardContent>
-              <Skeleton variant="text" width="40%" height={32} />
-              <Skeleton variant="text" width="70%" />
-              <Skeleton variant="text" width="60%" />
-              <Skeleton variant="text" width="50%" />
-              <Skeleton variant="rect" height={32} />
-            </CardContent>
-          </Card>
-        </Grid>
+        <Card key={i}>
+          <CardBody>
+            <Skeleton width="40%" height={28} />
+            <Skeleton width="70%" height={16} style={{ marginTop: 8 }} />
+            <Skeleton width="60%" height={16} style={{ marginTop: 8 }} />
+            <Skeleton width="50%" height={16} style={{ marginTop: 8 }} />
+            <Skeleton height={32} style={{ marginTop: 8 }} />
+          </CardBody>
+        </Card>
       ))}
-    </Grid>
-  </Box>
+    </Grid.Root>
+  </div>
 );

@@ -1,6 +1,5 @@
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
+import { Box, Text } from '@backstage/ui';
 import { ECS_DEPLOY_ANNOTATIONS } from '@ecs-deploy/plugin-ecs-deploy-common';
 
 const README_URL =
@@ -16,20 +15,20 @@ export const EcsDeploySetup = ({ message }: { message?: string }) => (
       annotation={`${ECS_DEPLOY_ANNOTATIONS.serviceArnPrefix}<environment>`}
       readMoreUrl={README_URL}
     />
-    <Box mt={2}>
+    <Box mt="4">
       {message && (
-        <Typography variant="body2" paragraph>
+        <Text as="p" variant="body-medium" style={{ marginBottom: 12 }}>
           {message}
-        </Typography>
+        </Text>
       )}
-      <Typography variant="body2">
+      <Text as="p" variant="body-medium">
         Instead of one service ARN per environment you can also use{' '}
         <code>{ECS_DEPLOY_ANNOTATIONS.discovery}: tags</code> (resources found
         by their <code>backstage.io/entity</code> tag) or the awslabs annotation{' '}
         <code>{ECS_DEPLOY_ANNOTATIONS.awslabsServiceArn}</code>. List the
         environments in promotion order with{' '}
         <code>{ECS_DEPLOY_ANNOTATIONS.environments}: dev,staging,prod</code>.
-      </Typography>
+      </Text>
     </Box>
   </>
 );

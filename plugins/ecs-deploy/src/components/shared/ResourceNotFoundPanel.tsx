@@ -1,7 +1,6 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { Alert, Button } from '@backstage/ui';
+import { ecsDeployTranslationRef } from '../../translation';
 
 /**
  * AWS does not know a resource the entity's annotations name: the entity is
@@ -15,21 +14,29 @@ export const ResourceNotFoundPanel = ({
   /** The backend's sentence: which resource, in which account and region, from which annotation. */
   message: string;
   retry?: () => void;
-}) => (
-  <Alert
-    severity="warning"
-    action={
-      retry && (
-        <Button color="inherit" size="small" onClick={retry}>
-          Retry
-        </Button>
-      )
-    }
-  >
-    <AlertTitle>Not found in AWS</AlertTitle>
-    {message}
-    <Box mt={1}>
-      Correct the annotation, or create the resource in that account and region.
-    </Box>
-  </Alert>
-);
+}) => {
+  const { t } = useTranslationRef(ecsDeployTranslationRef);
+  return (
+    <Alert
+      role="alert"
+      status="warning"
+      icon
+      title={t('common.notFoundInAws')}
+      description={
+        <>
+          {message}
+          <br />
+          Correct the annotation, or create the resource in that account and
+          region.
+        </>
+      }
+      customActions={
+        retry && (
+          <Button size="small" variant="secondary" onPress={retry}>
+            {t('common.retry')}
+          </Button>
+        )
+      }
+    />
+  );
+};
