@@ -33,6 +33,9 @@ beforeAll(async () => {
 
 afterAll(() => sandbox.close());
 
+// The accounts app-config.yaml lists under ecsDeploy.discovery.locations.
+const DEMO_ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
+
 function clientConfig(accountId: string, region: string) {
   // the sandbox takes a 12-digit access key id as the account, as in app-config.yaml
   return {
@@ -64,15 +67,64 @@ describe('the demo catalog', () => {
     ),
   );
   const discovered = annotated.filter(a => a.annotations.discoverByTags);
+  const lookups = annotated.flatMap(({ name, annotations }) =>
+    annotations.tagLookups.map(lookup => [name, lookup] as const),
+  );
 
   it('points every entity at AWS one way or another', () => {
     for (const { annotations } of annotated) {
+      expect(annotations.invalidAnnotations).toEqual([]);
       expect(
-        annotations.environments.length > 0 || annotations.discoverByTags,
+        annotations.environments.length > 0 ||
+          annotations.discoverByTags ||
+          annotations.tagLookups.length > 0,
       ).toBe(true);
     }
     expect(discovered.length).toBeGreaterThan(0);
   });
+
+  it('has an entity annotated only with the awslabs ECS service tags', () => {
+    const tagsOnly = annotated.filter(
+      ({ entity }) =>
+        Object.keys(entity.metadata.annotations ?? {}).join() ===
+        'aws.amazon.com/amazon-ecs-service-tags',
+    );
+    expect(tagsOnly.map(t => t.name)).toEqual(['notifications-service']);
+  });
+
+  it.each(lookups)(
+    '%s: its tags annotation finds services, one per environment',
+    async (_name, lookup) => {
+      const found = await Promise.all(
+        DEMO_ACCOUNTS.map(account =>
+          new ResourceGroupsTaggingAPIClient(
+            clientConfig(account, 'eu-west-1'),
+          ).send(
+            new GetResourcesCommand({
+              TagFilters: lookup.tags.map(t => ({
+                Key: t.key,
+                Values: [t.value],
+              })),
+              ResourceTypeFilters: [
+                lookup.resourceType === 'ecs-service'
+                  ? 'ecs:service'
+                  : 'codepipeline:pipeline',
+              ],
+            }),
+          ),
+        ),
+      );
+      const environments = found.flatMap(
+        f =>
+          f.ResourceTagMappingList?.map(
+            m => m.Tags?.find(t => t.Key === 'environment')?.Value,
+          ) ?? [],
+      );
+      expect(environments.length).toBeGreaterThan(0);
+      expect(environments.every(Boolean)).toBe(true);
+      expect(new Set(environments).size).toBe(environments.length);
+    },
+  );
 
   it.each(serviceArns)('%s: the service %s exists', async (name, arn) => {
     const service = parseEcsServiceArn(arn)!;
