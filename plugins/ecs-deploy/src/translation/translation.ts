@@ -64,8 +64,7 @@ export const ecsDeployTranslationRef = createTranslationRef({
       emptyDescription:
         "None of the entity's ECS services sits behind a load balancer the plugin can read.",
       refreshNow: 'Refresh now',
-      moving:
-        'A deployment is moving traffic: refreshing every {{seconds}} s.',
+      moving: 'A deployment is moving traffic: refreshing every {{seconds}} s.',
       idle: 'No deployment in progress: checking every {{seconds}} s.',
       lastRefreshFailed: 'The last refresh failed',
       noShift: 'No deployment is shifting traffic.',

@@ -172,10 +172,16 @@ export const DeploymentDetailView = ({
         </dl>
         <Flex direction="column" gap="2">
           {deployment.errorMessage && (
-            <Alert status="danger" icon title={deployment.errorMessage} />
+            <Alert
+              role="alert"
+              status="danger"
+              icon
+              title={deployment.errorMessage}
+            />
           )}
           {rollback?.rolledBack && (
             <Alert
+              role="alert"
               status="warning"
               icon
               title={
@@ -199,6 +205,7 @@ export const DeploymentDetailView = ({
           )}
           {rollback?.ofDeploymentId && (
             <Alert
+              role="status"
               status="info"
               icon
               title={

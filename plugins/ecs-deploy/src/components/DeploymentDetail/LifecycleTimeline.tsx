@@ -40,7 +40,12 @@ export const LifecycleTimeline = ({
   );
 
   const columns: ColumnConfig<Row>[] = [
-    { id: 'name', label: 'Event', isRowHeader: true, cell: r => <CellText title={r.name} /> },
+    {
+      id: 'name',
+      label: 'Event',
+      isRowHeader: true,
+      cell: r => <CellText title={r.name} />,
+    },
     {
       id: 'status',
       label: 'Status',
@@ -50,7 +55,11 @@ export const LifecycleTimeline = ({
         </Cell>
       ),
     },
-    { id: 'started', label: 'Started', cell: r => <CellText title={formatTime(r.startedAt)} /> },
+    {
+      id: 'started',
+      label: 'Started',
+      cell: r => <CellText title={formatTime(r.startedAt)} />,
+    },
     {
       id: 'duration',
       label: 'Duration',
@@ -72,7 +81,11 @@ export const LifecycleTimeline = ({
         </Cell>
       ),
     },
-    { id: 'message', label: 'Message', cell: r => <CellText title={r.message ?? ''} /> },
+    {
+      id: 'message',
+      label: 'Message',
+      cell: r => <CellText title={r.message ?? ''} />,
+    },
   ];
 
   return (

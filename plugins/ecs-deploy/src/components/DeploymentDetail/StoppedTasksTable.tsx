@@ -1,11 +1,5 @@
 import { Link } from '@backstage/core-components';
-import {
-  Cell,
-  CellText,
-  ColumnConfig,
-  Table,
-  Text,
-} from '@backstage/ui';
+import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
 import { StoppedTask } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ConsoleLocation, ecsTaskUrl } from '../../utils/consoleLinks';
 import { formatTime } from '../../utils/format';

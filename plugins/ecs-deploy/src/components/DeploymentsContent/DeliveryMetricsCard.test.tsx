@@ -48,7 +48,7 @@ describe('DeliveryMetricsCard', () => {
       expect.objectContaining({ environment: 'prod', limit: 100 }),
     );
 
-    await userEvent.click(screen.getByRole('button', { name: /^Window/ }));
+    await userEvent.click(screen.getByRole('button', { name: /Window$/ }));
     await userEvent.click(screen.getByRole('option', { name: 'Last 90 days' }));
     expect(
       await screen.findByRole('img', { name: 'Deployments per week' }),

@@ -150,38 +150,38 @@ export const DeliveryMetricsCard = ({
     const d = metrics.bucketDays;
     body = (
       <Grid.Root columns={{ initial: '1', sm: '2', md: '5' }} gap="5">
-          <MetricTile
-            title="Deployments"
-            metric={metrics.frequency}
-            format={v => String(v)}
-            bucketDays={d}
-          />
-          <MetricTile
-            title="Change failure rate"
-            metric={metrics.changeFailureRate}
-            format={percent}
-            bucketDays={d}
-            tone="error"
-          />
-          <MetricTile
-            title="Median duration"
-            metric={metrics.medianDuration}
-            format={formatDuration}
-            bucketDays={d}
-          />
-          <MetricTile
-            title="Lead time"
-            metric={metrics.leadTime}
-            format={formatDuration}
-            bucketDays={d}
-          />
-          <MetricTile
-            title="Time to restore"
-            metric={metrics.timeToRestore}
-            format={formatDuration}
-            bucketDays={d}
-            tone="error"
-          />
+        <MetricTile
+          title="Deployments"
+          metric={metrics.frequency}
+          format={v => String(v)}
+          bucketDays={d}
+        />
+        <MetricTile
+          title="Change failure rate"
+          metric={metrics.changeFailureRate}
+          format={percent}
+          bucketDays={d}
+          tone="error"
+        />
+        <MetricTile
+          title="Median duration"
+          metric={metrics.medianDuration}
+          format={formatDuration}
+          bucketDays={d}
+        />
+        <MetricTile
+          title="Lead time"
+          metric={metrics.leadTime}
+          format={formatDuration}
+          bucketDays={d}
+        />
+        <MetricTile
+          title="Time to restore"
+          metric={metrics.timeToRestore}
+          format={formatDuration}
+          bucketDays={d}
+          tone="error"
+        />
       </Grid.Root>
     );
   }

@@ -314,7 +314,7 @@ describe('EcsDeploymentsContent', () => {
     await screen.findByRole('link', { name: 'Details of codedeploy:d-OK2' });
 
     await userEvent.click(
-      screen.getByRole('button', { name: 'Status All statuses' }),
+      screen.getByRole('button', { name: 'All statuses Status' }),
     );
     await userEvent.click(screen.getByRole('option', { name: 'Rolled back' }));
     await waitFor(() =>
@@ -378,7 +378,7 @@ describe('EcsDeploymentsContent', () => {
     });
     await renderWithEntity(<EcsDeploymentsContent />, { api });
     const prod = await screen.findByLabelText('prod environment');
-    const prodCard = prod.closest('.MuiCard-root') as HTMLElement;
+    const prodCard = prod.closest('.bui-Card') as HTMLElement;
     await userEvent.click(
       within(prodCard).getByRole('button', { name: 'Continue' }),
     );
@@ -516,11 +516,11 @@ describe('EcsDeploymentsContent', () => {
     });
     await renderWithEntity(<EcsDeploymentsContent />, { api });
     const prodCard = (await screen.findByLabelText('prod environment')).closest(
-      '.MuiCard-root',
+      '.bui-Card',
     ) as HTMLElement;
     const devCard = screen
       .getByLabelText('dev environment')
-      .closest('.MuiCard-root') as HTMLElement;
+      .closest('.bui-Card') as HTMLElement;
     await waitFor(() =>
       expect(
         within(devCard).getByRole('button', { name: 'Approve' }),
@@ -619,7 +619,7 @@ describe('EcsDeploymentsContent', () => {
     });
     await renderWithEntity(<EcsDeploymentsContent />, { api });
     const prodCard = (await screen.findByLabelText('prod environment')).closest(
-      '.MuiCard-root',
+      '.bui-Card',
     ) as HTMLElement;
 
     expect(within(prodCard).getByText(/ECS blue\/green/)).toBeInTheDocument();
@@ -662,7 +662,7 @@ describe('EcsDeploymentsContent', () => {
       authorize: AuthorizeResult.DENY,
     });
     const prod = await screen.findByLabelText('prod environment');
-    const prodCard = prod.closest('.MuiCard-root') as HTMLElement;
+    const prodCard = prod.closest('.bui-Card') as HTMLElement;
     const button = within(prodCard).getByRole('button', { name: 'Continue' });
     await waitFor(() =>
       expect(button).toHaveAccessibleDescription(

@@ -121,7 +121,11 @@ const columns: ColumnConfig<Row>[] = [
       </Cell>
     ),
   },
-  { id: 'environment', label: 'Environment', cell: row => text(row.environment) },
+  {
+    id: 'environment',
+    label: 'Environment',
+    cell: row => text(row.environment),
+  },
   {
     id: 'deployment',
     label: 'Deployment',
@@ -154,7 +158,11 @@ const columns: ColumnConfig<Row>[] = [
         text(triggerText(row))
       ),
   },
-  { id: 'started', label: 'Started', cell: row => text(formatTime(row.startedAt)) },
+  {
+    id: 'started',
+    label: 'Started',
+    cell: row => text(formatTime(row.startedAt)),
+  },
   {
     id: 'duration',
     label: 'Duration',
@@ -273,6 +281,7 @@ export const HistoryTable = ({
           {history.unreadable.map(({ environment, error }) => (
             <Alert
               key={environment}
+              role="alert"
               status="warning"
               icon
               title={`Not in this history: ${unreadableMessage(

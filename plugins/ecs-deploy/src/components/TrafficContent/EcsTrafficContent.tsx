@@ -84,7 +84,9 @@ const TrafficView = ({
   usePolling(load, intervalMs, !state.error);
 
   if (state.loading) {
-    return <CardsSkeleton label={t('traffic.loading')} count={1} columns={12} />;
+    return (
+      <CardsSkeleton label={t('traffic.loading')} count={1} columns={12} />
+    );
   }
   if (state.error && !state.value) {
     return <RequestError error={state.error} retry={load} />;

@@ -58,7 +58,11 @@ const columns: ColumnConfig<TaskSetInfo>[] = [
       />
     ),
   },
-  { id: 'revision', label: 'Revision', cell: t => <CellText title={revision(t)} /> },
+  {
+    id: 'revision',
+    label: 'Revision',
+    cell: t => <CellText title={revision(t)} />,
+  },
   {
     id: 'targetGroup',
     label: 'Target group',

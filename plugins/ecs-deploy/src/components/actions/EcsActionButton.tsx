@@ -206,9 +206,7 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
                 role="alert"
                 status="success"
                 icon
-                title={
-                  describeResult ? describeResult(state.result) : 'Done.'
-                }
+                title={describeResult ? describeResult(state.result) : 'Done.'}
               />
             )}
             {state.status === 'failed' && (

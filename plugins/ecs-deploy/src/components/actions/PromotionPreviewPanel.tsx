@@ -88,7 +88,7 @@ export const PromotionPreviewPanel = ({
         </tbody>
       </table>
       {value.blockedReason ? (
-        <Alert status="warning" icon title={value.blockedReason} />
+        <Alert role="alert" status="warning" icon title={value.blockedReason} />
       ) : (
         <Text as="p" variant="body-medium" color="secondary">
           {explanation}

@@ -14,7 +14,10 @@ export const CardsSkeleton = ({
   columns?: 4 | 12;
 }) => (
   <div role="progressbar" aria-label={label} aria-busy="true">
-    <Grid.Root columns={{ initial: '1', md: columns === 4 ? '3' : '1' }} gap="4">
+    <Grid.Root
+      columns={{ initial: '1', md: columns === 4 ? '3' : '1' }}
+      gap="4"
+    >
       {Array.from({ length: count }, (_, i) => (
         <Card key={i}>
           <CardBody>

@@ -12,12 +12,7 @@ export const ProgressBar = ({
   percent?: number;
   label: string;
 }) => (
-  <progress
-    className={styles.bar}
-    max={100}
-    value={percent}
-    aria-label={label}
-  >
+  <progress className={styles.bar} max={100} value={percent} aria-label={label}>
     {percent === undefined ? '' : `${percent}%`}
   </progress>
 );

@@ -24,10 +24,11 @@ export const ResourceNotFoundPanel = ({
       title={t('common.notFoundInAws')}
       description={
         <>
-          {message}
-          <br />
-          Correct the annotation, or create the resource in that account and
-          region.
+          <p>{message}</p>
+          <p>
+            Correct the annotation, or create the resource in that account and
+            region.
+          </p>
         </>
       }
       customActions={
