@@ -53,6 +53,14 @@ export function runningCommit(env: EnvironmentOverview): string | undefined {
     : undefined;
 }
 
+/** An environment's name with its badge, the title of its card. */
+const EnvironmentTitle = ({ env }: { env: EnvironmentOverview }) => (
+  <span className={badges.title}>
+    <span>{env.name}</span>
+    <EnvironmentBadge env={env} />
+  </span>
+);
+
 /** An environment the backend could not read while it read the others. */
 const UnreadableEnvironmentCard = ({ env }: { env: EnvironmentOverview }) => (
   <SectionCard
@@ -68,14 +76,6 @@ const UnreadableEnvironmentCard = ({ env }: { env: EnvironmentOverview }) => (
         : 'The other environments are current; this one is read again with the next refresh.'}
     </Text>
   </SectionCard>
-);
-
-/** An environment's name with its badge, the title of its card. */
-const EnvironmentTitle = ({ env }: { env: EnvironmentOverview }) => (
-  <span className={badges.title}>
-    <span>{env.name}</span>
-    <EnvironmentBadge env={env} />
-  </span>
 );
 
 const EnvironmentCard = ({

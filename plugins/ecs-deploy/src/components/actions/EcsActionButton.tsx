@@ -152,6 +152,9 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
         <Focusable>
           <span
             className={styles.wrapper}
+            // The host of a disabled control's tooltip: focusable, so a
+            // keyboard reaches the reason too.
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
             tabIndex={reason ? 0 : -1}
             role="group"
             aria-describedby={reason ? reasonId : undefined}
