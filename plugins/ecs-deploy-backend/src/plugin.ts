@@ -20,8 +20,7 @@ import {
   EcsDeployReadService,
   unreadableLogger,
 } from './reads/EcsDeployReadService';
-import { createActionRouter } from './routes/createActionRouter';
-import { createReadRouter } from './routes/createReadRouter';
+import { createApiRouter } from './routes/apiRouter';
 import { errorHandler, notFoundHandler } from './routes/errorHandler';
 import { assignRequestId } from './routes/requestId';
 import { requireCredentials } from './routes/requireCredentials';
@@ -105,20 +104,13 @@ export const ecsDeployPlugin = createBackendPlugin({
           new ActionReconciler({ auth, catalog, logger, ledger, actions }),
         );
         router.use(
-          createReadRouter({
-            httpAuth,
-            catalog,
-            permissions,
-            reads,
-            history,
-          }),
-        );
-        router.use(
-          createActionRouter({
+          await createApiRouter({
             httpAuth,
             catalog,
             permissions,
             auditor,
+            reads,
+            history,
             actions,
           }),
         );

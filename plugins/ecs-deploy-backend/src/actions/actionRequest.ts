@@ -4,80 +4,77 @@ import {
   EcsDeployActionRequest,
   parseDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { z } from 'zod';
-import {
-  environmentName as environment,
-  parseInput,
-} from '../routes/parseInput';
+import { spec } from '../schema/openapi';
 import { ACTED_ON_KINDS, deploymentIdExpected } from '../systems/registry';
 
-// History ids of the entries the systems act on (`codedeploy:d-…`, `ecs:…`);
-// pipeline executions are not deployments these actions apply to.
-const deploymentId = z
-  .string()
-  .max(200)
-  .refine(id => {
-    const kind = parseDeploymentId(id)?.kind;
-    return !!kind && ACTED_ON_KINDS.includes(kind);
-  }, `must be ${deploymentIdExpected()}`);
-const executionId = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{1,128}$/, 'must be a pipeline execution id');
+type Schema = { $ref?: string; properties?: Record<string, unknown> };
 
-const deploymentBody = z.object({ environment, deploymentId });
+// A `#/components/...` reference of the spec, resolved.
+function resolve<T extends Schema>(node: T): T {
+  if (!node.$ref) return node;
+  const target = node.$ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<any>((at, key) => at?.[key], spec);
+  return resolve(target);
+}
 
-const bodies = {
-  continue: deploymentBody,
-  'finish-early': deploymentBody,
-  rollback: deploymentBody,
-  approve: z
-    .object({
-      environment,
-      // The execution the user reviewed, not whichever waits when this arrives.
-      pipelineExecutionId: executionId,
-      decision: z.enum(['Approved', 'Rejected']),
-      comment: z.string().trim().max(400).optional(),
-    })
-    .superRefine((body, ctx) => {
-      if (body.decision === 'Rejected' && !body.comment) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['comment'],
-          message: 'required when rejecting: say why',
-        });
-      }
-    }),
-  'start-pipeline': z.object({ environment }),
-  'retry-stage': z.object({
-    environment,
-    stageName: z.string().min(1).max(100),
-    pipelineExecutionId: executionId,
-  }),
-  promote: z.object({
-    environment,
-    from: environment,
-    imageDigest: z
-      .string()
-      .regex(
-        /^sha256:[a-f0-9]{64}$/,
-        'must be an image digest, sha256:<64 hex>',
-      ),
-  }),
-} satisfies Record<EcsDeployActionName, z.ZodTypeAny>;
+/** The properties the spec declares for the action's body. */
+function bodyFields(action: EcsDeployActionName): string[] {
+  const operation =
+    spec.paths[`/entities/{kind}/{namespace}/{name}/actions/${action}`].post;
+  const body = resolve<any>(operation.requestBody);
+  return Object.keys(
+    resolve<Schema>(body.content['application/json'].schema).properties ?? {},
+  );
+}
 
-/** The action's JSON body, validated (InputError naming each bad field). */
+const invalid = (field: string, message: string) =>
+  new InputError(`Invalid request: ${field}: ${message}`);
+
+/*
+ * The rules of an action's body the spec cannot state: which history ids
+ * the deployment systems act on (the registry's, not a fixed pattern), a
+ * comment that is not blank when rejecting, a promotion between two
+ * different environments.
+ */
+function checkRules(action: EcsDeployActionName, body: Record<string, any>) {
+  if ('deploymentId' in body) {
+    const kind = parseDeploymentId(String(body.deploymentId))?.kind;
+    if (!kind || !ACTED_ON_KINDS.includes(kind)) {
+      throw invalid('deploymentId', `must be ${deploymentIdExpected()}`);
+    }
+  }
+  if (action === 'approve' && body.decision === 'Rejected' && !body.comment) {
+    throw invalid('comment', 'required when rejecting: say why');
+  }
+  if (action === 'promote' && body.from === body.environment) {
+    throw invalid(
+      'from',
+      `must differ from environment ('${body.environment}')`,
+    );
+  }
+}
+
+/**
+ * The action request from a body the router validated against the spec
+ * (or one the ledger stored from such a body): only the fields the spec
+ * declares for the action, the comment trimmed, and the rules above checked
+ * (an InputError naming the field).
+ */
 export function parseActionRequest(
   action: EcsDeployActionName,
   body: unknown,
 ): EcsDeployActionRequest {
-  const parsed: { environment: string; from?: string } = parseInput(
-    bodies[action],
-    body ?? {},
-  );
-  if (action === 'promote' && parsed.from === parsed.environment) {
-    throw new InputError(
-      `Invalid request: from: must differ from environment ('${parsed.environment}')`,
-    );
+  const given = (body ?? {}) as Record<string, unknown>;
+  const request: Record<string, unknown> = {};
+  for (const field of bodyFields(action)) {
+    if (given[field] !== undefined) request[field] = given[field];
   }
-  return { action, ...parsed } as EcsDeployActionRequest;
+  const comment =
+    typeof request.comment === 'string' ? request.comment.trim() : undefined;
+  if (comment) request.comment = comment;
+  else delete request.comment;
+  checkRules(action, request);
+  return { action, ...request } as EcsDeployActionRequest;
 }

@@ -4,6 +4,7 @@ import { publicError } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { ErrorRequestHandler, RequestHandler } from 'express';
 import { bodyParserError } from './bodyParserErrors';
 import { requestIdOf } from './requestId';
+import { describeValidationFailure } from './validationFailure';
 
 /** Any path under the plugin that no route answers. */
 export function notFoundHandler(): RequestHandler {
@@ -33,7 +34,7 @@ export function errorHandler(options: {
     const answer =
       bodyParserError(error) ??
       publicError(
-        error,
+        describeValidationFailure(error),
         `The request failed unexpectedly; see the backend's log for request ${requestId}`,
       );
     const log = answer.statusCode >= 500 ? 'error' : 'info';

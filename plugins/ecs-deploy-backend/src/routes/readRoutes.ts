@@ -1,0 +1,83 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ecsDeployReadPermission } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { HistoryService } from '../history/HistoryService';
+import { requireEntityPermission } from '../permissions/requireEntityPermission';
+import { EcsDeployReadService } from '../reads/EcsDeployReadService';
+import {
+  DEFAULT_PAGE_SIZE,
+  EcsDeployApiRouter,
+  EntityRequest,
+} from './apiTypes';
+import { unbindCursor, withBoundCursor } from './entityCursor';
+
+/** What the read routes need. */
+export interface ReadRouteDeps {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  reads: EcsDeployReadService;
+  history: HistoryService;
+}
+
+/**
+ * The read endpoints under `/entities/:kind/:namespace/:name`. The router
+ * has validated the request against the spec; each route loads and
+ * authorizes the entity, and only then reads AWS through the read service.
+ */
+export function addReadRoutes(
+  router: EcsDeployApiRouter,
+  deps: ReadRouteDeps,
+): void {
+  const authorize = (req: EntityRequest) =>
+    requireEntityPermission(deps, req, req.params, ecsDeployReadPermission);
+
+  router.get(
+    '/entities/:kind/:namespace/:name/environments',
+    async (req, res) => {
+      const { entity } = await authorize(req);
+      res.json(await deps.reads.overviews(entity));
+    },
+  );
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const { entity, entityRef } = await authorize(req);
+    const { cursor, ...query } = req.query;
+    const page = await deps.history.page(entity, entityRef, {
+      ...query,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      cursor: cursor && unbindCursor(entityRef, cursor),
+    });
+    res.json(withBoundCursor(entityRef, page));
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/deployments/:deploymentId',
+    async (req, res) => {
+      const { entity } = await authorize(req);
+      res.json(
+        await deps.reads.deployment(
+          entity,
+          req.query.environment,
+          req.params.deploymentId,
+        ),
+      );
+    },
+  );
+
+  router.get('/entities/:kind/:namespace/:name/traffic', async (req, res) => {
+    const { entity } = await authorize(req);
+    res.json(await deps.reads.traffic(entity, req.query.environment));
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/stopped-tasks',
+    async (req, res) => {
+      const { entity } = await authorize(req);
+      res.json(await deps.reads.stoppedTasks(entity, req.query.environment));
+    },
+  );
+}
