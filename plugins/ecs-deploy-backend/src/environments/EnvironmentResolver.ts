@@ -69,6 +69,19 @@ function fromAnnotations(
   };
 }
 
+/**
+ * The name for a lone resource without an environment tag: the entity's
+ * only listed environment, the only one resolved so far, or `default`.
+ */
+function onlyEnvironment(
+  promotionOrder: string[] | undefined,
+  resolved: string[],
+): string {
+  if (promotionOrder?.length === 1) return promotionOrder[0];
+  if (resolved.length === 1) return resolved[0];
+  return DEFAULT_ENVIRONMENT_NAME;
+}
+
 /** Where tag lookups search, as config sets them. */
 const LOCATION_KEYS =
   'neither ecsDeploy.discovery.locations nor aws.locator.resourceTaggingApi is configured';
@@ -184,13 +197,7 @@ export class EnvironmentResolver {
       ),
     );
     ordered.forEach((lookup, i) => {
-      const names = [...byName.keys()];
-      const fallback =
-        promotionOrder?.length === 1
-          ? promotionOrder[0]
-          : names.length === 1
-          ? names[0]
-          : DEFAULT_ENVIRONMENT_NAME;
+      const fallback = onlyEnvironment(promotionOrder, [...byName.keys()]);
       for (const match of placeTagLookupMatches(
         lookup,
         found[i],
