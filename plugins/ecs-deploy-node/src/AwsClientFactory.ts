@@ -22,6 +22,7 @@ import { ServerClock, serverClockPlugin } from './serverClock';
  * @public
  */
 export interface AwsLocation {
+  /** The 12-digit AWS account id; credentials are looked up for it. */
   accountId: string;
   /** Defaults to `ecsDeploy.aws.defaultRegion`. */
   region?: string;
@@ -33,13 +34,21 @@ export interface AwsLocation {
  * @public
  */
 export interface AwsClients {
+  /** The account every client acts in. */
   accountId: string;
+  /** The region every client talks to; the default when none was named. */
   region: string;
+  /** Amazon ECS: services, task definitions, tasks, service deployments. */
   ecs: ECSClient;
+  /** AWS CodeDeploy: blue/green deployments and their groups. */
   codeDeploy: CodeDeployClient;
+  /** AWS CodePipeline: pipelines, executions and approvals. */
   codePipeline: CodePipelineClient;
+  /** Amazon ECR: repositories and image tags. */
   ecr: ECRClient;
+  /** ELBv2: load balancers, listeners, rules and target groups. */
   elbv2: ElasticLoadBalancingV2Client;
+  /** The Resource Groups Tagging API, to find resources by tag. */
   tagging: ResourceGroupsTaggingAPIClient;
 }
 
@@ -74,7 +83,13 @@ export class AwsClientFactory {
     );
   }
 
+  /**
+   * For settings already read (tests, or a caller with its own credentials
+   * manager); `fromConfig` is the usual way in and also applies the
+   * production endpoint check.
+   */
   constructor(
+    /** The `ecsDeploy.aws` settings the clients are built with. */
     readonly settings: EcsDeployAwsSettings,
     private readonly credentialsManager: AwsCredentialsManager,
   ) {}

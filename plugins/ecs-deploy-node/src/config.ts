@@ -6,8 +6,11 @@ import { Config } from '@backstage/config';
  * @public
  */
 export interface EcsDeployAwsSettings {
+  /** Endpoint override for every client (the AWS sandbox); unset for AWS. */
   endpoint?: string;
+  /** Region used when a resource names none. */
   defaultRegion: string;
+  /** Attempts per AWS call, retries included. */
   maxAttempts: number;
 }
 

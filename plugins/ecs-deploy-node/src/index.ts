@@ -8,14 +8,12 @@
 
 export { AwsClientFactory } from './AwsClientFactory';
 export type { AwsClients, AwsLocation } from './AwsClientFactory';
-export { readEcsDeployAwsSettings } from './config';
 export { ServerClock } from './serverClock';
 export type { EcsDeployAwsSettings } from './config';
 export { toBackstageError } from './toBackstageError';
 export { errorCodeOf, withErrorCode } from './errorCode';
 export { publicError } from './publicError';
 export type { PublicError } from './publicError';
-export { redactAwsText } from './redactAwsText';
 export type { AwsErrorContext } from './toBackstageError';
 export {
   DEFAULT_TAG_KEYS,

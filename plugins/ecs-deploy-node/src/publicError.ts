@@ -9,9 +9,13 @@ import { errorCodeOf } from './errorCode';
  * @public
  */
 export interface PublicError {
+  /** The `@backstage/errors` kind (`NotFoundError`); `Error` if unexpected. */
   name: string;
+  /** What failed, without the cause's text. */
   message: string;
+  /** The error's own code (`ThrottlingException`) or the kind's default. */
   code: string;
+  /** The HTTP status of the kind; 500 when unexpected. */
   statusCode: number;
 }
 

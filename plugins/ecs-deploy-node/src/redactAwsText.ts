@@ -14,8 +14,6 @@ const MAX_LENGTH = 300;
  * failed: principal ARNs and ids become `<principal>`, 12-digit account ids
  * `<account>`. The rest (the IAM action, the resource type and name, AWS's
  * reason) stays, cut to 300 characters.
- *
- * @public
  */
 export function redactAwsText(text: string): string {
   const redacted = text

@@ -51,7 +51,9 @@ export function readTagKeys(config: Config): EcsDeployTagKeys {
  * @public
  */
 export interface AwsTag {
+  /** The tag key, e.g. `backstage.io/entity`. */
   Key: string;
+  /** The tag value, e.g. `component:default/payments-api`. */
   Value: string;
 }
 

@@ -37,12 +37,23 @@ import { GatewayCallContext, call, chunk, collect, unlessAbsent } from './call';
  * page walk them; batch reads split their input by AWS's limits.
  */
 
-/** A CodeDeploy deployment group, by application and name. */
+/**
+ * A CodeDeploy deployment group, by application and name.
+ *
+ * @public
+ */
 export interface DeploymentGroupName {
+  /** The application the group belongs to. */
   applicationName: string;
+  /** The group's name, unique within its application. */
   deploymentGroupName: string;
 }
 
+/**
+ * The CodeDeploy application, unless it does not exist.
+ *
+ * @public
+ */
 export async function findApplication(
   codeDeploy: CodeDeployClient,
   applicationName: string,
@@ -56,6 +67,12 @@ export async function findApplication(
   return out?.application;
 }
 
+/**
+ * The deployment group. One that does not exist, or whose application does
+ * not, is a `NotFoundError` (`findDeploymentGroup` answers `undefined`).
+ *
+ * @public
+ */
 export async function getDeploymentGroup(
   codeDeploy: CodeDeployClient,
   group: DeploymentGroupName,
@@ -67,7 +84,11 @@ export async function getDeploymentGroup(
   return out.deploymentGroupInfo ?? {};
 }
 
-/** The deployment group, unless it or its application does not exist. */
+/**
+ * The deployment group, unless it or its application does not exist.
+ *
+ * @public
+ */
 export async function findDeploymentGroup(
   codeDeploy: CodeDeployClient,
   group: DeploymentGroupName,
@@ -85,6 +106,12 @@ export async function findDeploymentGroup(
   return out?.deploymentGroupInfo;
 }
 
+/**
+ * A deployment configuration, predefined (`CodeDeployDefault.ECSAllAtOnce`) or
+ * custom; one that does not exist is a `NotFoundError`.
+ *
+ * @public
+ */
 export async function getDeploymentConfig(
   codeDeploy: CodeDeployClient,
   deploymentConfigName: string,
@@ -96,6 +123,11 @@ export async function getDeploymentConfig(
   return out.deploymentConfigInfo ?? {};
 }
 
+/**
+ * The deployment configuration, unless it does not exist.
+ *
+ * @public
+ */
 export async function findDeploymentConfig(
   codeDeploy: CodeDeployClient,
   deploymentConfigName: string,
@@ -109,7 +141,11 @@ export async function findDeploymentConfig(
   return out?.deploymentConfigInfo;
 }
 
-/** One page of a deployment group's deployment ids, newest first. */
+/**
+ * One page of a deployment group's deployment ids, newest first.
+ *
+ * @public
+ */
 export async function listDeployments(
   codeDeploy: CodeDeployClient,
   input: ListDeploymentsCommandInput,
@@ -124,7 +160,11 @@ export async function listDeployments(
   };
 }
 
-/** Deployments by id, 25 per call (AWS's limit), in parallel. */
+/**
+ * Deployments by id, 25 per call (AWS's limit), in parallel.
+ *
+ * @public
+ */
 export async function batchGetDeployments(
   codeDeploy: CodeDeployClient,
   deploymentIds: string[],
@@ -145,7 +185,11 @@ export async function batchGetDeployments(
   return pages.flatMap(p => p.deploymentsInfo ?? []);
 }
 
-/** The targets of a deployment: their ids, then their details. */
+/**
+ * The targets of a deployment: their ids, then their details.
+ *
+ * @public
+ */
 export async function deploymentTargets(
   codeDeploy: CodeDeployClient,
   deploymentId: string,
@@ -164,7 +208,11 @@ export async function deploymentTargets(
   return out.deploymentTargets ?? [];
 }
 
-/** Every application name of the account and region. */
+/**
+ * Every application name of the account and region.
+ *
+ * @public
+ */
 export async function listApplications(
   codeDeploy: CodeDeployClient,
   context?: GatewayCallContext,
@@ -177,7 +225,11 @@ export async function listApplications(
   );
 }
 
-/** Every deployment group name of an application. */
+/**
+ * Every deployment group name of an application.
+ *
+ * @public
+ */
 export async function listDeploymentGroups(
   codeDeploy: CodeDeployClient,
   applicationName: string,
@@ -191,7 +243,12 @@ export async function listDeploymentGroups(
   );
 }
 
-/** Deployment groups of one application, 100 per call (AWS's limit), one after the other. */
+/**
+ * Deployment groups of one application, 100 per call (AWS's limit), one after
+ * the other.
+ *
+ * @public
+ */
 export async function batchGetDeploymentGroups(
   codeDeploy: CodeDeployClient,
   input: { applicationName: string; deploymentGroupNames: string[] },
@@ -212,6 +269,11 @@ export async function batchGetDeploymentGroups(
   return infos;
 }
 
+/**
+ * Tags of a CodeDeploy application or deployment group, by ARN.
+ *
+ * @public
+ */
 export async function listTagsForResource(
   codeDeploy: CodeDeployClient,
   resourceArn: string,
@@ -225,6 +287,13 @@ export async function listTagsForResource(
   return out.Tags ?? [];
 }
 
+/**
+ * Lets a waiting blue/green deployment go on: reroutes traffic to the
+ * replacement tasks (`READY_WAIT`) or ends the wait before the original ones
+ * are terminated (`TERMINATION_WAIT`).
+ *
+ * @public
+ */
 export async function continueDeployment(
   codeDeploy: CodeDeployClient,
   input: ContinueDeploymentCommandInput,
@@ -235,6 +304,12 @@ export async function continueDeployment(
   );
 }
 
+/**
+ * Stops a deployment in progress; with `autoRollbackEnabled` CodeDeploy also
+ * rolls it back.
+ *
+ * @public
+ */
 export async function stopDeployment(
   codeDeploy: CodeDeployClient,
   input: StopDeploymentCommandInput,
@@ -245,6 +320,11 @@ export async function stopDeployment(
   );
 }
 
+/**
+ * Creates a CodeDeploy application.
+ *
+ * @public
+ */
 export async function createApplication(
   codeDeploy: CodeDeployClient,
   input: CreateApplicationCommandInput,
@@ -255,6 +335,12 @@ export async function createApplication(
   );
 }
 
+/**
+ * Creates a custom deployment configuration (canary or linear traffic
+ * shifting).
+ *
+ * @public
+ */
 export async function createDeploymentConfig(
   codeDeploy: CodeDeployClient,
   input: CreateDeploymentConfigCommandInput,
@@ -265,6 +351,11 @@ export async function createDeploymentConfig(
   );
 }
 
+/**
+ * Creates a deployment group in an existing application.
+ *
+ * @public
+ */
 export async function createDeploymentGroup(
   codeDeploy: CodeDeployClient,
   input: CreateDeploymentGroupCommandInput,

@@ -31,7 +31,11 @@ import { GatewayCallContext, call, collect, unlessAbsent } from './call';
  * here. A pipeline lookup that finds nothing answers `undefined`.
  */
 
-/** One page of a pipeline's executions, newest first. */
+/**
+ * One page of a pipeline's executions, newest first.
+ *
+ * @public
+ */
 export async function listPipelineExecutions(
   codePipeline: CodePipelineClient,
   input: ListPipelineExecutionsCommandInput,
@@ -46,6 +50,12 @@ export async function listPipelineExecutions(
   };
 }
 
+/**
+ * The current state of each stage and action of a pipeline, from its latest
+ * executions.
+ *
+ * @public
+ */
 export async function getPipelineState(
   codePipeline: CodePipelineClient,
   name: string,
@@ -56,7 +66,11 @@ export async function getPipelineState(
   );
 }
 
-/** One page of a pipeline's action executions, newest first. */
+/**
+ * One page of a pipeline's action executions, newest first.
+ *
+ * @public
+ */
 export async function listActionExecutions(
   codePipeline: CodePipelineClient,
   input: ListActionExecutionsCommandInput,
@@ -71,7 +85,11 @@ export async function listActionExecutions(
   };
 }
 
-/** Every action execution of one pipeline execution. */
+/**
+ * Every action execution of one pipeline execution.
+ *
+ * @public
+ */
 export async function actionExecutionsOf(
   codePipeline: CodePipelineClient,
   input: { pipelineName: string; pipelineExecutionId: string },
@@ -91,6 +109,12 @@ export async function actionExecutionsOf(
   );
 }
 
+/**
+ * One execution of a pipeline: its status, trigger and source revisions (empty
+ * when AWS answers none).
+ *
+ * @public
+ */
 export async function getPipelineExecution(
   codePipeline: CodePipelineClient,
   input: { pipelineName: string; pipelineExecutionId: string },
@@ -102,6 +126,12 @@ export async function getPipelineExecution(
   return out.pipelineExecution ?? {};
 }
 
+/**
+ * A pipeline's declaration. One that does not exist is a `NotFoundError`
+ * (`findPipeline` answers `undefined`).
+ *
+ * @public
+ */
 export async function getPipeline(
   codePipeline: CodePipelineClient,
   name: string,
@@ -113,7 +143,11 @@ export async function getPipeline(
   return out.pipeline;
 }
 
-/** The pipeline's declaration, unless there is no such pipeline. */
+/**
+ * The pipeline's declaration, unless there is no such pipeline.
+ *
+ * @public
+ */
 export async function findPipeline(
   codePipeline: CodePipelineClient,
   name: string,
@@ -127,7 +161,11 @@ export async function findPipeline(
   return out?.pipeline;
 }
 
-/** Tags of a pipeline (CodePipeline spells them `key`/`value`). */
+/**
+ * Tags of a pipeline (CodePipeline spells them `key`/`value`).
+ *
+ * @public
+ */
 export async function listTagsForResource(
   codePipeline: CodePipelineClient,
   resourceArn: string,
@@ -139,6 +177,11 @@ export async function listTagsForResource(
   return out.tags ?? [];
 }
 
+/**
+ * Approves or rejects a manual approval action waiting with the given token.
+ *
+ * @public
+ */
 export async function putApprovalResult(
   codePipeline: CodePipelineClient,
   input: PutApprovalResultCommandInput,
@@ -149,7 +192,11 @@ export async function putApprovalResult(
   );
 }
 
-/** Starts an execution; returns its id. */
+/**
+ * Starts an execution; returns its id.
+ *
+ * @public
+ */
 export async function startPipelineExecution(
   codePipeline: CodePipelineClient,
   input: StartPipelineExecutionCommandInput,
@@ -161,6 +208,11 @@ export async function startPipelineExecution(
   return out.pipelineExecutionId;
 }
 
+/**
+ * Retries the failed actions (or all actions) of a stage in an execution.
+ *
+ * @public
+ */
 export async function retryStageExecution(
   codePipeline: CodePipelineClient,
   input: RetryStageExecutionCommandInput,
@@ -171,6 +223,11 @@ export async function retryStageExecution(
   );
 }
 
+/**
+ * Creates a pipeline from its declaration.
+ *
+ * @public
+ */
 export async function createPipeline(
   codePipeline: CodePipelineClient,
   input: CreatePipelineCommandInput,

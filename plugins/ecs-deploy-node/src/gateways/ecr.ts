@@ -21,12 +21,23 @@ import { GatewayCallContext, call, unlessAbsent } from './call';
  * may find nothing answer `undefined`.
  */
 
-/** A repository in a registry (the registry id is its account id). */
+/**
+ * A repository in a registry (the registry id is its account id).
+ *
+ * @public
+ */
 export interface EcrRepositoryName {
+  /** The registry's account id; the calling account when unset. */
   registryId?: string;
+  /** The repository name, e.g. `payments-api`. */
   repositoryName: string;
 }
 
+/**
+ * Details (digest, tags, push time) of the images with these ids.
+ *
+ * @public
+ */
 export async function describeImages(
   ecr: ECRClient,
   input: EcrRepositoryName & { imageIds: ImageIdentifier[] },
@@ -38,7 +49,11 @@ export async function describeImages(
   return out.imageDetails ?? [];
 }
 
-/** The digest a tag points to now, unless no image has the tag. */
+/**
+ * The digest a tag points to now, unless no image has the tag.
+ *
+ * @public
+ */
 export async function findImageDigest(
   ecr: ECRClient,
   input: EcrRepositoryName & { imageTag: string },
@@ -55,6 +70,11 @@ export async function findImageDigest(
   return out?.imageDetails?.[0]?.imageDigest;
 }
 
+/**
+ * Repositories by name; a name that does not exist is a `NotFoundError`.
+ *
+ * @public
+ */
 export async function describeRepositories(
   ecr: ECRClient,
   input: { registryId?: string; repositoryNames: string[] },
@@ -66,7 +86,11 @@ export async function describeRepositories(
   return out.repositories ?? [];
 }
 
-/** The repository, unless it does not exist. */
+/**
+ * The repository, unless it does not exist.
+ *
+ * @public
+ */
 export async function findRepository(
   ecr: ECRClient,
   input: EcrRepositoryName,
@@ -85,6 +109,11 @@ export async function findRepository(
   return out?.repositories?.[0];
 }
 
+/**
+ * Images with their manifests, and the ids ECR could not find as failures.
+ *
+ * @public
+ */
 export async function batchGetImage(
   ecr: ECRClient,
   input: EcrRepositoryName & { imageIds: ImageIdentifier[] },
@@ -96,6 +125,12 @@ export async function batchGetImage(
   return { images: out.images, failures: out.failures };
 }
 
+/**
+ * Writes an image manifest under a tag, e.g. to give an existing image another
+ * tag.
+ *
+ * @public
+ */
 export async function putImage(
   ecr: ECRClient,
   input: PutImageCommandInput,
@@ -106,6 +141,11 @@ export async function putImage(
   );
 }
 
+/**
+ * Tags of an ECR repository, by ARN.
+ *
+ * @public
+ */
 export async function listTagsForResource(
   ecr: ECRClient,
   resourceArn: string,
@@ -117,6 +157,11 @@ export async function listTagsForResource(
   return out.tags ?? [];
 }
 
+/**
+ * Creates a repository.
+ *
+ * @public
+ */
 export async function createRepository(
   ecr: ECRClient,
   input: CreateRepositoryCommandInput,

@@ -35,7 +35,11 @@ import { GatewayCallContext, call, chunk, unlessAbsent } from './call';
  * AWS's limits.
  */
 
-/** DescribeServices as AWS answers it: the services found and the failures. */
+/**
+ * DescribeServices as AWS answers it: the services found and the failures.
+ *
+ * @public
+ */
 export async function describeServices(
   ecs: ECSClient,
   input: { cluster: string; services: string[]; includeTags?: boolean },
@@ -56,6 +60,8 @@ export async function describeServices(
 /**
  * A service with its tags, unless ECS does not know it or it is INACTIVE (a
  * deleted service's name may be reused).
+ *
+ * @public
  */
 export async function findService(
   ecs: ECSClient,
@@ -71,7 +77,11 @@ export async function findService(
   return found && found.status !== 'INACTIVE' ? found : undefined;
 }
 
-/** One task definition (by ARN, `family:revision` or family for the latest). */
+/**
+ * One task definition (by ARN, `family:revision` or family for the latest).
+ *
+ * @public
+ */
 export async function describeTaskDefinition(
   ecs: ECSClient,
   input: { taskDefinition: string; includeTags?: boolean },
@@ -90,7 +100,11 @@ export async function describeTaskDefinition(
   return { taskDefinition: out.taskDefinition, tags: out.tags };
 }
 
-/** The latest ACTIVE revision of a family with its tags, if there is one. */
+/**
+ * The latest ACTIVE revision of a family with its tags, if there is one.
+ *
+ * @public
+ */
 export async function findTaskDefinition(
   ecs: ECSClient,
   family: string,
@@ -118,6 +132,11 @@ export async function findTaskDefinition(
     : undefined;
 }
 
+/**
+ * Registers a new revision of a task definition family.
+ *
+ * @public
+ */
 export async function registerTaskDefinition(
   ecs: ECSClient,
   input: RegisterTaskDefinitionCommandInput,
@@ -129,6 +148,11 @@ export async function registerTaskDefinition(
   return out.taskDefinition!;
 }
 
+/**
+ * Creates a service in a cluster.
+ *
+ * @public
+ */
 export async function createService(
   ecs: ECSClient,
   input: CreateServiceCommandInput,
@@ -140,6 +164,11 @@ export async function createService(
   return out.service!;
 }
 
+/**
+ * Clusters by name or ARN; ones ECS does not know are left out.
+ *
+ * @public
+ */
 export async function describeClusters(
   ecs: ECSClient,
   clusters: string[],
@@ -151,7 +180,11 @@ export async function describeClusters(
   return out.clusters ?? [];
 }
 
-/** One page of a service's deployments (ARNs, newest first). */
+/**
+ * One page of a service's deployments (ARNs, newest first).
+ *
+ * @public
+ */
 export async function listServiceDeployments(
   ecs: ECSClient,
   input: ListServiceDeploymentsCommandInput,
@@ -168,7 +201,11 @@ export async function listServiceDeployments(
   };
 }
 
-/** Service deployments by ARN, 20 per call (AWS's limit), in parallel. */
+/**
+ * Service deployments by ARN, 20 per call (AWS's limit), in parallel.
+ *
+ * @public
+ */
 export async function describeServiceDeployments(
   ecs: ECSClient,
   arns: string[],
@@ -186,7 +223,11 @@ export async function describeServiceDeployments(
   return pages.flatMap(p => p.serviceDeployments ?? []);
 }
 
-/** Service revisions by ARN, 20 per call (AWS's limit), in parallel. */
+/**
+ * Service revisions by ARN, 20 per call (AWS's limit), in parallel.
+ *
+ * @public
+ */
 export async function describeServiceRevisions(
   ecs: ECSClient,
   arns: string[],
@@ -202,7 +243,11 @@ export async function describeServiceRevisions(
   return pages.flatMap(p => p.serviceRevisions ?? []);
 }
 
-/** One page of task ARNs. */
+/**
+ * One page of task ARNs.
+ *
+ * @public
+ */
 export async function listTasks(
   ecs: ECSClient,
   input: ListTasksCommandInput,
@@ -214,7 +259,11 @@ export async function listTasks(
   return out.taskArns ?? [];
 }
 
-/** Tasks by ARN, 100 per call (AWS's limit), in parallel. */
+/**
+ * Tasks by ARN, 100 per call (AWS's limit), in parallel.
+ *
+ * @public
+ */
 export async function describeTasks(
   ecs: ECSClient,
   input: { cluster: string; tasks: string[] },
@@ -230,6 +279,11 @@ export async function describeTasks(
   return pages.flatMap(p => p.tasks ?? []);
 }
 
+/**
+ * Continues, or rolls back, a service deployment paused at a lifecycle hook.
+ *
+ * @public
+ */
 export async function continueServiceDeployment(
   ecs: ECSClient,
   input: ContinueServiceDeploymentCommandInput,
@@ -240,6 +294,12 @@ export async function continueServiceDeployment(
   );
 }
 
+/**
+ * Stops a service deployment in progress, aborting or rolling back to the
+ * previous revision (`stopType`).
+ *
+ * @public
+ */
 export async function stopServiceDeployment(
   ecs: ECSClient,
   input: StopServiceDeploymentCommandInput,

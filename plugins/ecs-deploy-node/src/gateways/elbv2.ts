@@ -27,6 +27,12 @@ import { GatewayCallContext, call, chunk, collect, unlessAbsent } from './call';
  * every page.
  */
 
+/**
+ * Target groups by ARN or, when no ARNs are given, by name; one that does not
+ * exist is a `NotFoundError`.
+ *
+ * @public
+ */
 export async function describeTargetGroups(
   elbv2: ElasticLoadBalancingV2Client,
   query: { arns?: string[]; names?: string[] },
@@ -47,7 +53,11 @@ export async function describeTargetGroups(
   return out.TargetGroups ?? [];
 }
 
-/** The target group of that name, unless there is none. */
+/**
+ * The target group of that name, unless there is none.
+ *
+ * @public
+ */
 export async function findTargetGroup(
   elbv2: ElasticLoadBalancingV2Client,
   name: string,
@@ -65,7 +75,11 @@ export async function findTargetGroup(
   return out?.TargetGroups?.[0];
 }
 
-/** The load balancer of that name, unless there is none. */
+/**
+ * The load balancer of that name, unless there is none.
+ *
+ * @public
+ */
 export async function findLoadBalancer(
   elbv2: ElasticLoadBalancingV2Client,
   name: string,
@@ -83,7 +97,11 @@ export async function findLoadBalancer(
   return out?.LoadBalancers?.[0];
 }
 
-/** Listeners by ARN, or every listener of a load balancer. */
+/**
+ * Listeners by ARN, or every listener of a load balancer.
+ *
+ * @public
+ */
 export async function describeListeners(
   elbv2: ElasticLoadBalancingV2Client,
   query: { listenerArns?: string[]; loadBalancerArn?: string },
@@ -102,7 +120,11 @@ export async function describeListeners(
   );
 }
 
-/** Rules by ARN, or every rule of a listener. */
+/**
+ * Rules by ARN, or every rule of a listener.
+ *
+ * @public
+ */
 export async function describeRules(
   elbv2: ElasticLoadBalancingV2Client,
   query: { ruleArns?: string[]; listenerArn?: string },
@@ -121,7 +143,11 @@ export async function describeRules(
   );
 }
 
-/** Tags of ELB resources by ARN, 20 per call (AWS's limit). */
+/**
+ * Tags of ELB resources by ARN, 20 per call (AWS's limit).
+ *
+ * @public
+ */
 export async function describeTags(
   elbv2: ElasticLoadBalancingV2Client,
   resourceArns: string[],
@@ -139,6 +165,11 @@ export async function describeTags(
   return tags;
 }
 
+/**
+ * Creates a load balancer.
+ *
+ * @public
+ */
 export async function createLoadBalancer(
   elbv2: ElasticLoadBalancingV2Client,
   input: CreateLoadBalancerCommandInput,
@@ -152,6 +183,11 @@ export async function createLoadBalancer(
   return out.LoadBalancers![0];
 }
 
+/**
+ * Creates a target group.
+ *
+ * @public
+ */
 export async function createTargetGroup(
   elbv2: ElasticLoadBalancingV2Client,
   input: CreateTargetGroupCommandInput,
@@ -165,6 +201,11 @@ export async function createTargetGroup(
   return out.TargetGroups![0];
 }
 
+/**
+ * Creates a listener on a load balancer.
+ *
+ * @public
+ */
 export async function createListener(
   elbv2: ElasticLoadBalancingV2Client,
   input: CreateListenerCommandInput,
@@ -176,6 +217,11 @@ export async function createListener(
   return out.Listeners![0];
 }
 
+/**
+ * Creates a rule on a listener.
+ *
+ * @public
+ */
 export async function createRule(
   elbv2: ElasticLoadBalancingV2Client,
   input: CreateRuleCommandInput,

@@ -11,7 +11,11 @@ import { GatewayCallContext, call, collect } from './call';
  * suite tags.
  */
 
-/** Every resource (with its tags) matching the filters or ARNs, all pages. */
+/**
+ * Every resource (with its tags) matching the filters or ARNs, all pages.
+ *
+ * @public
+ */
 export async function getResources(
   tagging: ResourceGroupsTaggingAPIClient,
   input: Pick<
