@@ -46,6 +46,12 @@ export const createOpenApiRouter = async (
 fs.writeFileSync(generatedIndexPath, `//\nexport * from './router';\n`);
 fs.writeFileSync(indexPath, `//\nexport * from './generated';\n`);
 
+// As repo-tools does: lint --fix, then prettier.
+execFileSync(
+  path.join(rootDir, 'node_modules/.bin/backstage-cli'),
+  ['package', 'lint', '--fix', routerPath, generatedIndexPath, indexPath],
+  { stdio: 'inherit', cwd: packageDir },
+);
 const prettier = path.join(rootDir, 'node_modules/.bin/prettier');
 if (fs.existsSync(prettier)) {
   execFileSync(

@@ -53,7 +53,7 @@ describe('the API router', () => {
     ['/traffic?environment=../prod', 'environment: must match pattern'],
     ['/promotion-preview?from=staging', 'to: is required'],
     [
-      '/ledger?cursor=' + 'x'.repeat(600),
+      `/ledger?cursor=${'x'.repeat(600)}`,
       'cursor: must NOT have more than 512',
     ],
   ])(
