@@ -1,4 +1,5 @@
-import { Cell, CellText, ColumnConfig, Table } from '@backstage/ui';
+import { Cell, ColumnConfig, Table } from '@backstage/ui';
+import { TextCell } from '../shared/TextCell';
 import { LifecycleEvent } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
 import { formatDuration, formatTime } from '../../utils/format';
@@ -44,7 +45,7 @@ export const LifecycleTimeline = ({
       id: 'name',
       label: 'Event',
       isRowHeader: true,
-      cell: r => <CellText title={r.name} />,
+      cell: r => <TextCell title={r.name} />,
     },
     {
       id: 'status',
@@ -58,12 +59,12 @@ export const LifecycleTimeline = ({
     {
       id: 'started',
       label: 'Started',
-      cell: r => <CellText title={formatTime(r.startedAt)} />,
+      cell: r => <TextCell title={formatTime(r.startedAt)} />,
     },
     {
       id: 'duration',
       label: 'Duration',
-      cell: r => <CellText title={formatDuration(r.durationMs)} />,
+      cell: r => <TextCell title={formatDuration(r.durationMs)} />,
     },
     {
       id: 'timing',
@@ -84,7 +85,7 @@ export const LifecycleTimeline = ({
     {
       id: 'message',
       label: 'Message',
-      cell: r => <CellText title={r.message ?? ''} />,
+      cell: r => <TextCell title={r.message ?? ''} />,
     },
   ];
 

@@ -1,5 +1,6 @@
 import { Link } from '@backstage/core-components';
-import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
+import { Cell, ColumnConfig, Table, Text } from '@backstage/ui';
+import { TextCell } from '../shared/TextCell';
 import { StoppedTask } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ConsoleLocation, ecsTaskUrl } from '../../utils/consoleLinks';
 import { formatTime } from '../../utils/format';
@@ -34,7 +35,7 @@ export const StoppedTasksTable = ({
             <Link to={url}>{id}</Link>
           </Cell>
         ) : (
-          <CellText title={id} />
+          <TextCell title={id} />
         );
       },
     },
@@ -42,7 +43,7 @@ export const StoppedTasksTable = ({
       id: 'revision',
       label: 'Revision',
       cell: t => (
-        <CellText
+        <TextCell
           title={
             t.taskDefinition
               ? `${t.taskDefinition.family}:${t.taskDefinition.revision}`
@@ -54,7 +55,7 @@ export const StoppedTasksTable = ({
     {
       id: 'stopped',
       label: 'Stopped',
-      cell: t => <CellText title={formatTime(t.stoppedAt)} />,
+      cell: t => <TextCell title={formatTime(t.stoppedAt)} />,
     },
     {
       id: 'why',

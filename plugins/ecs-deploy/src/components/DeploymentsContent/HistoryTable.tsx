@@ -6,7 +6,6 @@ import {
   Box,
   Button,
   Cell,
-  CellText,
   ColumnConfig,
   Flex,
   Select,
@@ -14,6 +13,7 @@ import {
   Text,
   useTable,
 } from '@backstage/ui';
+import { TextCell } from '../shared/TextCell';
 import {
   ActionLedgerEntry,
   DEPLOYMENT_STATUSES,
@@ -96,7 +96,7 @@ const KIND_NAMES: Record<DeploymentSummary['kind'], string> = {
 
 type Row = DeploymentSummary & { ledger: ActionLedgerEntry[] };
 
-const text = (title: string) => <CellText title={title} />;
+const text = (title: string) => <TextCell title={title} />;
 
 const columns: ColumnConfig<Row>[] = [
   {

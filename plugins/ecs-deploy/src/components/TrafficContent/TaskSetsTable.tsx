@@ -1,11 +1,5 @@
-import {
-  Badge,
-  Cell,
-  CellText,
-  ColumnConfig,
-  Table,
-  Text,
-} from '@backstage/ui';
+import { Badge, Cell, ColumnConfig, Table, Text } from '@backstage/ui';
+import { TextCell } from '../shared/TextCell';
 import { TaskSetInfo } from '@ecs-deploy/plugin-ecs-deploy-common';
 import sides from '../charts/sides.module.css';
 
@@ -37,12 +31,12 @@ const columns: ColumnConfig<TaskSetInfo>[] = [
       </Cell>
     ),
   },
-  { id: 'status', label: 'Status', cell: t => <CellText title={t.status} /> },
+  { id: 'status', label: 'Status', cell: t => <TextCell title={t.status} /> },
   {
     id: 'tasks',
     label: 'Tasks',
     cell: t => (
-      <CellText
+      <TextCell
         title={`${t.runningCount}/${t.desiredCount} running${
           t.pendingCount ? `, ${t.pendingCount} pending` : ''
         }`}
@@ -53,7 +47,7 @@ const columns: ColumnConfig<TaskSetInfo>[] = [
     id: 'traffic',
     label: 'Traffic',
     cell: t => (
-      <CellText
+      <TextCell
         title={t.trafficWeight === undefined ? '–' : `${t.trafficWeight}%`}
       />
     ),
@@ -61,14 +55,14 @@ const columns: ColumnConfig<TaskSetInfo>[] = [
   {
     id: 'revision',
     label: 'Revision',
-    cell: t => <CellText title={revision(t)} />,
+    cell: t => <TextCell title={revision(t)} />,
   },
   {
     id: 'targetGroup',
     label: 'Target group',
-    cell: t => <CellText title={t.targetGroupName ?? '–'} />,
+    cell: t => <TextCell title={t.targetGroupName ?? '–'} />,
   },
-  { id: 'id', label: 'Id', cell: t => <CellText title={t.id} /> },
+  { id: 'id', label: 'Id', cell: t => <TextCell title={t.id} /> },
 ];
 
 /** Task sets with their counts, status, weight and revision. */

@@ -25,7 +25,7 @@ export const SectionCard = ({
     <CardHeader>
       <Flex justify="between" align="start" gap="4" className={styles.header}>
         <div>
-          <Text as={headingLevel} variant="title-small">
+          <Text as={headingLevel} variant="title-small" weight="bold">
             {title}
           </Text>
           {subheader && (
