@@ -10,6 +10,7 @@ tools=node_modules/.bin/backstage-repo-tools
 for pkg in plugins/ecs-deploy-backend plugins/ecs-deploy-node plugins/scaffolder-ecs-actions; do
   "$tools" api-reports --ci "$pkg"
 done
-for pkg in plugins/ecs-deploy-common plugins/ecs-deploy; do
-  "$tools" api-reports --ci --allow-warnings "$pkg" "$pkg"
-done
+"$tools" api-reports --ci --allow-warnings plugins/ecs-deploy-common plugins/ecs-deploy-common
+# The re-export warning names the checkout's absolute path, so a report that
+# listed it would differ in every clone.
+"$tools" api-reports --ci -o ae-wrong-input-file-type plugins/ecs-deploy
