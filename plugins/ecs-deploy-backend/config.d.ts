@@ -42,6 +42,14 @@ export interface Config {
        * this is settled by reading AWS. Default 120 seconds.
        */
       leaseSeconds?: number;
+      /**
+       * Starting a release of an EXTERNAL-controller service waits this long
+       * for its new task set to be steady before routing test traffic to it;
+       * a task set that is not steady by then is deleted and the start fails
+       * (409 `TaskSetNotSteady`). Below `leaseSeconds`. Default 90 seconds
+       * (or three quarters of the lease, when that is shorter).
+       */
+      releaseSteadySeconds?: number;
     };
     /**
      * Where tag lookups search: `ecs-deploy.io/discovery: tags` (resources

@@ -6,10 +6,22 @@ describe('readBackendSettings', () => {
     readBackendSettings(new ConfigReader({ ecsDeploy })).actions;
 
   it('holds an action lease for two minutes unless configured', () => {
-    expect(actions({})).toEqual({ leaseMs: 120_000 });
+    expect(actions({})).toEqual({ leaseMs: 120_000, releaseSteadyMs: 90_000 });
     expect(actions({ actions: { leaseSeconds: 30 } })).toEqual({
       leaseMs: 30_000,
+      releaseSteadyMs: 22_500,
     });
+  });
+
+  it('waits for a release to be steady within the lease only', () => {
+    expect(
+      actions({ actions: { releaseSteadySeconds: 100 } }).releaseSteadyMs,
+    ).toBe(100_000);
+    expect(() =>
+      actions({ actions: { leaseSeconds: 60, releaseSteadySeconds: 60 } }),
+    ).toThrow(
+      'ecsDeploy.actions.releaseSteadySeconds must be a positive number of seconds below ecsDeploy.actions.leaseSeconds (60), not 60',
+    );
   });
 
   it('refuses a lease that would always have expired', () => {

@@ -22,6 +22,8 @@ export type { DiscoveryLocation } from './environments/discoveryLocations';
 export interface ActionSettings {
   /** How long an action holds its (entity, environment) lease at most. */
   leaseMs: number;
+  /** How long starting a release waits for its task set to be steady. */
+  releaseSteadyMs: number;
 }
 
 export interface BackendSettings {
@@ -55,6 +57,26 @@ function leaseSeconds(config: Config): number {
   return value;
 }
 
+function actionSettings(config: Config): ActionSettings {
+  const lease = leaseSeconds(config);
+  return {
+    leaseMs: lease * 1000,
+    releaseSteadyMs: releaseSteadySeconds(config, lease) * 1000,
+  };
+}
+
+function releaseSteadySeconds(config: Config, lease: number): number {
+  const key = 'ecsDeploy.actions.releaseSteadySeconds';
+  const value = config.getOptionalNumber(key) ?? Math.min(90, lease * 0.75);
+  // The wait runs under the action's lease: past it, another action could start.
+  if (!(value > 0 && value < lease)) {
+    throw new Error(
+      `${key} must be a positive number of seconds below ecsDeploy.actions.leaseSeconds (${lease}), not ${value}`,
+    );
+  }
+  return value;
+}
+
 /** Reads the backend's part of `ecsDeploy` (the AWS part is read by -node). */
 export function readBackendSettings(config: Config): BackendSettings {
   const seconds = (key: string, fallback: number) =>
@@ -74,6 +96,6 @@ export function readBackendSettings(config: Config): BackendSettings {
     staleIfErrorMs: seconds('staleIfErrorSeconds', 300),
     discovery,
     tagKeys: readTagKeys(config),
-    actions: { leaseMs: leaseSeconds(config) * 1000 },
+    actions: actionSettings(config),
   };
 }

@@ -96,7 +96,12 @@ export const ecsDeployPlugin = createBackendPlugin({
           logUnreadable: unreadableLogger(logger),
         });
         const actions = new EcsDeployActionService(
-          { aws: ctx.aws, environments, tags: settings.tagKeys },
+          {
+            aws: ctx.aws,
+            environments,
+            tags: settings.tagKeys,
+            releaseSteadyMs: settings.actions.releaseSteadyMs,
+          },
           ledger,
         );
         await scheduleActionReconciler(

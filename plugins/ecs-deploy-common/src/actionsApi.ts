@@ -2,6 +2,7 @@ import {
   ecsDeployApprovePermission,
   ecsDeployContinuePermission,
   ecsDeployPromotePermission,
+  ecsDeployReleasePermission,
   ecsDeployRollbackPermission,
   ecsDeployStartPermission,
 } from './permissions';
@@ -24,6 +25,11 @@ import type { Page } from './api';
  * - `start-pipeline`, `retry-stage`: CodePipeline executions.
  * - `promote`: give the image running in `from` the environment tag of the
  *   target environment in ECR.
+ * - `start-release`, `shift-traffic`, `promote-release`, `abort-release`: a
+ *   release of an EXTERNAL-controller service, moved by the portal: a new
+ *   task set on the free target group taking test traffic, production
+ *   traffic shifted to it by listener weights, then made primary with the
+ *   old task set deleted; or aborted, traffic back and the new task set gone.
  *
  * @public
  */
@@ -34,7 +40,11 @@ export type EcsDeployActionName =
   | 'approve'
   | 'start-pipeline'
   | 'retry-stage'
-  | 'promote';
+  | 'promote'
+  | 'start-release'
+  | 'shift-traffic'
+  | 'promote-release'
+  | 'abort-release';
 
 /**
  * Every {@link EcsDeployActionName}, for validation.
@@ -49,6 +59,10 @@ export const ECS_DEPLOY_ACTION_NAMES: readonly EcsDeployActionName[] = [
   'start-pipeline',
   'retry-stage',
   'promote',
+  'start-release',
+  'shift-traffic',
+  'promote-release',
+  'abort-release',
 ];
 
 /**
@@ -64,6 +78,10 @@ export const ECS_DEPLOY_ACTION_PERMISSIONS = {
   'start-pipeline': ecsDeployStartPermission,
   'retry-stage': ecsDeployStartPermission,
   promote: ecsDeployPromotePermission,
+  'start-release': ecsDeployReleasePermission,
+  'shift-traffic': ecsDeployReleasePermission,
+  'promote-release': ecsDeployReleasePermission,
+  'abort-release': ecsDeployRollbackPermission,
 } as const;
 
 /**
@@ -104,7 +122,35 @@ export type EcsDeployActionRequest =
       from: string;
       /** The digest the preview showed; the backend refuses if it moved. */
       imageDigest: string;
-    };
+    }
+  | {
+      action: 'start-release';
+      environment: string;
+      /** Release the image this environment runs (one of `from`, `imageTag`). */
+      from?: string;
+      /** Release the image this tag names in the service's ECR repository. */
+      imageTag?: string;
+      /** The digest the person saw; the backend refuses (409) if the source moved. */
+      imageDigest?: string;
+    }
+  | {
+      action: 'shift-traffic';
+      environment: string;
+      /** The release's task set (history id `ecs:ecs-svc.…`). */
+      deploymentId: string;
+      /** Production traffic on the new task set afterwards, 1 to 100. */
+      percent: number;
+      /** The share the person saw; the backend refuses (409) if it moved. */
+      fromPercent: number;
+    }
+  | {
+      action: 'promote-release';
+      environment: string;
+      deploymentId: string;
+      /** Also deregister the previous task definition revision (default false). */
+      deregisterPrevious?: boolean;
+    }
+  | { action: 'abort-release'; environment: string; deploymentId: string };
 
 /**
  * One row of the action ledger: an action someone took from the portal.

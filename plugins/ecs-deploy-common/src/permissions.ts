@@ -72,6 +72,19 @@ export const ecsDeployPromotePermission = createPermission({
 });
 
 /**
+ * Run a release of an EXTERNAL-controller service: start it (a new task set
+ * taking test traffic), shift production traffic to it, and promote it.
+ * Aborting one needs {@link ecsDeployRollbackPermission}.
+ *
+ * @public
+ */
+export const ecsDeployReleasePermission = createPermission({
+  name: 'ecs-deploy.release.manage',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Create a new ECS service (and its infrastructure) from the scaffolder's
  * ECS actions. Not a resource permission: the entity does not exist yet. The
  * actions also require the caller to be a member of the owner they choose.
@@ -95,5 +108,6 @@ export const ecsDeployPermissions = [
   ecsDeployRollbackPermission,
   ecsDeployStartPermission,
   ecsDeployPromotePermission,
+  ecsDeployReleasePermission,
   ecsDeployServiceCreatePermission,
 ];

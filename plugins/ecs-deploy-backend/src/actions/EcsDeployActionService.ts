@@ -131,7 +131,9 @@ export class EcsDeployActionService {
   ): Promise<PreparedAction> {
     const [loaded, from] = await this.loadNamed(caller, [
       ['environment', request.environment],
-      ...(request.action === 'promote'
+      ...((request.action === 'promote' ||
+        request.action === 'start-release') &&
+      request.from
         ? [['from', request.from] as [string, string]]
         : []),
     ]);
@@ -139,6 +141,7 @@ export class EcsDeployActionService {
       entityRef: caller.entityRef,
       actor: caller.actor,
       loaded,
+      ...(from ? { source: from } : {}),
     };
     switch (request.action) {
       case 'continue':
@@ -152,7 +155,7 @@ export class EcsDeployActionService {
         return actions.prepare(this.ctx, target, request.action, awsId);
       }
       case 'promote':
-        return preparePromote(this.ctx, target, from, request.imageDigest);
+        return preparePromote(this.ctx, target, from!, request.imageDigest);
       default:
         return environmentActionsFor(request.action).prepare(
           this.ctx,

@@ -90,6 +90,9 @@ export function startAttempt(requestToken: string): {
       applied = true;
       return result;
     },
+    undone() {
+      applied = false;
+    },
   };
   return { attempt, applied: () => applied };
 }

@@ -48,7 +48,20 @@ function checkRules(action: EcsDeployActionName, body: Record<string, any>) {
   if (action === 'approve' && body.decision === 'Rejected' && !body.comment) {
     throw invalid('comment', 'required when rejecting: say why');
   }
-  if (action === 'promote' && body.from === body.environment) {
+  if (
+    action === 'start-release' &&
+    (body.from === undefined) === (body.imageTag === undefined)
+  ) {
+    throw invalid(
+      'from',
+      'give exactly one of from (the environment whose image to release) and imageTag',
+    );
+  }
+  if (
+    (action === 'promote' || action === 'start-release') &&
+    body.from !== undefined &&
+    body.from === body.environment
+  ) {
     throw invalid(
       'from',
       `must differ from environment ('${body.environment}')`,

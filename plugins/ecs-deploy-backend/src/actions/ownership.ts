@@ -40,3 +40,14 @@ export async function assertOwnedByEntity(
     );
   }
 }
+
+/** {@link assertOwnedByEntity} for every resource an action changes. */
+export async function assertAllOwnedByEntity(
+  ctx: Pick<ActionContext, 'aws' | 'tags'>,
+  entityRef: string,
+  arns: readonly string[],
+): Promise<void> {
+  await Promise.all(
+    [...new Set(arns)].map(arn => assertOwnedByEntity(ctx, entityRef, arn)),
+  );
+}

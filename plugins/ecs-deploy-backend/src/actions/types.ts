@@ -10,6 +10,8 @@ export interface ActionContext {
   aws: AwsGateways;
   environments: EnvironmentLoader;
   tags: EcsDeployTagKeys;
+  /** How long starting a release waits for its task set to be steady (default 90 s). */
+  releaseSteadyMs?: number;
 }
 
 /** The entity, the caller and the environment an action is about. */
@@ -18,6 +20,8 @@ export interface ActionTarget {
   /** User entity ref of the caller, e.g. `user:default/jane`. */
   actor: string;
   loaded: LoadedEnvironment;
+  /** The environment the request names as `from`, loaded (promote, start-release). */
+  source?: LoadedEnvironment;
 }
 
 /** How an action ended, as the ledger keeps it and the caller reads it. */
@@ -41,6 +45,12 @@ export interface ActionAttempt {
    * `OutcomeUnknown`.
    */
   mutate<T>(send: () => Promise<T>): Promise<T>;
+  /**
+   * Says the action put back what its mutating calls changed before failing
+   * (a release whose task set never became steady): its failure is final,
+   * not an unknown outcome.
+   */
+  undone(): void;
 }
 
 /**

@@ -1,4 +1,12 @@
-import { ServiceDeployment, Task } from '@aws-sdk/client-ecs';
+import {
+  CreateTaskSetCommandInput,
+  RegisterTaskDefinitionCommandInput,
+  ServiceDeployment,
+  Task,
+  TaskDefinition,
+  TaskSet,
+  Tag,
+} from '@aws-sdk/client-ecs';
 import { NotFoundError } from '@backstage/errors';
 import { EcsServiceRef } from '@ecs-deploy/plugin-ecs-deploy-common';
 import {
@@ -199,6 +207,80 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
       await ecsGateway.stopServiceDeployment(
         await ecs(where(svc)),
         { serviceDeploymentArn: deploymentArn, stopType: 'ROLLBACK' },
+        context,
+      );
+    },
+
+    /** The whole task definition with its tags, to register a revision from. Cache: none. */
+    async taskDefinitionNow(
+      w: Where,
+      arn: string,
+    ): Promise<{ taskDefinition: TaskDefinition; tags: Tag[] }> {
+      const out = await ecsGateway.describeTaskDefinition(
+        await ecs(w),
+        { taskDefinition: arn, includeTags: true },
+        { resource: arn },
+      );
+      return { taskDefinition: out.taskDefinition!, tags: out.tags ?? [] };
+    },
+
+    /** Cache: none. */
+    async registerTaskDefinition(
+      w: Where,
+      input: RegisterTaskDefinitionCommandInput,
+      context: GatewayCallContext,
+    ): Promise<TaskDefinition> {
+      return ecsGateway.registerTaskDefinition(await ecs(w), input, context);
+    },
+
+    /** Cache: none. */
+    async deregisterTaskDefinition(
+      w: Where,
+      arn: string,
+      context: GatewayCallContext,
+    ): Promise<void> {
+      await ecsGateway.deregisterTaskDefinition(await ecs(w), arn, context);
+    },
+
+    /** Cache: none. */
+    async createTaskSet(
+      svc: EcsServiceRef,
+      input: Omit<CreateTaskSetCommandInput, 'cluster' | 'service'>,
+      context: GatewayCallContext,
+    ): Promise<TaskSet> {
+      return ecsGateway.createTaskSet(
+        await ecs(where(svc)),
+        { ...input, cluster: svc.cluster, service: svc.serviceName },
+        context,
+      );
+    },
+
+    /** Cache: none. */
+    async updateServicePrimaryTaskSet(
+      svc: EcsServiceRef,
+      taskSetArn: string,
+      context: GatewayCallContext,
+    ): Promise<void> {
+      await ecsGateway.updateServicePrimaryTaskSet(
+        await ecs(where(svc)),
+        {
+          cluster: svc.cluster,
+          service: svc.serviceName,
+          primaryTaskSet: taskSetArn,
+        },
+        context,
+      );
+    },
+
+    /** Cache: none. */
+    async deleteTaskSet(
+      svc: EcsServiceRef,
+      taskSetArn: string,
+      context: GatewayCallContext,
+    ): Promise<'deleted' | 'absent'> {
+      return ecsGateway.deleteTaskSet(
+        await ecs(where(svc)),
+        { cluster: svc.cluster, service: svc.serviceName, taskSet: taskSetArn },
         context,
       );
     },

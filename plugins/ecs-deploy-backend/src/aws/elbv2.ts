@@ -1,5 +1,8 @@
 import { Action } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { elbv2Gateway } from '@ecs-deploy/plugin-ecs-deploy-node';
+import {
+  GatewayCallContext,
+  elbv2Gateway,
+} from '@ecs-deploy/plugin-ecs-deploy-node';
 import { cacheKeys } from './cacheKeys';
 import { Forward, ListenerState, TargetGroupState } from './state';
 import { GatewayDeps, Where, withCache } from './withCache';
@@ -53,6 +56,27 @@ export function elbv2Reads({ clients, cache }: GatewayDeps) {
       ),
   );
 
+  const listenersNow = async (
+    w: Where,
+    listenerArns: string[],
+    loadBalancerArn?: string,
+  ) =>
+    (
+      await elbv2Gateway.describeListeners(
+        await elbv2(w),
+        { listenerArns, loadBalancerArn },
+        { resource: listenerArns.join(', ') || loadBalancerArn },
+      )
+    ).map(
+      (l): ListenerState => ({
+        arn: l.ListenerArn ?? '',
+        loadBalancerArn: l.LoadBalancerArn,
+        port: l.Port ?? 0,
+        protocol: l.Protocol,
+        forwards: forwardsOf(l.DefaultActions),
+      }),
+    );
+
   const listeners = withCache(
     cache,
     {
@@ -60,22 +84,7 @@ export function elbv2Reads({ clients, cache }: GatewayDeps) {
       key: (w: Where, listenerArns: string[], loadBalancerArn?: string) =>
         cacheKeys.elbListeners(w, listenerArns, loadBalancerArn),
     },
-    async (w: Where, listenerArns: string[], loadBalancerArn?: string) =>
-      (
-        await elbv2Gateway.describeListeners(
-          await elbv2(w),
-          { listenerArns, loadBalancerArn },
-          { resource: listenerArns.join(', ') || loadBalancerArn },
-        )
-      ).map(
-        (l): ListenerState => ({
-          arn: l.ListenerArn ?? '',
-          loadBalancerArn: l.LoadBalancerArn,
-          port: l.Port ?? 0,
-          protocol: l.Protocol,
-          forwards: forwardsOf(l.DefaultActions),
-        }),
-      ),
+    listenersNow,
   );
 
   const rules = withCache(
@@ -127,6 +136,29 @@ export function elbv2Reads({ clients, cache }: GatewayDeps) {
       const arns = [...new Set(ruleArns)];
       if (!arns.length) return [];
       return rules(w, arns);
+    },
+
+    /** A load balancer's listeners as they are now, for an action. Cache: none. */
+    async listenersOfLoadBalancerNow(
+      w: Where,
+      loadBalancerArn: string,
+    ): Promise<ListenerState[]> {
+      return listenersNow(w, [], loadBalancerArn);
+    },
+
+    /** Cache: none. */
+    async forwardByWeight(
+      w: Where,
+      listenerArn: string,
+      forwards: Forward[],
+      context: GatewayCallContext,
+    ): Promise<void> {
+      await elbv2Gateway.forwardListenerByWeight(
+        await elbv2(w),
+        listenerArn,
+        forwards,
+        context,
+      );
     },
   };
 }

@@ -1,3 +1,4 @@
+import { NetworkConfiguration } from '@aws-sdk/client-ecs';
 import {
   DeploymentControllerKind,
   DeploymentStrategy,
@@ -21,6 +22,14 @@ export interface TaskSetState {
   createdAt?: string;
   externalId?: string;
   startedBy?: string;
+  /** `STEADY_STATE` once its tasks run and are healthy. */
+  stabilityStatus?: string;
+  /** The container its target groups route to. */
+  container?: { name: string; port: number };
+  /** How its tasks run, for a task set that replaces it. */
+  launchType?: string;
+  platformVersion?: string;
+  networkConfiguration?: NetworkConfiguration;
 }
 
 /** An ECS service as read from DescribeServices (JSON, cacheable). */

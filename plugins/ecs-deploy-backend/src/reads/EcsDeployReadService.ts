@@ -17,6 +17,7 @@ import { EnvironmentLoader } from '../environments/EnvironmentLoader';
 import { readNamingMissing } from '../environments/missingResource';
 import { ResolvedEnvironment } from '../environments/ResolvedEnvironment';
 import { promoteOffer } from '../promotion/promoteOffer';
+import { withReleaseSource } from '../systems/taskSets/offers';
 import { readDeploymentDetail } from './detail';
 import { readOverview } from './overview';
 import { ReadContext } from './ReadContext';
@@ -69,6 +70,12 @@ export class EcsDeployReadService {
       entityRef: stringifyEntityRef(entity),
       environments: overviews.map((overview, i): EnvironmentOverview => {
         const next = envs[i + 1];
+        if (overview.offers?.length) {
+          overview = {
+            ...overview,
+            offers: withReleaseSource(overview.offers, envs[i - 1]?.name),
+          };
+        }
         if (!next || overview.error) return overview;
         const promote = promoteOffer(
           { env: envs[i], overview },

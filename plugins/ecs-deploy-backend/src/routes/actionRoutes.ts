@@ -111,6 +111,22 @@ export function addActionRoutes(
   router.post('/entities/:kind/:namespace/:name/actions/promote', (req, res) =>
     perform('promote', req, res),
   );
+  router.post(
+    '/entities/:kind/:namespace/:name/actions/start-release',
+    (req, res) => perform('start-release', req, res),
+  );
+  router.post(
+    '/entities/:kind/:namespace/:name/actions/shift-traffic',
+    (req, res) => perform('shift-traffic', req, res),
+  );
+  router.post(
+    '/entities/:kind/:namespace/:name/actions/promote-release',
+    (req, res) => perform('promote-release', req, res),
+  );
+  router.post(
+    '/entities/:kind/:namespace/:name/actions/abort-release',
+    (req, res) => perform('abort-release', req, res),
+  );
 
   router.get('/entities/:kind/:namespace/:name/ledger', async (req, res) => {
     const { entityRef } = await authorize(req, ecsDeployReadPermission);

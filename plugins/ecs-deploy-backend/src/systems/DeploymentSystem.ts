@@ -30,13 +30,30 @@ export type PipelineActionRequest = Extract<
   { action: PipelineActionName }
 >;
 
+/** The actions on an environment's EXTERNAL service, moving one release. */
+export type ReleaseActionName =
+  | 'start-release'
+  | 'shift-traffic'
+  | 'promote-release'
+  | 'abort-release';
+
+/** The actions on an environment rather than on one history entry. */
+export type EnvironmentActionName = PipelineActionName | ReleaseActionName;
+
+/** A request of one of those. */
+export type EnvironmentActionRequest = Extract<
+  EcsDeployActionRequest,
+  { action: EnvironmentActionName }
+>;
+
 /** The environment-level actions a system takes. */
 export interface EnvironmentActions {
-  actions: readonly PipelineActionName[];
+  actions: readonly EnvironmentActionName[];
+  /** Called with requests of its `actions` only. */
   prepare(
     ctx: ActionContext,
     target: ActionTarget,
-    request: PipelineActionRequest,
+    request: EnvironmentActionRequest,
   ): PreparedAction;
 }
 

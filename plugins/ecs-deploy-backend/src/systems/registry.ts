@@ -9,7 +9,7 @@ import {
   DeploymentActions,
   DeploymentSystem,
   EnvironmentActions,
-  PipelineActionName,
+  EnvironmentActionName,
   ServiceSystem,
 } from './DeploymentSystem';
 import { ecsNativeSystem } from './ecsNative';
@@ -90,7 +90,7 @@ export function deploymentActionsFor(
 
 /** The environment-level actions of the system that takes `action`. */
 export function environmentActionsFor(
-  action: PipelineActionName,
+  action: EnvironmentActionName,
 ): EnvironmentActions {
   return DEPLOYMENT_SYSTEMS.find(s =>
     s.environmentActions?.actions.includes(action),

@@ -11,6 +11,9 @@ export interface ActionOffer {
     pipelineExecutionId?: string;
     stageName?: string;
     from?: string;
+    /** `shift-traffic`: the share it moves production to, and the share now. */
+    percent?: number;
+    fromPercent?: number;
   };
 }
 /** The deployment system of an environment, as the UI names it. @public */

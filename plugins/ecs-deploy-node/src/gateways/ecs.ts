@@ -3,6 +3,10 @@ import {
   ContinueServiceDeploymentCommand,
   ContinueServiceDeploymentCommandInput,
   CreateServiceCommand,
+  CreateTaskSetCommand,
+  CreateTaskSetCommandInput,
+  DeleteTaskSetCommand,
+  DeregisterTaskDefinitionCommand,
   CreateServiceCommandInput,
   DescribeClustersCommand,
   DescribeServiceDeploymentsCommand,
@@ -26,6 +30,8 @@ import {
   StopServiceDeploymentCommandInput,
   Task,
   TaskDefinition,
+  TaskSet,
+  UpdateServicePrimaryTaskSetCommand,
 } from '@aws-sdk/client-ecs';
 import { GatewayCallContext, call, chunk, unlessAbsent } from './call';
 
@@ -307,5 +313,70 @@ export async function stopServiceDeployment(
 ): Promise<void> {
   await call('ecs:StopServiceDeployment', context, () =>
     ecs.send(new StopServiceDeploymentCommand(input)),
+  );
+}
+
+/**
+ * Creates a task set in an EXTERNAL-controller service. AWS answers a repeat
+ * with the same `clientToken` with the task set it created.
+ *
+ * @public
+ */
+export async function createTaskSet(
+  ecs: ECSClient,
+  input: CreateTaskSetCommandInput,
+  context?: GatewayCallContext,
+): Promise<TaskSet> {
+  const out = await call('ecs:CreateTaskSet', context, () =>
+    ecs.send(new CreateTaskSetCommand(input)),
+  );
+  return out.taskSet!;
+}
+
+/**
+ * Makes a task set the primary one of its service.
+ *
+ * @public
+ */
+export async function updateServicePrimaryTaskSet(
+  ecs: ECSClient,
+  input: { cluster: string; service: string; primaryTaskSet: string },
+  context?: GatewayCallContext,
+): Promise<void> {
+  await call('ecs:UpdateServicePrimaryTaskSet', context, () =>
+    ecs.send(new UpdateServicePrimaryTaskSetCommand(input)),
+  );
+}
+
+/**
+ * Deletes a task set (its tasks stop), unless it is already gone.
+ *
+ * @public
+ */
+export async function deleteTaskSet(
+  ecs: ECSClient,
+  input: { cluster: string; service: string; taskSet: string },
+  context?: GatewayCallContext,
+): Promise<'deleted' | 'absent'> {
+  const out = await call('ecs:DeleteTaskSet', context, () =>
+    unlessAbsent(['TaskSetNotFoundException'], () =>
+      ecs.send(new DeleteTaskSetCommand({ ...input, force: true })),
+    ),
+  );
+  return out ? 'deleted' : 'absent';
+}
+
+/**
+ * Deregisters a task definition revision (tasks running it keep running).
+ *
+ * @public
+ */
+export async function deregisterTaskDefinition(
+  ecs: ECSClient,
+  taskDefinition: string,
+  context?: GatewayCallContext,
+): Promise<void> {
+  await call('ecs:DeregisterTaskDefinition', context, () =>
+    ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition })),
   );
 }

@@ -12,6 +12,7 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
   Listener,
+  ModifyListenerCommand,
   LoadBalancer,
   Rule,
   Tag,
@@ -231,4 +232,36 @@ export async function createRule(
     elbv2.send(new CreateRuleCommand(input)),
   );
   return out.Rules![0];
+}
+
+/**
+ * Sets a listener's default action to forward to target groups by weight.
+ *
+ * @public
+ */
+export async function forwardListenerByWeight(
+  elbv2: ElasticLoadBalancingV2Client,
+  listenerArn: string,
+  weights: ReadonlyArray<{ targetGroupArn: string; weight: number }>,
+  context?: GatewayCallContext,
+): Promise<Listener> {
+  const out = await call('elasticloadbalancing:ModifyListener', context, () =>
+    elbv2.send(
+      new ModifyListenerCommand({
+        ListenerArn: listenerArn,
+        DefaultActions: [
+          {
+            Type: 'forward',
+            ForwardConfig: {
+              TargetGroups: weights.map(w => ({
+                TargetGroupArn: w.targetGroupArn,
+                Weight: w.weight,
+              })),
+            },
+          },
+        ],
+      }),
+    ),
+  );
+  return out.Listeners![0];
 }

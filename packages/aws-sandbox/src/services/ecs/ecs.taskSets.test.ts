@@ -200,4 +200,82 @@ describe('ECS task sets', () => {
     });
     expect(sb.callLog.count('ecs:DescribeServices')).toBe(1);
   });
+
+  it('answers a repeated CreateTaskSet clientToken with the task set it created', async () => {
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'shop',
+        serviceName: 'notify',
+        desiredCount: 2,
+        deploymentController: { type: 'EXTERNAL' },
+      }),
+    );
+    const create = () =>
+      ecs.send(
+        new CreateTaskSetCommand({
+          cluster: 'shop',
+          service: 'notify',
+          taskDefinition: v1,
+          clientToken: 'release-1',
+        }),
+      );
+    const first = (await create()).taskSet!;
+    const again = (await create()).taskSet!;
+    expect(again.taskSetArn).toBe(first.taskSetArn);
+    const { services } = await ecs.send(
+      new DescribeServicesCommand({ cluster: 'shop', services: ['notify'] }),
+    );
+    expect(services![0].taskSets).toHaveLength(1);
+  });
+
+  it('refuses a task set of an awsvpc task definition without a network configuration', async () => {
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'shop',
+        serviceName: 'notify',
+        desiredCount: 2,
+        deploymentController: { type: 'EXTERNAL' },
+      }),
+    );
+    const awsvpc = (
+      await ecs.send(
+        new RegisterTaskDefinitionCommand({
+          family: 'notify-fargate',
+          networkMode: 'awsvpc',
+          requiresCompatibilities: ['FARGATE'],
+          cpu: '256',
+          memory: '512',
+          containerDefinitions: [{ name: 'app', image: 'notify:3' }],
+        }),
+      )
+    ).taskDefinition!.taskDefinitionArn!;
+    await expect(
+      ecs.send(
+        new CreateTaskSetCommand({
+          cluster: 'shop',
+          service: 'notify',
+          taskDefinition: awsvpc,
+          launchType: 'FARGATE',
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message:
+        "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+    });
+    const created = await ecs.send(
+      new CreateTaskSetCommand({
+        cluster: 'shop',
+        service: 'notify',
+        taskDefinition: awsvpc,
+        launchType: 'FARGATE',
+        networkConfiguration: {
+          awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d'] },
+        },
+      }),
+    );
+    expect(created.taskSet!.networkConfiguration).toEqual({
+      awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d'] },
+    });
+  });
 });

@@ -156,6 +156,9 @@ export interface TaskSetRecord {
   status: 'PRIMARY' | 'ACTIVE' | 'DRAINING';
   taskDefinition: string;
   launchType?: string;
+  networkConfiguration?: unknown;
+  /** The CreateTaskSet `clientToken` it was created with. */
+  clientToken?: string;
   loadBalancers: LoadBalancerRecord[];
   scale: { value: number; unit: 'PERCENT' };
   createdAt: number;

@@ -108,6 +108,9 @@ export function renderTaskSet(
     platformVersion: '1.4.0',
     platformFamily: 'Linux',
     loadBalancers: renderLoadBalancers(ts.loadBalancers),
+    ...(ts.networkConfiguration
+      ? { networkConfiguration: ts.networkConfiguration }
+      : {}),
     serviceRegistries: [],
     scale: ts.scale,
     stabilityStatus: ts.stable ? 'STEADY_STATE' : 'STABILIZING',

@@ -12,14 +12,19 @@ const ECR_IMAGE =
  * the tag moves later. Images outside ECR keep no digest here.
  */
 function resolvedDigest(store: EcsStore, image: string): string | undefined {
+  const digest = ECR_IMAGE.exec(image)?.[5];
+  return digest ?? ecrImageOf(store, image)?.imageDigest;
+}
+
+/** The ECR image a container image names (by digest or tag), if the sandbox holds it. */
+export function ecrImageOf(store: EcsStore, image: string) {
   const m = ECR_IMAGE.exec(image);
   if (!m) return undefined;
   const [, accountId, region, repositoryName, tag, digest] = m;
-  if (digest) return digest;
   return store.world.ecr.describeImage(
     ecrRepositoryArn({ accountId, region }, repositoryName),
-    { imageTag: tag ?? 'latest' },
-  )?.imageDigest;
+    digest ? { imageDigest: digest } : { imageTag: tag ?? 'latest' },
+  );
 }
 
 /**

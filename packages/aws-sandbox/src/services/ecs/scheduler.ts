@@ -1,5 +1,6 @@
 import { ecsTaskArn } from '../../core/arns';
 import type { EcsStore } from './EcsStore';
+import { ecrImageOf } from './revisions';
 import type {
   RolloutRecord,
   TaskDefinitionDocument,
@@ -19,15 +20,24 @@ import { MIN_STARTUP_MS, STARTUP_SPREAD_MS } from './timing';
 
 /**
  * A task definition fails when a container's environment has
- * `SANDBOX_TASK_FAILS=true` or its image tag starts with `broken`: the
- * sandbox's stand-in for a container that crashes on start.
+ * `SANDBOX_TASK_FAILS=true` or its image tag starts with `broken` (also an
+ * image named by the digest of an ECR image tagged so): the sandbox's
+ * stand-in for a container that crashes on start.
  */
-function taskWillFail(document: TaskDefinitionDocument): boolean {
+function taskWillFail(
+  store: EcsStore,
+  document: TaskDefinitionDocument,
+): boolean {
   return (document.containerDefinitions ?? []).some(
     c =>
       (c.environment ?? []).some(
         e => e?.name === 'SANDBOX_TASK_FAILS' && e?.value === 'true',
-      ) || /:broken[^/]*$/.test(String(c.image ?? '')),
+      ) ||
+      /:broken[^/]*$/.test(String(c.image ?? '')) ||
+      (/@sha256:/.test(String(c.image ?? '')) &&
+        !!ecrImageOf(store, String(c.image))?.imageTags.some(t =>
+          t.startsWith('broken'),
+        )),
   );
 }
 
@@ -256,7 +266,7 @@ function launchTask(
       now +
       MIN_STARTUP_MS +
       Math.floor(store.world.random() * STARTUP_SPREAD_MS),
-    willFail: taskWillFail(document),
+    willFail: taskWillFail(store, document),
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
     containers: (document.containerDefinitions ?? []).map(c => ({

@@ -18,6 +18,8 @@ export function createTaskSetRecord(
     externalId?: string;
     startedBy?: string;
     launchType?: string;
+    networkConfiguration?: unknown;
+    clientToken?: string;
   },
 ): TaskSetRecord {
   const now = store.now();
@@ -39,6 +41,8 @@ export function createTaskSetRecord(
     status: 'ACTIVE',
     taskDefinition: spec.taskDefinition,
     launchType: spec.launchType ?? service.launchType,
+    networkConfiguration: spec.networkConfiguration,
+    clientToken: spec.clientToken,
     loadBalancers: spec.loadBalancers,
     scale: { value: clampScale(spec.scalePercent), unit: 'PERCENT' },
     createdAt: now,

@@ -37,6 +37,8 @@ export async function startActionBackend(
     cached?: boolean;
     /** `ecsDeploy.actions.leaseSeconds` */
     leaseSeconds?: number;
+    /** `ecsDeploy.actions.releaseSteadySeconds` */
+    releaseSteadySeconds?: number;
   } = {},
 ) {
   const audits: RecordedAudit[] = [];
@@ -75,9 +77,14 @@ export async function startActionBackend(
             ...(options.cached
               ? {}
               : { cache: { activeTtlSeconds: 0, listTtlSeconds: 0 } }),
-            ...(options.leaseSeconds !== undefined
-              ? { actions: { leaseSeconds: options.leaseSeconds } }
-              : {}),
+            actions: {
+              ...(options.leaseSeconds !== undefined
+                ? { leaseSeconds: options.leaseSeconds }
+                : {}),
+              ...(options.releaseSteadySeconds !== undefined
+                ? { releaseSteadySeconds: options.releaseSteadySeconds }
+                : {}),
+            },
           },
         },
       }),

@@ -26,4 +26,19 @@ export const validBodies: Record<EcsDeployActionName, object> = {
     pipelineExecutionId: '0d2d8b8e-1111-4222-8333-444455556666',
   },
   promote: { environment: 'prod', from: 'staging', imageDigest: VALID_DIGEST },
+  'start-release': { environment: 'prod', from: 'staging' },
+  'shift-traffic': {
+    environment: 'prod',
+    deploymentId: 'ecs:ecs-svc.1234567890',
+    percent: 10,
+    fromPercent: 0,
+  },
+  'promote-release': {
+    environment: 'prod',
+    deploymentId: 'ecs:ecs-svc.1234567890',
+  },
+  'abort-release': {
+    environment: 'prod',
+    deploymentId: 'ecs:ecs-svc.1234567890',
+  },
 };

@@ -9,6 +9,7 @@ import { ServiceState, TaskSetState } from '../state';
 import { iso } from '../../mapping/time';
 
 function mapTaskSet(ts: TaskSet): TaskSetState {
+  const lb = ts.loadBalancers?.find(l => l.targetGroupArn);
   return {
     id: ts.id ?? '',
     arn: ts.taskSetArn,
@@ -24,6 +25,13 @@ function mapTaskSet(ts: TaskSet): TaskSetState {
     createdAt: iso(ts.createdAt),
     externalId: ts.externalId,
     startedBy: ts.startedBy,
+    stabilityStatus: ts.stabilityStatus,
+    ...(lb?.containerName && lb.containerPort
+      ? { container: { name: lb.containerName, port: lb.containerPort } }
+      : {}),
+    launchType: ts.launchType,
+    platformVersion: ts.platformVersion,
+    networkConfiguration: ts.networkConfiguration,
   };
 }
 

@@ -42,21 +42,41 @@ describe('EXTERNAL task set offers over HTTP against the AWS sandbox', () => {
     await sb?.close();
   });
 
-  it('names the system, offers nothing on task sets, and refuses acting on one', async () => {
+  it('names the system, offers the release actions only, and refuses a deployment action on a task set', async () => {
     const overview = await request(backend.server).get(
       api('orders-worker', '/environments'),
     );
-    expect(overview.body.environments[0]).toMatchObject({
-      system: { id: 'taskSets', label: 'EXTERNAL task sets' },
-      offers: [],
-    });
+    const env = overview.body.environments[0];
+    expect(env.system).toEqual({ id: 'taskSets', label: 'EXTERNAL task sets' });
+    // A release is under way (10% shifted): no second one starts.
+    expect(env.offers).toEqual([
+      {
+        action: 'start-release',
+        unavailableReason: expect.stringMatching(
+          /^A release is under way in prod: task set ecs:ecs-svc\.\d+ takes 10% of production traffic; promote or abort it first$/,
+        ),
+      },
+    ]);
     const history = await request(backend.server)
       .get(api('orders-worker', '/history'))
       .query({ environment: 'prod' });
     const rows = (history.body as HistoryResponse).items;
     // the primary task set and the one being shifted to
     expect(rows.map(r => r.awsStatus).sort()).toEqual(['ACTIVE', 'PRIMARY']);
-    expect(rows.map(r => r.offers)).toEqual([[], []]);
+    const active = rows.find(r => r.awsStatus === 'ACTIVE')!;
+    expect(rows.find(r => r.awsStatus === 'PRIMARY')!.offers).toEqual([]);
+    expect(active.offers).toEqual([
+      { action: 'abort-release', request: { deploymentId: active.id } },
+    ]);
+
+    // The traffic view's release has the history row's id.
+    const traffic = await request(backend.server)
+      .get(api('orders-worker', '/traffic'))
+      .query({ environment: 'prod' });
+    expect(traffic.body.environments[0].shift).toMatchObject({
+      deploymentId: active.id,
+      shiftedPercent: 10,
+    });
 
     sb.callLog.reset();
     const res = await request(backend.server)

@@ -5,6 +5,7 @@ import {
 import { TaskSetState } from '../../aws/state';
 import { finishSummary } from '../../mapping/finishSummary';
 import { taskDefinitionRef } from '../../mapping/taskDefinition';
+import { offer } from '../offers';
 
 /** The history id of an EXTERNAL task set (`ecs-svc/123` → `ecs:ecs-svc.123`). */
 export function taskSetHistoryId(taskSetId: string): string {
@@ -27,9 +28,10 @@ export function taskSetSummary(
     DRAINING: 'STOPPED',
   };
   const to = taskDefinitionRef(taskSet.taskDefinitionArn);
+  const id = taskSetHistoryId(taskSet.id);
   const actor = taskSet.startedBy ?? taskSet.externalId;
   return finishSummary({
-    id: taskSetHistoryId(taskSet.id),
+    id,
     kind: 'ecs',
     environment,
     status: statuses[taskSet.status] ?? 'UNKNOWN',
@@ -39,6 +41,11 @@ export function taskSetSummary(
     trigger: { kind: 'unknown', ...(actor ? { actor } : {}) },
     ...(to ? { taskDefinitionTo: to } : {}),
     links: {},
-    offers: [],
+    // The release under way can be aborted from its row; the shift's other
+    // steps need the listener weights the traffic view reads.
+    offers:
+      taskSet.status === 'ACTIVE'
+        ? [offer('abort-release', undefined, { deploymentId: id })]
+        : [],
   });
 }

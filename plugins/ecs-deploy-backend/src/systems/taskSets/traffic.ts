@@ -8,11 +8,12 @@ import { listenerTraffic } from '../../traffic/listenerTraffic';
 import { listenersOfLoadBalancers } from '../../traffic/loadBalancers';
 import { serviceTaskSets } from '../../traffic/taskSets';
 import { TrafficRead } from '../DeploymentSystem';
+import { factsOfTraffic, releaseOffers } from './offers';
 
 /**
  * Traffic of an EXTERNAL service: its task sets weighted by the production
  * listener's target groups; an ACTIVE task set next to the primary one is
- * being shifted to.
+ * a release, with the offers that move it (the same as its actions check).
  */
 export async function externalTraffic(
   ctx: ReadContext,
@@ -51,17 +52,19 @@ export async function externalTraffic(
     const name = names.get(ts.targetGroupArns[0] ?? '');
     if (name) taskSets[i].targetGroupName = name;
   });
-  let shift: TrafficShift | undefined;
-  const incoming = taskSets.find(t => t.label === 'ACTIVE');
-  if (incoming && taskSets.length > 1) {
-    const shifted = incoming.trafficWeight ?? 0;
-    shift = {
-      deploymentId: `ecs:${incoming.id.replace(/[^A-Za-z0-9._-]/g, '-')}`,
-      phase: shifted > 0 && shifted < 100 ? 'SHIFTING' : 'PROVISIONING',
+  const read: TrafficRead = { listeners: traffic, taskSets };
+  const facts = factsOfTraffic(loaded, read);
+  if (facts.incoming && taskSets.length > 1) {
+    const shifted = facts.shiftedPercent;
+    let phase: TrafficShift['phase'] = 'WAITING';
+    if (!facts.incomingSteady) phase = 'PROVISIONING';
+    else if (shifted > 0 && shifted < 100) phase = 'SHIFTING';
+    read.shift = {
+      deploymentId: facts.incoming,
+      phase,
       shiftedPercent: shifted,
-      // The same as its history entry's: no actions on EXTERNAL task sets.
-      offers: [],
+      offers: releaseOffers(facts),
     };
   }
-  return { listeners: traffic, taskSets, shift };
+  return read;
 }

@@ -8,6 +8,10 @@ const VERBS: Record<ActionLedgerEntry['action'], string> = {
   'start-pipeline': 'started',
   'retry-stage': 'retried',
   promote: 'promoted',
+  'start-release': 'release started',
+  'shift-traffic': 'traffic shifted',
+  'promote-release': 'release promoted',
+  'abort-release': 'release aborted',
 };
 
 /** `user:default/jane` → `jane`, the way people name each other. */

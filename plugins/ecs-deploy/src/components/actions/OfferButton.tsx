@@ -41,6 +41,8 @@ export const OfferButton = ({
   const text = ACTION_TEXTS[control]({
     ...subject,
     stageName: offer.request?.stageName,
+    from: subject.from ?? offer.request?.from,
+    percent: offer.request?.percent,
   });
   const request = offeredRequest(offer, subject.environment, input);
   return (

@@ -10,6 +10,8 @@ export type ActionSubject = {
   pipelineName?: string;
   stageName?: string;
   from?: string;
+  /** `shift-traffic`: the share it moves production to. */
+  percent?: number;
 };
 
 /** How a control presents itself and its confirmation dialog. */
@@ -89,5 +91,33 @@ export const ACTION_TEXTS: Record<
     confirmTitle: `Promote ${from} to ${environment}?`,
     confirmLabel: 'Promote',
     explanation: `Moving the tag starts the ${environment} pipeline, which deploys the image.`,
+  }),
+  'start-release': ({ environment, from = 'the previous environment' }) => ({
+    label: `Start release from ${from}`,
+    confirmTitle: `Release the image ${from} runs to ${environment}?`,
+    confirmLabel: 'Start release',
+    explanation: `A new task definition revision with that image runs as a second task set at full scale. Once it is steady the test listener routes to it; production traffic stays on the primary task set until you shift it.`,
+  }),
+  'shift-traffic': ({ environment, percent }) => ({
+    label: percent === 100 ? 'Shift all traffic' : `Shift to ${percent}%`,
+    confirmTitle: `Send ${percent}% of production traffic in ${environment} to the new task set?`,
+    confirmLabel: 'Shift',
+    explanation:
+      'The production listener forwards this share to the new task set by weight. Aborting moves it back at once.',
+  }),
+  'promote-release': ({ environment }) => ({
+    label: 'Promote release',
+    confirmTitle: `Promote the new task set in ${environment}?`,
+    confirmLabel: 'Promote',
+    explanation:
+      'All production and test traffic goes to the new task set, which becomes the primary one; the previous task set is deleted, so going back needs a new release.',
+  }),
+  'abort-release': ({ environment }) => ({
+    label: 'Abort release',
+    confirmTitle: `Abort the release in ${environment}?`,
+    confirmLabel: 'Abort',
+    explanation:
+      'Production and test traffic go back to the primary task set and the new task set is deleted.',
+    destructive: true,
   }),
 };

@@ -24,8 +24,9 @@ export function offeredRequest(
   environment: string,
   input: RequestInput = {},
 ): EcsDeployActionRequest | undefined {
-  const { deploymentId, pipelineExecutionId, stageName, from } =
+  const { deploymentId, pipelineExecutionId, stageName, from, percent } =
     offer.request ?? {};
+  const fromPercent = offer.request?.fromPercent;
   switch (offer.action) {
     case 'continue':
     case 'finish-early':
@@ -56,6 +57,23 @@ export function offeredRequest(
             from,
             imageDigest: input.imageDigest,
           }
+        : undefined;
+    case 'start-release':
+      return from ? { action: 'start-release', environment, from } : undefined;
+    case 'shift-traffic':
+      return deploymentId && percent !== undefined && fromPercent !== undefined
+        ? {
+            action: 'shift-traffic',
+            environment,
+            deploymentId,
+            percent,
+            fromPercent,
+          }
+        : undefined;
+    case 'promote-release':
+    case 'abort-release':
+      return deploymentId
+        ? { action: offer.action, environment, deploymentId }
         : undefined;
     default:
       return undefined;

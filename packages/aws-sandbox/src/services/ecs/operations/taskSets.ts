@@ -68,10 +68,26 @@ export function taskSetOperations(
   return {
     CreateTaskSet(input, ctx) {
       const service = externalService(store, input, ctx);
+      const clientToken = optionalString(input, 'clientToken', INVALID);
+      // A repeat of a request ECS took answers with what it created then.
+      const repeated = clientToken
+        ? service.taskSetArns
+            .map(arn => store.taskSets.get(arn))
+            .find(t => t?.clientToken === clientToken)
+        : undefined;
+      if (repeated) {
+        return { taskSet: renderTaskSet(store, repeated, true) };
+      }
       const td = store.taskDefinition(
         requireString(input, 'taskDefinition', INVALID),
         { accountId: service.accountId, region: service.region },
       );
+      if (td.document.networkMode === 'awsvpc' && !input.networkConfiguration) {
+        throw new AwsError(
+          INVALID,
+          "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+        );
+      }
       const taskSet = createTaskSetRecord(store, service, {
         taskDefinition: td.arn,
         loadBalancers: (
@@ -82,6 +98,8 @@ export function taskSetOperations(
         externalId: optionalString(input, 'externalId', INVALID),
         startedBy: optionalString(input, 'externalId', INVALID),
         launchType: optionalString(input, 'launchType', INVALID),
+        networkConfiguration: input.networkConfiguration,
+        clientToken,
       });
       store.world.tags.tag(taskSet.arn, ecsTagsInput(input.tags));
       // The first task set of a service is its primary.

@@ -289,6 +289,10 @@ export const spec = {
           'start-pipeline',
           'retry-stage',
           'promote',
+          'start-release',
+          'shift-traffic',
+          'promote-release',
+          'abort-release',
         ],
       },
       ActionOffer: {
@@ -321,6 +325,16 @@ export const spec = {
               },
               from: {
                 type: 'string',
+              },
+              percent: {
+                type: 'number',
+                description:
+                  '`shift-traffic`: the share of production traffic it moves to the new task set.',
+              },
+              fromPercent: {
+                type: 'number',
+                description:
+                  '`shift-traffic`: the share on the new task set when the offer was read.',
               },
             },
           },
@@ -479,6 +493,13 @@ export const spec = {
           },
           commitId: {
             type: 'string',
+            description:
+              "The commit of the source repository that started it; for a pipeline with an infrastructure repository, that repository's.",
+          },
+          appCommitId: {
+            type: 'string',
+            description:
+              "The application's commit the image was built from, where the image tag is a commit or the pipeline's ECR source reports a commit label. Absent when unknown (older backends never send it).",
           },
           imageTag: {
             type: 'string',
@@ -582,6 +603,14 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/ActionOffer',
+            },
+          },
+          deployments: {
+            type: 'array',
+            description:
+              "On a pipeline execution, the history's release row: the deployments (CodeDeploy, ECS) it started, newest last, each a full entry with `links.pipelineExecutionId` set. A deployment listed here is never an entry of its own on any page. Absent on other entries and on executions that started none (older backends never send it and list the deployments as entries of their own).",
+            items: {
+              $ref: '#/components/schemas/DeploymentSummary',
             },
           },
           links: {
@@ -758,7 +787,8 @@ export const spec = {
       HistoryResponse: {
         type: 'object',
         additionalProperties: false,
-        description: 'A page of the merged timeline, newest first.',
+        description:
+          'A page of the merged timeline, newest first, one entry per release: a pipeline execution carries the deployments it started in `deployments` (linked before paging, so no page repeats or splits a release); a deployment no pipeline started (console, CLI, rollback) is an entry of its own.',
         required: ['items'],
         properties: {
           items: {
@@ -1377,6 +1407,91 @@ export const spec = {
             description:
               'The digest the promotion preview showed; refused if the source moved since.',
             pattern: '^sha256:[a-f0-9]{64}$',
+          },
+        },
+      },
+      StartReleaseBody: {
+        type: 'object',
+        required: ['environment'],
+        description:
+          'The image to release: the one `from` runs, or the one `imageTag` names in the ECR repository of the image running now (exactly one of the two).',
+        properties: {
+          environment: {
+            $ref: '#/components/schemas/EnvironmentName',
+          },
+          from: {
+            $ref: '#/components/schemas/EnvironmentName',
+          },
+          imageTag: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$',
+          },
+          imageDigest: {
+            type: 'string',
+            description:
+              'The digest the person saw; refused (409) if the image named moved since.',
+            pattern: '^sha256:[a-f0-9]{64}$',
+          },
+        },
+      },
+      ReleaseTaskSetId: {
+        type: 'string',
+        maxLength: 200,
+        description:
+          "The history id of the release's task set (`ecs:ecs-svc.…`).",
+      },
+      ShiftTrafficBody: {
+        type: 'object',
+        required: ['environment', 'deploymentId', 'percent', 'fromPercent'],
+        properties: {
+          environment: {
+            $ref: '#/components/schemas/EnvironmentName',
+          },
+          deploymentId: {
+            $ref: '#/components/schemas/ReleaseTaskSetId',
+          },
+          percent: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 100,
+            description:
+              'The share of production traffic on the new task set afterwards.',
+          },
+          fromPercent: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+            description:
+              'The share the person saw; refused (409) if traffic moved since.',
+          },
+        },
+      },
+      PromoteReleaseBody: {
+        type: 'object',
+        required: ['environment', 'deploymentId'],
+        properties: {
+          environment: {
+            $ref: '#/components/schemas/EnvironmentName',
+          },
+          deploymentId: {
+            $ref: '#/components/schemas/ReleaseTaskSetId',
+          },
+          deregisterPrevious: {
+            type: 'boolean',
+            description:
+              'Also deregister the previous task definition revision (default false).',
+          },
+        },
+      },
+      AbortReleaseBody: {
+        type: 'object',
+        required: ['environment', 'deploymentId'],
+        properties: {
+          environment: {
+            $ref: '#/components/schemas/EnvironmentName',
+          },
+          deploymentId: {
+            $ref: '#/components/schemas/ReleaseTaskSetId',
           },
         },
       },
@@ -2326,6 +2441,266 @@ export const spec = {
             'application/json': {
               schema: {
                 $ref: '#/components/schemas/PromoteBody',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/ActionDone',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+          '500': {
+            $ref: '#/components/responses/Internal',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/actions/start-release': {
+      post: {
+        operationId: 'StartRelease',
+        summary:
+          "Start a release of an EXTERNAL-controller service: a task definition revision with the image, a task set on the free target group at full scale, steady, taking the test listener's traffic",
+        description:
+          "Needs `ecs-deploy.release.manage` on the entity and the entity's tag on every AWS resource it changes (service, listeners, target groups).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/idempotencyKey',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/StartReleaseBody',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/ActionDone',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+          '500': {
+            $ref: '#/components/responses/Internal',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/actions/shift-traffic': {
+      post: {
+        operationId: 'ShiftTraffic',
+        summary:
+          "Move production traffic to the release's task set by listener weights",
+        description:
+          "Needs `ecs-deploy.release.manage` on the entity and the entity's tag on every AWS resource it changes (service, listeners, target groups).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/idempotencyKey',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ShiftTrafficBody',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/ActionDone',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+          '500': {
+            $ref: '#/components/responses/Internal',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/actions/promote-release': {
+      post: {
+        operationId: 'PromoteRelease',
+        summary:
+          "All production traffic to the release's task set, made primary; the previous task set deleted",
+        description:
+          "Needs `ecs-deploy.release.manage` on the entity and the entity's tag on every AWS resource it changes (service, listeners, target groups).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/idempotencyKey',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PromoteReleaseBody',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/ActionDone',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
+          '415': {
+            $ref: '#/components/responses/UnsupportedMediaType',
+          },
+          '500': {
+            $ref: '#/components/responses/Internal',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/actions/abort-release': {
+      post: {
+        operationId: 'AbortRelease',
+        summary:
+          "Production and test traffic back to the primary task set; the release's task set deleted",
+        description:
+          "Needs `ecs-deploy.deployment.rollback` on the entity and the entity's tag on every AWS resource it changes (service, listeners, target groups).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/idempotencyKey',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AbortReleaseBody',
               },
             },
           },
