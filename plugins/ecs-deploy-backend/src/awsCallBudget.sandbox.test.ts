@@ -30,6 +30,9 @@ const services: Array<[string, string[]]> = [
  * search-api's pipelines deploy `imagedefinitions.json`, which names the
  * image by its environment tag, as AWS's ECS deploy action does: its
  * overview asks ECR for that tag's digest once per environment.
+ * notifications-service's overview reads its listeners' weights (the target
+ * groups and listeners of each environment) to offer starting a release; the
+ * traffic endpoint after it finds them cached.
  */
 const COLD_BUDGET: Record<string, Record<string, number>> = {
   'payments-api': {
@@ -51,7 +54,7 @@ const COLD_BUDGET: Record<string, Record<string, number>> = {
     '/stopped-tasks?environment=prod': 2,
   },
   'notifications-service': {
-    '/environments': 6,
+    '/environments': 10,
     '/history?limit=25': 2,
     '/traffic': 6,
     '/stopped-tasks?environment=prod': 2,

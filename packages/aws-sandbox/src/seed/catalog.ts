@@ -124,7 +124,7 @@ export const DEMO_SERVICES: FleetService[] = [
   },
   {
     name: 'notifications-service',
-    owner: 'team-checkout',
+    owner: 'team-payments',
     controller: { kind: 'EXTERNAL' },
     envs: ['staging', 'prod'],
     pipeline: false,
