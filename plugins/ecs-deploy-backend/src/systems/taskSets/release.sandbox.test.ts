@@ -1,5 +1,9 @@
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
-import { DescribeListenersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  AddTagsCommand,
+  DescribeListenersCommand,
+  RemoveTagsCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { RunningSandbox, startSandbox } from '@ecs-deploy/aws-sandbox';
 import {
   BlueGreenAlb,
@@ -180,12 +184,14 @@ describe('EXTERNAL releases over HTTP against the AWS sandbox', () => {
     ]);
 
     const shift = { environment: 'prod', deploymentId: releaseId };
+    sb.callLog.reset();
     const first = await act(
       'shift-traffic',
       { ...shift, percent: 10, fromPercent: 0 },
       'shift-10',
     );
     expect(first.status).toBe(200);
+    expect(sb.callLog.count('elbv2:ModifyListener')).toBe(1);
     expect(await weights('production')).toEqual({ blue: 90, green: 10 });
 
     // The same request again is a replay; a second person's, read before
@@ -197,6 +203,7 @@ describe('EXTERNAL releases over HTTP against the AWS sandbox', () => {
     );
     expect(replay.status).toBe(200);
     expect(replay.body.ledgerEntry.id).toBe(first.body.ledgerEntry.id);
+    expect(sb.callLog.count('elbv2:ModifyListener')).toBe(1);
     const stale = await act('shift-traffic', {
       ...shift,
       percent: 25,
@@ -293,5 +300,38 @@ describe('EXTERNAL releases over HTTP against the AWS sandbox', () => {
       'Invalid request: from: give exactly one of from (the environment whose image to release) and imageTag',
     );
     expect(sb.callLog.entries().length).toBe(0);
+  });
+
+  it('changes nothing when a listener it would move is not tagged for the entity', async () => {
+    await clients.elb.send(
+      new RemoveTagsCommand({
+        ResourceArns: [albs.prod.test],
+        TagKeys: [ownerTags(NAME)[0].Key],
+      }),
+    );
+    sb.callLog.reset();
+    const res = await act('start-release', {
+      environment: 'prod',
+      imageTag: '1111111',
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({
+      name: 'NotAllowedError',
+      code: 'NotTaggedForEntity',
+    });
+    expect(res.body.error.message).toContain(albs.prod.test);
+    for (const mutation of [
+      'ecs:RegisterTaskDefinition',
+      'ecs:CreateTaskSet',
+      'elbv2:ModifyListener',
+    ]) {
+      expect(sb.callLog.count(mutation)).toBe(0);
+    }
+    await clients.elb.send(
+      new AddTagsCommand({
+        ResourceArns: [albs.prod.test],
+        Tags: ownerTags(NAME),
+      }),
+    );
   });
 });
