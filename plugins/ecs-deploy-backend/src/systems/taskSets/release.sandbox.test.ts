@@ -242,7 +242,7 @@ describe('EXTERNAL releases over HTTP against the AWS sandbox', () => {
     );
   });
 
-  it('aborts a release by image tag: traffic back, its task set gone', async () => {
+  it('aborts a release by image tag at 25%: traffic back, its task set gone', async () => {
     const start = await act('start-release', {
       environment: 'prod',
       imageTag: '1111111',
@@ -260,6 +260,16 @@ describe('EXTERNAL releases over HTTP against the AWS sandbox', () => {
     expect(second.body.error.message).toMatch(
       /^A release is under way in prod: task set .* takes 0% of production traffic; promote or abort it first$/,
     );
+
+    // Abort from a step with production traffic on the release.
+    const shifted = await act('shift-traffic', {
+      environment: 'prod',
+      deploymentId: releaseId,
+      percent: 25,
+      fromPercent: 0,
+    });
+    expect(shifted.status).toBe(200);
+    expect(await weights('production')).toEqual({ blue: 25, green: 75 });
 
     const abort = await act('abort-release', {
       environment: 'prod',
