@@ -68,14 +68,14 @@ export class EcsDeployReadService {
     );
     return {
       entityRef: stringifyEntityRef(entity),
-      environments: overviews.map((overview, i): EnvironmentOverview => {
+      environments: overviews.map((read, i): EnvironmentOverview => {
         const next = envs[i + 1];
-        if (overview.offers?.length) {
-          overview = {
-            ...overview,
-            offers: withReleaseSource(overview.offers, envs[i - 1]?.name),
-          };
-        }
+        const overview = read.offers?.length
+          ? {
+              ...read,
+              offers: withReleaseSource(read.offers, envs[i - 1]?.name),
+            }
+          : read;
         if (!next || overview.error) return overview;
         const promote = promoteOffer(
           { env: envs[i], overview },

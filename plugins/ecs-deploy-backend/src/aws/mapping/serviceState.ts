@@ -9,7 +9,7 @@ import { ServiceState, TaskSetState } from '../state';
 import { iso } from '../../mapping/time';
 
 function mapTaskSet(ts: TaskSet): TaskSetState {
-  const lb = ts.loadBalancers?.find(l => l.targetGroupArn);
+  const routed = ts.loadBalancers?.find(l => l.targetGroupArn);
   return {
     id: ts.id ?? '',
     arn: ts.taskSetArn,
@@ -26,8 +26,10 @@ function mapTaskSet(ts: TaskSet): TaskSetState {
     externalId: ts.externalId,
     startedBy: ts.startedBy,
     stabilityStatus: ts.stabilityStatus,
-    ...(lb?.containerName && lb.containerPort
-      ? { container: { name: lb.containerName, port: lb.containerPort } }
+    ...(routed?.containerName && routed.containerPort
+      ? {
+          container: { name: routed.containerName, port: routed.containerPort },
+        }
       : {}),
     launchType: ts.launchType,
     platformVersion: ts.platformVersion,

@@ -14,7 +14,8 @@ import {
 } from '../../actions/types';
 import { Forward } from '../../aws/state';
 import { Where } from '../../aws/withCache';
-import { ReleaseActionName, factsOf, releaseRefusal } from './preconditions';
+import { ReleaseActionName } from '../DeploymentSystem';
+import { factsOf, releaseRefusal } from './preconditions';
 import {
   ReleaseState,
   groupsOf,

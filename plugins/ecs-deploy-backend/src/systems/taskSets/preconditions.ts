@@ -1,14 +1,11 @@
+import { ReleaseActionName } from '../DeploymentSystem';
 import { ReleaseState, percentTo, releaseId } from './releaseState';
-
-export type { ReleaseActionName };
 
 /*
  * When each release action applies, as one predicate per action: the
  * action checks it on the state read now (409 with its reason), the offers
  * on the state the traffic view last read.
  */
-
-import { ReleaseActionName } from '../DeploymentSystem';
 
 /** What the predicates need to know of a service, however it was read. */
 export interface ReleaseFacts {
