@@ -6,6 +6,7 @@ import {
   isError,
 } from '@backstage/errors';
 import {
+  ActionLedgerEntry,
   ActionLedgerResponse,
   ECS_DEPLOY_ACTION_ERROR_CODES,
   EcsDeployActionName,
@@ -41,6 +42,9 @@ import {
   ActionTarget,
   PreparedAction,
 } from './types';
+
+/** How many of an environment's latest ledger rows a detail is matched against. */
+const LEDGER_WINDOW = 200;
 
 /** Who acts on which entity; the entity is already authorized for the action. */
 export interface ActionCaller {
@@ -334,6 +338,26 @@ export class EcsDeployActionService {
       ['to', to],
     ]);
     return (await planPromotion(this.ctx, source, target)).preview;
+  }
+
+  /**
+   * The portal's actions on one history entry, oldest first: a release's
+   * steps (started, shifted, promoted) for its detail. From the entity's
+   * latest ledger rows, as the history pages match them.
+   */
+  async actionsOn(
+    entityRef: string,
+    environment: string,
+    deploymentId: string,
+  ): Promise<ActionLedgerEntry[]> {
+    const rows = await this.ledger.list(entityRef, {
+      limit: LEDGER_WINDOW,
+      environment,
+    });
+    return rows
+      .map(toActionLedgerEntry)
+      .filter(entry => entry.deploymentId === deploymentId)
+      .reverse();
   }
 
   async ledgerPage(

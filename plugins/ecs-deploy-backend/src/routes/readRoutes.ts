@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ecsDeployReadPermission } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { EcsDeployActionService } from '../actions/EcsDeployActionService';
 import { HistoryService } from '../history/HistoryService';
 import { requireEntityPermission } from '../permissions/requireEntityPermission';
 import { EcsDeployReadService } from '../reads/EcsDeployReadService';
@@ -21,6 +22,7 @@ export interface ReadRouteDeps {
   permissions: PermissionsService;
   reads: EcsDeployReadService;
   history: HistoryService;
+  actions: Pick<EcsDeployActionService, 'actionsOn'>;
 }
 
 /**
@@ -57,13 +59,18 @@ export function addReadRoutes(
   router.get(
     '/entities/:kind/:namespace/:name/deployments/:deploymentId',
     async (req, res) => {
-      const { entity } = await authorize(req);
+      const { entity, entityRef } = await authorize(req);
+      const { environment } = req.query;
+      const { deploymentId } = req.params;
+      const [detail, portalActions] = await Promise.all([
+        deps.reads.deployment(entity, environment, deploymentId),
+        deps.actions.actionsOn(entityRef, environment, deploymentId),
+      ]);
+      // The steps taken from the portal (a release's shifts), with who took them.
       res.json(
-        await deps.reads.deployment(
-          entity,
-          req.query.environment,
-          req.params.deploymentId,
-        ),
+        portalActions.length
+          ? { ...detail, deployment: { ...detail.deployment, portalActions } }
+          : detail,
       );
     },
   );

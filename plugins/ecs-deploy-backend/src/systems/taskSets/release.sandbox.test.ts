@@ -228,6 +228,26 @@ describe('EXTERNAL releases over HTTP against the AWS sandbox', () => {
     expect(await weights('production')).toEqual({ blue: 0, green: 100 });
     expect(await weights('test')).toEqual({ blue: 0, green: 100 });
 
+    // The release's detail lists its steps (the refused one too), with who took them.
+    const detail = await request(backend.server)
+      .get(api(NAME, `/deployments/${encodeURIComponent(releaseId)}`))
+      .query({ environment: 'prod' });
+    expect(detail.status).toBe(200);
+    expect(
+      detail.body.deployment.portalActions.map(
+        (a: { action: string; actor: string; status: string }) => [
+          a.action,
+          a.status,
+        ],
+      ),
+    ).toEqual([
+      ['start-release', 'succeeded'],
+      ['shift-traffic', 'succeeded'],
+      // the second person's stale shift, refused
+      ['shift-traffic', 'failed'],
+      ['promote-release', 'succeeded'],
+    ]);
+
     // Nothing is under way any more: acting on the release is stale.
     const late = await act('abort-release', shift);
     expect(late.status).toBe(409);
