@@ -186,7 +186,9 @@ export async function batchGetDeployments(
 }
 
 /**
- * The targets of a deployment: their ids, then their details.
+ * The targets of a deployment: their ids, then their details. A deployment
+ * that has not started yet has none (CodeDeploy answers
+ * `DeploymentNotStartedException`): a read says so, it does not fail.
  *
  * @public
  */
@@ -196,9 +198,11 @@ export async function deploymentTargets(
   context?: GatewayCallContext,
 ): Promise<DeploymentTarget[]> {
   const list = await call('codedeploy:ListDeploymentTargets', context, () =>
-    codeDeploy.send(new ListDeploymentTargetsCommand({ deploymentId })),
+    unlessAbsent(['DeploymentNotStartedException'], () =>
+      codeDeploy.send(new ListDeploymentTargetsCommand({ deploymentId })),
+    ),
   );
-  const targetIds = list.targetIds ?? [];
+  const targetIds = list?.targetIds ?? [];
   if (!targetIds.length) return [];
   const out = await call('codedeploy:BatchGetDeploymentTargets', context, () =>
     codeDeploy.send(

@@ -112,6 +112,32 @@ describe('CodeDeploy offers over HTTP against the AWS sandbox', () => {
     await sb?.close();
   });
 
+  it('reads a deployment CodeDeploy has not started yet as starting, never as a 409', async () => {
+    const id = await payments.deploy('aaaaaaa');
+    expect(await status(id)).toBe('Created');
+    const traffic = await request(backend.server)
+      .get(api('payments-api', '/traffic'))
+      .query({ environment: 'prod' });
+    expect(traffic.status).toBe(200);
+    expect(
+      (traffic.body as TrafficResponse).environments[0].shift,
+    ).toMatchObject({
+      deploymentId: `codedeploy:${id}`,
+      phase: 'PROVISIONING',
+      shiftedPercent: 0,
+    });
+    const detail = await request(backend.server)
+      .get(api('payments-api', `/deployments/codedeploy:${id}`))
+      .query({ environment: 'prod' });
+    expect(detail.status).toBe(200);
+    // let it run its course before the next test deploys
+    advanceSandbox(sb, 2 * MINUTE);
+    expect((await act('rollback', id, 'not-started-rollback')).status).toBe(
+      200,
+    );
+    advanceSandbox(sb, 2 * MINUTE);
+  });
+
   it('offers what CodeDeploy accepts while a deployment waits, bakes and after it ended', async () => {
     const id = await payments.deploy('bbbbbbb');
     advanceSandbox(sb, 2 * MINUTE);

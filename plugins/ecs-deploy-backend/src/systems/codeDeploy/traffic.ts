@@ -53,7 +53,15 @@ export async function codeDeployTraffic(
     const awsId = parseDeploymentId(head.id)!.awsId;
     const targets = await ctx.aws.codeDeploy.deploymentTargets(location, awsId);
     const target = targets[0];
-    if (target) {
+    if (!target) {
+      // Created, not started: no targets yet; a reader sees it starting.
+      shift = {
+        deploymentId: head.id,
+        phase: 'PROVISIONING',
+        shiftedPercent: 0,
+        offers: head.offers ?? [],
+      };
+    } else {
       // CodeDeploy's task set info is the authority during a deployment;
       // the service's own task set list adds task definitions.
       const byId = new Map(service.taskSets.map(t => [t.id, t]));
