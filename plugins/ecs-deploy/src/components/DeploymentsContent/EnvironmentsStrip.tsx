@@ -5,7 +5,6 @@ import {
   EnvironmentOverview,
   isResourceNotFound,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { DeploymentControls } from '../actions/DeploymentControls';
 import { EnvironmentControls } from '../actions/EnvironmentControls';
 import { DeploymentStatusLabel } from '../shared/DeploymentStatusLabel';
 import { ecsServiceUrl, taskDefinitionUrl } from '../../utils/consoleLinks';
@@ -15,6 +14,7 @@ import { ecsDeployTranslationRef } from '../../translation';
 import facts from '../shared/FactTable.module.css';
 import { SectionCard } from '../shared/SectionCard';
 import badges from './EnvironmentBadge.module.css';
+import { WaitingBadge } from './WaitingBadge';
 
 /** The badge saying an environment is moving, waits for someone, or could not be read. */
 export const EnvironmentBadge = ({ env }: { env: EnvironmentOverview }) => {
@@ -26,7 +26,7 @@ export const EnvironmentBadge = ({ env }: { env: EnvironmentOverview }) => {
     );
   }
   if (env.waitingForAction) {
-    return <Badge className={badges.waiting}>Waiting for you</Badge>;
+    return <WaitingBadge env={env} />;
   }
   if (env.deploymentInProgress) {
     return <Badge className={badges.deploying}>Deploying</Badge>;
@@ -154,15 +154,6 @@ const EnvironmentCard = ({
         <dd>{last ? <DeploymentStatusLabel status={last.status} /> : '–'}</dd>
       </dl>
       <Flex direction="column" gap="2">
-        {/* What the environment offers itself (a pipeline's approval, a
-            stage's retry) shows once, with the environment's controls. */}
-        {last && (
-          <DeploymentControls
-            deployment={last}
-            omit={env.offers?.map(o => o.action)}
-            onChanged={onChanged}
-          />
-        )}
         <EnvironmentControls
           environment={env}
           next={next}

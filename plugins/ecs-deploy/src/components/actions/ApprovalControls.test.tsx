@@ -11,6 +11,7 @@ import { fakeApi } from '../../__testUtils__/fakeApi';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { DeploymentControls } from './DeploymentControls';
 import { EnvironmentControls } from './EnvironmentControls';
+import { OfferControls } from './OfferControls';
 
 /** Opens the dialog of `label` and confirms it, with a comment if given. */
 async function decide(label: 'Approve' | 'Reject', comment?: string) {
@@ -89,15 +90,14 @@ describe('approving from the portal', () => {
 
   it("disables both decisions with the backend's reason when none applies", async () => {
     await renderWithEntity(
-      <EnvironmentControls
-        environment={environment('prod', {
-          pipeline: { name: 'payments-api-prod', waitingExecutionId: 'exec-9' },
-          offers: [
-            unavailable('approve', 'The approval of exec-9 has expired.', {
-              pipelineExecutionId: 'exec-9',
-            }),
-          ],
-        })}
+      <OfferControls
+        environment="prod"
+        pipelineName="payments-api-prod"
+        offers={[
+          unavailable('approve', 'The approval of exec-9 has expired.', {
+            pipelineExecutionId: 'exec-9',
+          }),
+        ]}
       />,
       { api: decided() },
     );

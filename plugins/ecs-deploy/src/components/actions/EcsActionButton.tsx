@@ -1,7 +1,4 @@
 import { ReactNode, useCallback, useId, useState } from 'react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Alert,
@@ -17,17 +14,16 @@ import {
   Tooltip,
   TooltipTrigger,
 } from '@backstage/ui';
+import {
+  EntityActionPermission,
+  notAllowedReason,
+  useEntityPermission,
+} from '../../hooks/useEntityPermission';
 import { useIdempotentAction } from '../../hooks/useIdempotentAction';
 import { ecsDeployTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errors';
 import { ProgressBar } from '../shared/ProgressBar';
 import styles from './EcsActionButton.module.css';
-
-/** The permission an action needs; always checked against the entity. */
-export type EntityActionPermission = Extract<
-  Parameters<typeof usePermission>[0],
-  { resourceRef: string | undefined }
->['permission'];
 
 /** Props of {@link EcsActionButton}. */
 export type EcsActionButtonProps<TResult> = {
@@ -82,11 +78,7 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
     describeResult,
     onSucceeded,
   } = props;
-  const { entity } = useEntity();
-  const { loading, allowed } = usePermission({
-    permission,
-    resourceRef: stringifyEntityRef(entity),
-  });
+  const { loading, allowed } = useEntityPermission(permission);
   const [open, setOpen] = useState(false);
   const [commentText, setCommentText] = useState('');
   const { t } = useTranslationRef(ecsDeployTranslationRef);
@@ -106,9 +98,7 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
   if (loading) {
     reason = 'Checking your permissions…';
   } else if (!allowed) {
-    reason = `You are not allowed to ${label.toLocaleLowerCase(
-      'en-US',
-    )} for this entity.`;
+    reason = notAllowedReason(label);
   } else {
     reason = disabledReason;
   }
