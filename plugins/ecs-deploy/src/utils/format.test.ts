@@ -1,4 +1,5 @@
 import {
+  deploymentKindText,
   durationBetween,
   formatDuration,
   shortCommit,
@@ -64,5 +65,31 @@ describe('systemLabel', () => {
       systemLabel({ controller: 'CODE_DEPLOY', strategy: { kind: 'CANARY' } }),
     ).toBe('CODE_DEPLOY CANARY');
     expect(systemLabel({})).toBe('');
+  });
+});
+
+describe('deploymentKindText', () => {
+  it('names the controller and strategy, and the configuration when asked', () => {
+    expect(
+      deploymentKindText(
+        {
+          controller: 'CODE_DEPLOY',
+          strategy: {
+            kind: 'CANARY',
+            configName: 'ECSCanary10Percent5Minutes',
+          },
+        },
+        { configName: true },
+      ),
+    ).toBe('CODE_DEPLOY CANARY (ECSCanary10Percent5Minutes)');
+  });
+
+  it('says EXTERNAL once for a task-set service, whose strategy is EXTERNAL too', () => {
+    expect(
+      deploymentKindText(
+        { controller: 'EXTERNAL', strategy: { kind: 'EXTERNAL' } },
+        { configName: true },
+      ),
+    ).toBe('EXTERNAL');
   });
 });

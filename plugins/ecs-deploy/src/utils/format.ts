@@ -92,7 +92,10 @@ export function deploymentKindText(
     options.configName && env.strategy?.configName
       ? `(${env.strategy.configName})`
       : undefined;
-  return [env.controller, env.strategy?.kind, config].filter(Boolean).join(' ');
+  // An EXTERNAL controller's strategy is EXTERNAL too: say it once.
+  const kind =
+    env.strategy?.kind === env.controller ? undefined : env.strategy?.kind;
+  return [env.controller, kind, config].filter(Boolean).join(' ');
 }
 
 /**

@@ -393,4 +393,59 @@ describe('EcsTrafficContent', () => {
     expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Roll back' })).toBeNull();
   });
+
+  it('keeps polling after a failed refresh and clears the failure by itself', async () => {
+    // The poll after the failure answers once the test has seen the failure.
+    let answer: () => void = () => {};
+    const recovered = new Promise<void>(resolve => {
+      answer = resolve;
+    });
+    const getTraffic = jest
+      .fn()
+      .mockResolvedValueOnce(trafficResponse(10, 'SHIFTING'))
+      .mockRejectedValueOnce(
+        await responseError(503, 'AWS is throttling ecs:DescribeServices'),
+      )
+      .mockImplementation(() =>
+        recovered.then(() => trafficResponse(50, 'SHIFTING')),
+      );
+    const api = fakeApi({ getTraffic });
+    await renderWithEntity(
+      <EcsTrafficContent
+        refreshIntervalMs={50}
+        idleRefreshIntervalMs={60_000}
+      />,
+      { api },
+    );
+    // The failed refresh shows, with the last snapshot kept...
+    expect(
+      await screen.findByText('The last refresh failed'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/10% on the replacement/)).toBeInTheDocument();
+    // ...and the next poll, not a click on "Refresh now", brings it back.
+    await waitFor(() => expect(getTraffic).toHaveBeenCalledTimes(3));
+    answer();
+    expect(
+      await screen.findByText(/50% on the replacement/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('The last refresh failed')).toBeNull();
+  });
+
+  it('names the EXTERNAL controller of a task-set service once', async () => {
+    const [prod] = trafficResponse(0).environments;
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue({
+        environments: [
+          {
+            ...prod,
+            controller: 'EXTERNAL',
+            strategy: { kind: 'EXTERNAL' },
+          },
+        ],
+      }),
+    });
+    await renderWithEntity(<EcsTrafficContent />, { api });
+    const subheader = await screen.findByText(/^EXTERNAL · observed /);
+    expect(subheader.textContent).not.toMatch(/EXTERNAL EXTERNAL/);
+  });
 });

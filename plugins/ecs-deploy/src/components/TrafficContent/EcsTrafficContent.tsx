@@ -81,7 +81,10 @@ const TrafficView = ({
   // Fast while traffic moves; slowly otherwise, so a deployment started
   // elsewhere (a pipeline, the console) shows up without a reload.
   const intervalMs = moving ? refreshIntervalMs : idleRefreshIntervalMs;
-  usePolling(load, intervalMs, !state.error);
+  // A failed refresh keeps the last snapshot and polling goes on, so the
+  // tab recovers by itself; only a first load that failed (nothing to show,
+  // a Retry button instead) waits for the person.
+  usePolling(load, intervalMs, Boolean(state.value) || !state.error);
 
   if (state.loading) {
     return (
