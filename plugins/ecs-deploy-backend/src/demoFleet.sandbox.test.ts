@@ -171,6 +171,10 @@ describe('the demo fleet', () => {
     expect(deployActions.map(a => a.deploymentId)).toEqual(
       execution!.links.deploymentIds,
     );
+    // the release row carries them inside
+    expect(execution!.deployments?.map(d => d.id)).toEqual(
+      execution!.links.deploymentIds,
+    );
   });
 
   it('shows what waits for a person: a ready wait and a manual approval', async () => {
@@ -259,18 +263,74 @@ describe('the demo fleet', () => {
     expect((res.body as HistoryResponse).items.length).toBeGreaterThan(0);
   });
 
-  it('links pipeline executions and the deployments they started', async () => {
+  it('shows a pipeline execution and the deployment it started as one release', async () => {
     const res = await get('payments-api', '/history?environment=dev&limit=40');
     expect(res.status).toBe(200);
     const items = (res.body as HistoryResponse).items;
-    const linkedExecution = items.find(
-      i => i.kind === 'pipeline' && i.links.deploymentIds?.length,
+    const release = items.find(
+      i => i.kind === 'pipeline' && i.deployments?.length,
     );
-    expect(linkedExecution).toBeDefined();
-    const deployment = items.find(
-      i => i.id === linkedExecution!.links.deploymentIds![0],
+    expect(release).toBeDefined();
+    const [deployment] = release!.deployments!;
+    expect(deployment).toMatchObject({
+      kind: 'codedeploy',
+      links: { pipelineExecutionId: release!.id },
+      trigger: { kind: 'pipeline', actor: release!.pipelineName },
+      taskDefinitionTo: { family: 'payments-api' },
+    });
+    expect(release!.links.deploymentIds).toEqual([deployment.id]);
+    // not a row of its own
+    expect(items.map(i => i.id)).not.toContain(deployment.id);
+    // the rows that are deployments: no pipeline started them
+    for (const item of items.filter(i => i.kind !== 'pipeline')) {
+      expect(item.links.pipelineExecutionId).toBeUndefined();
+      expect(item.trigger.kind).not.toBe('pipeline');
+    }
+  });
+
+  /** Every row of an entity's history, page by page. */
+  async function allPages(name: string, limit: number) {
+    const pages: HistoryResponse['items'][] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await get(
+        name,
+        `/history?limit=${limit}${
+          cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+        }`,
+      );
+      expect(res.status).toBe(200);
+      const body = res.body as HistoryResponse;
+      pages.push(body.items);
+      cursor = body.nextCursor;
+    } while (cursor && pages.length < 50);
+    return pages;
+  }
+
+  it('pages payments-api by release: no page repeats or splits one', async () => {
+    const pages = await allPages('payments-api', 25);
+    expect(pages.length).toBeGreaterThan(2);
+    const rows = pages.flat();
+    const rowIds = rows.map(r => r.id);
+    const insideIds = rows.flatMap(r => (r.deployments ?? []).map(d => d.id));
+    // each entry once: as a row, or inside its release, never both
+    expect(new Set(rowIds).size).toBe(rowIds.length);
+    expect(new Set(insideIds).size).toBe(insideIds.length);
+    expect(insideIds.filter(id => rowIds.includes(id))).toEqual([]);
+    // most of payments-api's deployments came from its pipelines
+    expect(insideIds.length).toBeGreaterThan(rows.length / 2);
+    const releases = rows.filter(r => r.kind === 'pipeline');
+    expect(releases.map(r => r.deployments?.map(d => d.id) ?? [])).toEqual(
+      releases.map(r => r.links.deploymentIds ?? []),
     );
-    expect(deployment?.links.pipelineExecutionId).toBe(linkedExecution!.id);
-    expect(deployment?.trigger.kind).toBe('pipeline');
+    expect(
+      rows.filter(r => r.kind !== 'pipeline' && r.links.pipelineExecutionId),
+    ).toEqual([]);
+    // the same releases, whole, whatever the page size
+    const onePage = (await allPages('payments-api', 100)).flat();
+    expect(onePage.map(r => r.id)).toEqual(rowIds);
+    expect(onePage.map(r => (r.deployments ?? []).map(d => d.id))).toEqual(
+      rows.map(r => (r.deployments ?? []).map(d => d.id)),
+    );
   });
 });

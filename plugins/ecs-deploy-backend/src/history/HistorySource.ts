@@ -18,6 +18,32 @@ export interface HistorySource {
     token: string | undefined,
     ids: string[],
   ): Promise<DeploymentSummary[]>;
+  /** The environment the stream belongs to; entries hold only entries of their own environment. */
+  environment?: string;
+  /**
+   * Its entries by history id, wherever they are in the stream: for the
+   * entries another stream's entry holds (a deployment inside the pipeline
+   * execution that started it), read when that entry is shown.
+   */
+  describeEntries?(historyIds: string[]): Promise<DeploymentSummary[]>;
+  /** For a stream whose entries hold other streams' entries (pipeline executions). */
+  holds?: HoldingStream;
+}
+
+/**
+ * A stream whose entries hold entries of the other streams of their
+ * environment: a pipeline execution and the deployments it started are one
+ * release. The merge shows the held entries inside their holder and never
+ * on their own, on any page.
+ */
+export interface HoldingStream {
+  /** The history ids each of `items` (its own entries) holds. */
+  heldBy(items: DeploymentSummary[]): Promise<string[][]>;
+  /**
+   * For entries of the other streams of its environment: the id of its
+   * entry that holds each, or undefined when none does.
+   */
+  holderOf(items: DeploymentSummary[]): Promise<Array<string | undefined>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   ActionLedgerEntry,
+  DeploymentSummary,
   HistoryResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { toActionLedgerEntry } from '../actions/ledgerEntries';
@@ -11,7 +12,8 @@ const LEDGER_WINDOW = 200;
 /**
  * Puts the ledger's rows on the history entries they concern
  * (`portalActions`), so the timeline says "approved by user:default/jane"
- * where CloudTrail only knows the backend's role. One query per page: the
+ * where CloudTrail only knows the backend's role, on a release's
+ * deployments too. One query per page: the
  * entity's latest actions, matched by history id.
  */
 export async function withPortalActions(
@@ -29,11 +31,14 @@ export async function withPortalActions(
     list.push(entry);
     byDeployment.set(entry.deploymentId, list);
   }
-  return {
-    ...history,
-    items: history.items.map(item => {
-      const actions = byDeployment.get(item.id);
-      return actions ? { ...item, portalActions: actions } : item;
-    }),
+  const withActions = (item: DeploymentSummary): DeploymentSummary => {
+    const actions = byDeployment.get(item.id);
+    const deployments = item.deployments?.map(withActions);
+    return {
+      ...item,
+      ...(actions ? { portalActions: actions } : {}),
+      ...(deployments ? { deployments } : {}),
+    };
   };
+  return { ...history, items: history.items.map(withActions) };
 }

@@ -62,7 +62,8 @@ export function historySources(
 
 /**
  * One page of the merged timeline of the given environments, newest first,
- * with the links the systems know between entries. The cursor keeps the
+ * one entry per release (see `mergeHistory`), with the links the systems
+ * know between entries. The cursor keeps the
  * positions it was given for streams not read now (an environment left out
  * as unreadable), so they go on where they stopped.
  */
@@ -82,8 +83,10 @@ export async function readHistory(
   // Summaries may be shared with the cache: link copies, not the originals.
   const items = structuredClone(page.items);
   const envs = environments.map(l => l.env);
+  // The deployments inside releases are linked like the entries.
+  const all = [...items, ...items.flatMap(i => i.deployments ?? [])];
   for (const system of DEPLOYMENT_SYSTEMS) {
-    await system.links?.history(ctx, envs, items);
+    await system.links?.history(ctx, envs, all);
   }
   return {
     items,

@@ -27,10 +27,23 @@ function blamingEnvironment(
   const blame = (reason: unknown): never => {
     throw new StreamFailure(env, reason);
   };
+  const { holds, describeEntries } = source;
   return {
     key: source.key,
+    environment: source.environment,
     list: token => source.list(token).catch(blame),
     describe: (token, ids) => source.describe(token, ids).catch(blame),
+    ...(describeEntries
+      ? { describeEntries: ids => describeEntries(ids).catch(blame) }
+      : {}),
+    ...(holds
+      ? {
+          holds: {
+            heldBy: items => holds.heldBy(items).catch(blame),
+            holderOf: items => holds.holderOf(items).catch(blame),
+          },
+        }
+      : {}),
   };
 }
 

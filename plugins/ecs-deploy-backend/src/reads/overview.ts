@@ -82,7 +82,10 @@ export async function readOverview(
       ),
     ),
   ]);
-  const lastDeployment = history.items[0];
+  // The newest entry: a release's last deployment, which started after the
+  // execution holding it (else the execution, e.g. waiting for approval).
+  const [newest] = history.items;
+  const lastDeployment = newest?.deployments?.at(-1) ?? newest;
   const taskDefinitionRefValue = taskDefinitionRef(service?.taskDefinitionArn);
   // The image digest is known from the last deployment when it deployed the
   // task definition that runs now.

@@ -18,7 +18,16 @@ export interface DeploymentTrigger {
   kind: TriggerKind;
   /** Free text: a user or role, a pipeline name, `autoscaling`, ... */
   actor?: string;
+  /**
+   * The commit of the source repository that started it; for a pipeline
+   * with an infrastructure repository, that repository's.
+   */
   commitId?: string;
+  /**
+   * The application's commit the image was built from, where the image tag
+   * is a commit or the pipeline's ECR source reports a commit label.
+   */
+  appCommitId?: string;
   imageTag?: string;
   imageDigest?: string;
   /** The AWS trigger detail as reported (e.g. CodePipeline `triggerType`). */
@@ -80,6 +89,13 @@ export interface DeploymentSummary {
    * with the reason it is not.
    */
   offers?: ActionOffer[];
+  /**
+   * On a pipeline execution, the history's release row: the deployments it
+   * started, newest last, each with `links.pipelineExecutionId`. A
+   * deployment listed here is never an entry of its own on any page. Absent
+   * on other entries and on executions that started none.
+   */
+  deployments?: DeploymentSummary[];
   /** Links AWS itself records between a pipeline execution and the deployment its deploy action started. */
   links: {
     /** On a deployment: the pipeline execution that started it (`pipeline:<id>`). */
@@ -116,7 +132,9 @@ export interface Page<T> {
 }
 
 /**
- * Response of the history endpoint: newest first.
+ * Response of the history endpoint: newest first, one entry per release (a
+ * pipeline execution with the deployments it started inside, in
+ * `deployments`; a deployment no pipeline started is an entry of its own).
  *
  * @public
  */

@@ -1,3 +1,4 @@
+import { parseDeploymentId } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { cacheKeys } from '../../aws/cacheKeys';
 import { GroupRef } from '../../aws/codeDeploy';
 import { ResolvedEnvironment } from '../../environments/ResolvedEnvironment';
@@ -13,23 +14,32 @@ export function codeDeploySource(
   group: GroupRef,
 ): HistorySource {
   const location = { accountId: env.accountId, region: env.region };
+  const describe = (ids: string[]) =>
+    cachedBatch(
+      ctx,
+      cacheKeys.codeDeploySummaries(env.accountId, env.name),
+      ids,
+      async missing => {
+        const infos = await ctx.aws.codeDeploy.deployments(location, missing);
+        return new Map(
+          infos.map(i => [
+            i.deploymentId ?? '',
+            codeDeploySummary(env.name, i),
+          ]),
+        );
+      },
+    );
   return {
     key: `${env.name}:codedeploy`,
+    environment: env.name,
     list: token => ctx.aws.codeDeploy.deploymentPage(location, group, token),
-    describe: (_token, ids) =>
-      cachedBatch(
-        ctx,
-        cacheKeys.codeDeploySummaries(env.accountId, env.name),
-        ids,
-        async missing => {
-          const infos = await ctx.aws.codeDeploy.deployments(location, missing);
-          return new Map(
-            infos.map(i => [
-              i.deploymentId ?? '',
-              codeDeploySummary(env.name, i),
-            ]),
-          );
-        },
+    describe: (_token, ids) => describe(ids),
+    describeEntries: ids =>
+      describe(
+        ids.flatMap(id => {
+          const parsed = parseDeploymentId(id);
+          return parsed?.kind === 'codedeploy' ? [parsed.awsId] : [];
+        }),
       ),
   };
 }

@@ -1,3 +1,7 @@
+import {
+  parseDeploymentId,
+  ecsServiceDeploymentArn,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { cacheKeys } from '../../aws/cacheKeys';
 import { ResolvedEnvironment } from '../../environments/ResolvedEnvironment';
 import { cachedBatch } from '../../history/cachedBatch';
@@ -11,8 +15,31 @@ export function ecsSource(
   env: ResolvedEnvironment,
 ): HistorySource {
   const service = env.service!;
+  const describe = (arns: string[]) =>
+    cachedBatch(ctx, cacheKeys.ecsSummaries(env.name), arns, async missing => {
+      const deployments = await ctx.aws.ecs.serviceDeployments(
+        service,
+        missing,
+      );
+      const revisionArns = deployments.flatMap(d => [
+        ...(d.targetServiceRevision?.arn ? [d.targetServiceRevision.arn] : []),
+        ...(d.sourceServiceRevisions ?? []).flatMap(r =>
+          r.arn ? [r.arn] : [],
+        ),
+      ]);
+      const revisions = revisionArns.length
+        ? await ctx.aws.ecs.serviceRevisions(service, revisionArns)
+        : {};
+      return new Map(
+        deployments.map(d => [
+          d.serviceDeploymentArn ?? '',
+          ecsSummary(env.name, d, revisions),
+        ]),
+      );
+    });
   return {
     key: `${env.name}:ecs`,
+    environment: env.name,
     list: async token => {
       const page = await ctx.aws.ecs.serviceDeploymentPage(
         service,
@@ -21,34 +48,16 @@ export function ecsSource(
       );
       return { ids: page.arns, nextToken: page.nextToken };
     },
-    describe: (_token, arns) =>
-      cachedBatch(
-        ctx,
-        cacheKeys.ecsSummaries(env.name),
-        arns,
-        async missing => {
-          const deployments = await ctx.aws.ecs.serviceDeployments(
-            service,
-            missing,
-          );
-          const revisionArns = deployments.flatMap(d => [
-            ...(d.targetServiceRevision?.arn
-              ? [d.targetServiceRevision.arn]
-              : []),
-            ...(d.sourceServiceRevisions ?? []).flatMap(r =>
-              r.arn ? [r.arn] : [],
-            ),
-          ]);
-          const revisions = revisionArns.length
-            ? await ctx.aws.ecs.serviceRevisions(service, revisionArns)
-            : {};
-          return new Map(
-            deployments.map(d => [
-              d.serviceDeploymentArn ?? '',
-              ecsSummary(env.name, d, revisions),
-            ]),
-          );
-        },
+    describe: (_token, arns) => describe(arns),
+    // A pipeline's ECS deploy action names the service deployment by id.
+    describeEntries: ids =>
+      describe(
+        ids.flatMap(id => {
+          const parsed = parseDeploymentId(id);
+          return parsed?.kind === 'ecs'
+            ? [ecsServiceDeploymentArn({ ...service, id: parsed.awsId })]
+            : [];
+        }),
       ),
   };
 }

@@ -161,6 +161,12 @@ export async function pipelineActionIndex(
   ctx: ReadContext,
   pipeline: PipelineRef,
   wanted: Array<{ executionId: string; startedAt?: string }> = [],
+  reach: {
+    /** Also read back to actions started at this time (ms). */
+    since?: number;
+    /** Most list pages to add (default `MAX_EXTRA_PAGES`). */
+    maxExtraPages?: number;
+  } = {},
 ): Promise<PipelineActionIndex> {
   const key = cacheKeys.pipelineActionIndex(pipeline.arn);
   const cacheClass = (i: PipelineActionIndex) =>
@@ -174,20 +180,26 @@ export async function pipelineActionIndex(
       ),
     cacheClass,
   );
+  const maxPages = reach.maxExtraPages ?? MAX_EXTRA_PAGES;
+  const short = () =>
+    reach.since !== undefined &&
+    !!index.nextToken &&
+    (index.oldestStart === undefined || index.oldestStart >= reach.since);
   const uncovered = () =>
     wanted.filter(w => !covers(index, w.executionId, w.startedAt));
   const missing = uncovered();
-  if (!missing.length) return index;
+  if (!missing.length && !short()) return index;
   const oldestWanted = Math.min(
     ...missing.map(w => (w.startedAt ? Date.parse(w.startedAt) : 0)),
+    ...(short() ? [reach.since!] : []),
   );
-  if (pagesToReach(index, oldestWanted) > MAX_EXTRA_PAGES) return index;
+  if (pagesToReach(index, oldestWanted) > maxPages) return index;
   return ctx.cache.coalesce(
     cacheKeys.pipelineActionIndexExtension(pipeline.arn),
     async () => {
       for (
         let pages = 0;
-        pages < MAX_EXTRA_PAGES && uncovered().length;
+        pages < maxPages && (uncovered().length || short());
         pages++
       ) {
         index = add(

@@ -7,7 +7,11 @@ import { ResolvedEnvironment } from '../../environments/ResolvedEnvironment';
 import { HistorySource, LIST_PAGE_SIZE } from '../../history/HistorySource';
 import { ReadContext } from '../../reads/ReadContext';
 import { pipelineActionIndex, stageRunsOf } from './actionIndex';
-import { prefetchLinks } from './links';
+import {
+  deploymentsOfExecutions,
+  executionsOfDeployments,
+  prefetchLinks,
+} from './links';
 import { pipelineSummary } from './summary';
 
 /** A page of an environment's pipeline executions, mapped. */
@@ -68,7 +72,10 @@ export function pipelinePage(
   );
 }
 
-/** The environment's pipeline executions, newest first. */
+/**
+ * The environment's pipeline executions, newest first, each holding the
+ * deployments it started (see `HoldingStream`).
+ */
 export function pipelineSource(
   ctx: ReadContext,
   env: ResolvedEnvironment,
@@ -77,6 +84,12 @@ export function pipelineSource(
   const page = (token: string | undefined) => pipelinePage(ctx, env, token);
   return {
     key: `${env.name}:pipeline`,
+    environment: env.name,
+    // An execution and the deployments it started are one release.
+    holds: {
+      heldBy: items => deploymentsOfExecutions(ctx, pipeline, items),
+      holderOf: items => executionsOfDeployments(ctx, pipeline, items),
+    },
     list: async token => {
       const p = await page(token);
       return {

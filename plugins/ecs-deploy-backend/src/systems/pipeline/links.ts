@@ -1,6 +1,7 @@
 import {
   DeploymentSummary,
   PipelineRef,
+  formatDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { cacheKeys } from '../../aws/cacheKeys';
 import { classOfStatus } from '../../cache/ClassedCache';
@@ -63,7 +64,7 @@ async function askForExecution(
  * the pipeline's action index (one call for dozens of executions); only
  * executions older than the index reaches are asked for one by one.
  */
-async function deploymentsOfExecutions(
+export async function deploymentsOfExecutions(
   ctx: ReadContext,
   pipeline: PipelineRef,
   executions: DeploymentSummary[],
@@ -90,6 +91,48 @@ async function deploymentsOfExecutions(
       return links;
     }),
   );
+}
+
+/**
+ * How long before a deployment the deploy action that created it may have
+ * started (the action starts, then asks CodeDeploy or ECS to deploy).
+ */
+const ACTION_BEFORE_DEPLOYMENT_MS = 15 * 60_000;
+
+/**
+ * Most list pages of actions one history request may read to know which
+ * deployments executions started: enough for a page walked in order, and
+ * a deep cursor on a cold cache still answers (some 400 executions back).
+ */
+const MAX_INDEX_PAGES_FOR_RELEASES = 20;
+
+/**
+ * The pipeline execution (`pipeline:<id>`) that started each deployment,
+ * or undefined when none did: from the pipeline's action index, read back
+ * to the deploy actions of the oldest of them. Deployments further back
+ * than the index may read in one request are taken as started by none.
+ */
+export async function executionsOfDeployments(
+  ctx: ReadContext,
+  pipeline: PipelineRef,
+  deployments: DeploymentSummary[],
+): Promise<Array<string | undefined>> {
+  if (!deployments.length) return [];
+  const since =
+    Math.min(
+      ...deployments.map(d => (d.startedAt ? Date.parse(d.startedAt) : 0)),
+    ) - ACTION_BEFORE_DEPLOYMENT_MS;
+  const index = await pipelineActionIndex(ctx, pipeline, [], {
+    since,
+    maxExtraPages: MAX_INDEX_PAGES_FOR_RELEASES,
+  });
+  const byDeployment = new Map<string, string>();
+  for (const [executionId, ids] of Object.entries(index.byExecution)) {
+    for (const id of ids) {
+      byDeployment.set(id, formatDeploymentId('pipeline', executionId));
+    }
+  }
+  return deployments.map(d => byDeployment.get(d.id));
 }
 
 /**
@@ -138,10 +181,16 @@ export async function linkPipelines(
         kind: 'pipeline',
         actor: execution.pipelineName,
         commitId: item.trigger.commitId ?? execution.trigger.commitId,
+        appCommitId: item.trigger.appCommitId ?? execution.trigger.appCommitId,
         imageDigest: item.trigger.imageDigest ?? execution.trigger.imageDigest,
         imageTag: item.trigger.imageTag ?? execution.trigger.imageTag,
       };
-      for (const k of ['commitId', 'imageDigest', 'imageTag'] as const) {
+      for (const k of [
+        'commitId',
+        'appCommitId',
+        'imageDigest',
+        'imageTag',
+      ] as const) {
         if (item.trigger[k] === undefined) delete item.trigger[k];
       }
     }

@@ -9,6 +9,7 @@ import {
 import { StageRun } from '../../aws/state';
 import { finishSummary } from '../../mapping/finishSummary';
 import { iso } from '../../mapping/time';
+import { appCommitOf } from './appCommit';
 import { approveOffer, retryOffer } from './offers';
 
 const PIPELINE_TRIGGERS: Record<string, TriggerKind> = {
@@ -49,6 +50,8 @@ export function pipelineSummary(
         revision.revisionSummary ?? '',
       )?.[1];
       if (tag) trigger.imageTag ??= tag;
+      const appCommit = appCommitOf(tag, revision.revisionSummary);
+      if (appCommit) trigger.appCommitId ??= appCommit;
     } else {
       trigger.commitId ??= id;
     }
