@@ -9,7 +9,7 @@ test.beforeEach(async ({ page }) => {
   await signInAsGuest(page);
 });
 
-test('the Deployments tab shows the seeded history with failures and rollbacks, and a deployment in detail', async ({
+test('the Deployments tab shows the seeded history as releases, with failures and rollbacks, and a release in detail', async ({
   page,
 }) => {
   await openEntity(page, 'payments-api', '/deployments');
@@ -18,8 +18,38 @@ test('the Deployments tab shows the seeded history with failures and rollbacks, 
   const history = page.getByRole('region', { name: 'Deployment history' });
   await expect(history).toBeVisible();
   // the demo fleet's history has both, within the first pages
-  await expect(history.getByText('Rolled back').first()).toBeVisible();
+  await expect(
+    history.getByRole('link', { name: 'rolled back' }).first(),
+  ).toBeVisible();
   await expect(history.getByText('Failed').first()).toBeVisible();
+
+  // one row per release: the pipeline run with its deployment inside
+  const runLink = { name: /^Details of pipeline:/ };
+  const releases = history
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', runLink) });
+  const release = releases
+    .filter({
+      has: page.getByRole('link', { name: /^Details of codedeploy:/ }),
+    })
+    .first();
+  await expect(release).toBeVisible();
+  // the deployment's task definition revision and traffic outcome on it
+  await expect(release.getByText(/^payments-api:\d+/)).toBeVisible();
+  await expect(release.getByText(/traffic|superseded/).first()).toBeVisible();
+  // short ids on one line, the full id on hover
+  const run = release.getByRole('link', runLink);
+  await expect(run).toHaveText(/^Pipeline run [0-9a-f]{8}$/);
+  await expect(run).toHaveAttribute('title', /^[0-9a-f]{8}-[0-9a-f-]+$/);
+  const box = await run.boundingBox();
+  expect(box!.height).toBeLessThan(30);
+  // a deployment a pipeline started has no row of its own
+  await expect(
+    history
+      .getByRole('row')
+      .filter({ hasText: /\bvia\b/ })
+      .filter({ hasNot: page.getByRole('link', runLink) }),
+  ).toHaveCount(0);
   await page.screenshot({
     path: 'e2e-test-results/deployments-tab.png',
     fullPage: true,

@@ -86,6 +86,17 @@ describe('computeDeliveryMetrics', () => {
     expect(metrics.timeToRestore.value).toBe(((116 + 1384) / 2) * MIN);
   });
 
+  it('reads the deployments inside release rows as the same deployments', () => {
+    const [d4, p4, ...rest] = items;
+    const released = computeDeliveryMetrics(
+      [{ ...p4, deployments: [d4] }, ...rest],
+      { now, windowDays: 7, environment: 'prod' },
+    );
+    expect(released.frequency.value).toBe(4);
+    expect(released.leadTime.value).toBe(40 * MIN);
+    expect(released.changeFailureRate.value).toBe(0.5);
+  });
+
   it('uses weekly buckets for long windows', () => {
     const long = computeDeliveryMetrics(items, { now, windowDays: 90 });
     expect(long.bucketDays).toBe(7);

@@ -56,8 +56,9 @@ function time(iso: string | undefined): number | undefined {
 
 /**
  * Delivery metrics (the DORA four plus median duration) computed from the
- * history timeline. Deployments are the CodeDeploy and ECS entries; pipeline
- * executions only supply the start of the lead time. The deployment's end
+ * history timeline. Deployments are the CodeDeploy and ECS entries (on their
+ * own or inside a release); pipeline executions only supply the start of the
+ * lead time. The deployment's end
  * stands for "traffic shifted": that is when the new version took all
  * production traffic.
  */
@@ -70,9 +71,10 @@ export function computeDeliveryMetrics(
   const bucketCount = Math.ceil(windowDays / bucketDays);
   const windowStart = now - bucketCount * bucketDays * DAY;
 
-  const inEnv = items.filter(
-    d => !environment || d.environment === environment,
-  );
+  // A release row holds the deployments its pipeline execution started.
+  const inEnv = items
+    .flatMap(d => [d, ...(d.deployments ?? [])])
+    .filter(d => !environment || d.environment === environment);
   const pipelines = new Map(
     inEnv.filter(d => d.kind === 'pipeline').map(d => [d.id, d]),
   );

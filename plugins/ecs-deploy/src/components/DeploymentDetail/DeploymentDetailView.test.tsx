@@ -122,6 +122,48 @@ describe('DeploymentDetailView', () => {
     expect(within(stages).queryByRole('button')).toBeNull();
   });
 
+  it("shows a release's deployment with its lifecycle inside the run's detail", async () => {
+    const execution = {
+      ...detailResponse,
+      lifecycleEvents: [],
+      deployment: summary({
+        id: 'pipeline:exec-1',
+        kind: 'pipeline',
+        pipelineName: 'payments-api-prod',
+        links: { deploymentIds: ['codedeploy:d-FAIL1'] },
+      }),
+    };
+    const getDeployment = jest.fn((_entity, { deploymentId }) =>
+      Promise.resolve(
+        deploymentId === 'pipeline:exec-1' ? execution : detailResponse,
+      ),
+    );
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getDeployment,
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, {
+      api,
+      initialRouteEntries: ['/?deployment=pipeline%3Aexec-1&environment=prod'],
+    });
+    const inside = await screen.findByRole('region', {
+      name: 'Deployment codedeploy:d-FAIL1',
+    });
+    expect(
+      within(inside).getByRole('link', { name: 'CodeDeploy d-FAIL1' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringContaining('deployment=codedeploy%3Ad-FAIL1'),
+    );
+    expect(
+      await within(inside).findByText(detailResponse.lifecycleEvents[0].name),
+    ).toBeInTheDocument();
+    expect(getDeployment).toHaveBeenCalledWith(expect.anything(), {
+      deploymentId: 'codedeploy:d-FAIL1',
+      environment: 'prod',
+    });
+  });
+
   it("retries a pipeline execution's stage from the execution's own offer, beside the stage", async () => {
     const execution = {
       ...detailResponse,

@@ -22,6 +22,7 @@ import { RequestError } from '../shared/RequestError';
 import { triggerText } from '../DeploymentsContent/HistoryTable';
 import { LifecycleTimeline } from './LifecycleTimeline';
 import { PipelineStages } from './PipelineStages';
+import { ReleaseDeployment } from './ReleaseDeployment';
 import { StoppedTasksTable } from './StoppedTasksTable';
 import { TaskSetsTable } from '../TrafficContent/TaskSetsTable';
 import { ecsDeployTranslationRef } from '../../translation';
@@ -268,6 +269,16 @@ export const DeploymentDetailView = ({
           )}
         </div>
       ))}
+
+      {/* A release: the deployments its run started, with their lifecycle. */}
+      {deployment.kind === 'pipeline' &&
+        (deployment.links.deploymentIds ?? []).map(id => (
+          <ReleaseDeployment
+            key={id}
+            deploymentId={id}
+            environment={environment}
+          />
+        ))}
 
       {pipeline && (
         <PipelineStages

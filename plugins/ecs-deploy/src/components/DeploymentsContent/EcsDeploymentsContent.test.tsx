@@ -119,7 +119,9 @@ describe('EcsDeploymentsContent', () => {
       expect.stringContaining('deployment=codedeploy%3Ad-OK2'),
     );
     expect(screen.getAllByText('continued by guest').length).toBeGreaterThan(0);
-    expect(screen.getByText('commit abcdef0 by jane')).toBeInTheDocument();
+    // what was deployed, and who started a deployment no pipeline started
+    expect(screen.getByText('commit abcdef0')).toBeInTheDocument();
+    expect(screen.getByText('by jane')).toBeInTheDocument();
     // a rolled back deployment links to the deployment that rolled it back
     expect(screen.getByRole('link', { name: 'rolled back' })).toHaveAttribute(
       'href',
@@ -128,6 +130,109 @@ describe('EcsDeploymentsContent', () => {
     expect(screen.getAllByText('payments-api:11 → :12').length).toBeGreaterThan(
       0,
     );
+  });
+
+  it('shows a pipeline run and the deployment it started as one release row', async () => {
+    const executionId = 'pipeline:67c5a91d-11e6-4fc6-84a2-000000000873';
+    const deployment = summary({
+      id: 'codedeploy:d-4S8RX0T5H',
+      environment: 'staging',
+      status: 'ROLLED_BACK',
+      rollback: { rolledBack: true, byDeploymentId: 'codedeploy:d-RB9' },
+      startedAt: '2024-06-10T09:02:00Z',
+      taskDefinitionFrom: {
+        arn: 'arn:aws:ecs:eu-west-1:2:task-definition/payments-api:11',
+        family: 'payments-api',
+        revision: 11,
+      },
+      taskDefinitionTo: {
+        arn: 'arn:aws:ecs:eu-west-1:2:task-definition/payments-api:12',
+        family: 'payments-api',
+        revision: 12,
+      },
+      links: { pipelineExecutionId: executionId },
+      portalActions: [
+        {
+          ...ledgerEntry,
+          id: 'l-9',
+          deploymentId: 'codedeploy:d-4S8RX0T5H',
+        },
+      ],
+    });
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getHistory: jest.fn().mockResolvedValue({
+        items: [
+          summary({
+            id: executionId,
+            kind: 'pipeline',
+            environment: 'staging',
+            status: 'FAILED',
+            startedAt: '2024-06-10T09:00:00Z',
+            pipelineName: 'payments-api-staging',
+            trigger: {
+              kind: 'pipeline',
+              actor: 'arn:aws:events:eu-west-1:2:rule/x',
+              imageTag: '3ed9bd7c',
+              imageDigest: `sha256:${'9f86d081884c'.padEnd(64, '0')}`,
+              appCommitId: '3ed9bd7c',
+              commitId: '1a2b3c4d5e',
+            },
+            taskDefinitionFrom: undefined,
+            taskDefinitionTo: undefined,
+            links: { deploymentIds: [deployment.id] },
+            deployments: [deployment],
+          }),
+        ],
+      }),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, { api });
+    const history = await screen.findByRole('region', {
+      name: 'Deployment history',
+    });
+    const release = await within(history).findByRole('link', {
+      name: `Details of ${executionId}`,
+    });
+    // one row: the run with its deployment inside
+    const row = release.closest('tr') as HTMLElement;
+    expect(within(history).getAllByRole('row')).toHaveLength(2); // + header
+    // short ids on one line, the full id on hover
+    expect(release).toHaveTextContent(/^Pipeline run 67c5a91d$/);
+    expect(release).toHaveAttribute(
+      'title',
+      '67c5a91d-11e6-4fc6-84a2-000000000873',
+    );
+    const inner = within(row).getByRole('link', {
+      name: 'Details of codedeploy:d-4S8RX0T5H',
+    });
+    expect(inner).toHaveTextContent(/^CodeDeploy d-4S8RX0$/);
+    expect(inner).toHaveAttribute(
+      'href',
+      expect.stringContaining('deployment=codedeploy%3Ad-4S8RX0T5H'),
+    );
+    // the deployment's revision and traffic outcome on the release row
+    expect(within(row).getByText('payments-api:11 → :12')).toBeInTheDocument();
+    expect(
+      within(row).getByText('traffic back on the previous revision'),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('Failed')).toBeInTheDocument();
+    expect(
+      within(row).getByRole('link', { name: 'rolled back' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringContaining('deployment=codedeploy%3Ad-RB9'),
+    );
+    // the app's commit and the infrastructure repository's
+    expect(
+      within(row).getByText(
+        'image 3ed9bd7c @9f86d081884c, app 3ed9bd7 · infra 1a2b3c4',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByText('via payments-api-staging'),
+    ).toBeInTheDocument();
+    // the deployment's portal actions show on its release
+    expect(within(row).getByText('continued by guest')).toBeInTheDocument();
   });
 
   it('shows the portal actions the backend attaches to history entries', async () => {

@@ -24,6 +24,18 @@ import { HistoryFilters, useHistory } from '../../hooks/useHistory';
 import { unreadableMessage } from '../../utils/errors';
 import { formatDuration, formatTime, shortCommit } from '../../utils/format';
 import {
+  KIND_NAMES,
+  actorText,
+  awsIdOf,
+  changeText,
+  deploymentsOf,
+  revisionText,
+  shortId,
+  startedByText,
+  trafficOutcomeText,
+} from './releaseText';
+import styles from './HistoryTable.module.css';
+import {
   DeploymentStatusLabel,
   deploymentStatusText,
 } from '../shared/DeploymentStatusLabel';
@@ -34,18 +46,7 @@ import { ecsDeployTranslationRef } from '../../translation';
 import { SectionCard } from '../shared/SectionCard';
 import { ALL, fromOption, toOption } from '../shared/selectOptions';
 
-/**
- * A person or role as people say it: the session name of an assumed role
- * (`arn:aws:sts::1:assumed-role/deployer/priya.patel` → `priya.patel`), the
- * last part of any other ARN, else the text as it is.
- */
-export function actorText(actor: string): string {
-  if (!actor.startsWith('arn:')) {
-    return actor;
-  }
-  const resource = actor.split(':').slice(5).join(':');
-  return resource.slice(resource.lastIndexOf('/') + 1) || actor;
-}
+export { actorText };
 
 /** How the trigger of an entry reads: "commit 3ed9bd7 via payments-api-prod". */
 export function triggerText(d: DeploymentSummary): string {
@@ -80,46 +81,55 @@ export function triggerText(d: DeploymentSummary): string {
   }
 }
 
-function revisionText(d: DeploymentSummary): string {
-  const from = d.taskDefinitionFrom ? `:${d.taskDefinitionFrom.revision}` : '';
-  const to = d.taskDefinitionTo ? `:${d.taskDefinitionTo.revision}` : '';
-  const family = d.taskDefinitionTo?.family ?? d.taskDefinitionFrom?.family;
-  if (!family) return '–';
-  return from && to ? `${family}${from} → ${to}` : `${family}${from || to}`;
-}
-
-const KIND_NAMES: Record<DeploymentSummary['kind'], string> = {
-  pipeline: 'Pipeline run',
-  codedeploy: 'CodeDeploy',
-  ecs: 'ECS',
-};
-
 type Row = DeploymentSummary & { ledger: ActionLedgerEntry[] };
 
 const text = (title: string) => <TextCell title={title} />;
+
+/**
+ * An entry's kind and short id, on one line, linking to its detail; the
+ * full id on hover (and in the detail).
+ */
+const EntryLink = ({ entry }: { entry: DeploymentSummary }) => (
+  <Link
+    to={detailSearch(entry.id, entry.environment)}
+    aria-label={`Details of ${entry.id}`}
+    title={awsIdOf(entry.id)}
+    className={styles.nowrap}
+  >
+    {KIND_NAMES[entry.kind]}{' '}
+    <Text as="span" variant="body-x-small" className={styles.id}>
+      {shortId(entry.id)}
+    </Text>
+  </Link>
+);
 
 const columns: ColumnConfig<Row>[] = [
   {
     id: 'status',
     label: 'Status',
-    cell: row => (
-      <Cell>
-        <DeploymentStatusLabel status={row.status} />
-        {row.rollback?.rolledBack && (
-          <Text as="div" variant="body-x-small" color="secondary">
-            {row.rollback.byDeploymentId ? (
-              <Link
-                to={detailSearch(row.rollback.byDeploymentId, row.environment)}
-              >
-                rolled back
-              </Link>
-            ) : (
-              'rolled back'
-            )}
-          </Text>
-        )}
-      </Cell>
-    ),
+    cell: row => {
+      // A release ended rolled back when its deployment did.
+      const { rollback } =
+        deploymentsOf(row).find(d => d.rollback?.rolledBack) ?? row;
+      return (
+        <Cell>
+          <DeploymentStatusLabel status={row.status} />
+          {rollback?.rolledBack && (
+            <Text as="div" variant="body-x-small" color="secondary">
+              {rollback.byDeploymentId ? (
+                <Link
+                  to={detailSearch(rollback.byDeploymentId, row.environment)}
+                >
+                  rolled back
+                </Link>
+              ) : (
+                'rolled back'
+              )}
+            </Text>
+          )}
+        </Cell>
+      );
+    },
   },
   {
     id: 'environment',
@@ -127,35 +137,47 @@ const columns: ColumnConfig<Row>[] = [
     cell: row => text(row.environment),
   },
   {
-    id: 'deployment',
-    label: 'Deployment',
+    id: 'release',
+    label: 'Release',
     isRowHeader: true,
     cell: row => (
       <Cell>
-        <Link
-          to={detailSearch(row.id, row.environment)}
-          aria-label={`Details of ${row.id}`}
-        >
-          {KIND_NAMES[row.kind]}{' '}
-          <Text as="span" variant="body-x-small">
-            {row.id.slice(row.id.indexOf(':') + 1)}
+        <EntryLink entry={row} />
+        {(row.deployments ?? []).map(d => (
+          <Text
+            as="div"
+            key={d.id}
+            variant="body-x-small"
+            color="secondary"
+            className={styles.nowrap}
+          >
+            <EntryLink entry={d} /> · {deploymentStatusText(d.status)}
           </Text>
-        </Link>
+        ))}
+        {(row.kind !== 'pipeline' || row.deployments?.length) && (
+          <Text as="div" variant="body-x-small" color="secondary">
+            {trafficOutcomeText(row.deployments?.at(-1) ?? row)}
+          </Text>
+        )}
       </Cell>
     ),
   },
+  { id: 'change', label: 'Change', cell: row => text(changeText(row)) },
   {
     id: 'trigger',
-    label: 'Trigger',
+    label: 'Started by',
     cell: row =>
       row.rollback?.ofDeploymentId ? (
         <Cell>
-          <Link to={detailSearch(row.rollback.ofDeploymentId, row.environment)}>
-            {triggerText(row)}
+          <Link
+            to={detailSearch(row.rollback.ofDeploymentId, row.environment)}
+            title={row.rollback.ofDeploymentId}
+          >
+            {startedByText(row)}
           </Link>
         </Cell>
       ) : (
-        text(triggerText(row))
+        text(startedByText(row))
       ),
   },
   {
@@ -195,7 +217,9 @@ export type HistoryTableProps = {
 };
 
 /**
- * The deployment timeline, newest first: filters by environment and status
+ * The deployment timeline, newest first, one row per release (a pipeline
+ * run with the deployment it started inside; a deployment no pipeline
+ * started on its own row, saying who started it): filters by environment and status
  * (applied by the backend), a table page of rows at a time, older pages
  * fetched on demand with the cursor.
  */
@@ -213,13 +237,14 @@ export const HistoryTable = ({
     return history.items.map(item => {
       // The backend attaches the entry's own portal actions; the ledger
       // page adds the ones on its pipeline execution and any newer ones.
-      const entries = [
-        ...(item.portalActions ?? []),
-        ...(byDeployment.get(item.id) ?? []),
-        ...(item.links.pipelineExecutionId
-          ? byDeployment.get(item.links.pipelineExecutionId) ?? []
+      // A release shows its deployments' too.
+      const entries = [item, ...(item.deployments ?? [])].flatMap(entry => [
+        ...(entry.portalActions ?? []),
+        ...(byDeployment.get(entry.id) ?? []),
+        ...(entry.links.pipelineExecutionId
+          ? byDeployment.get(entry.links.pipelineExecutionId) ?? []
           : []),
-      ];
+      ]);
       const unique = [...new Map(entries.map(e => [e.id, e])).values()];
       return { ...item, ledger: unique };
     });
