@@ -179,4 +179,31 @@ describe('EnvironmentControls', () => {
     expect(approve).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Reject' })).toBeDisabled();
   });
+
+  it("offers an EXTERNAL environment's release from the environment before it, or says why not", async () => {
+    const release = 'ecs:ecs-svc.4030618036066022020';
+    await renderWithEntity(
+      <EnvironmentControls
+        environment={environment('prod', {
+          lastDeployment: summary({
+            id: release,
+            status: 'IN_PROGRESS',
+            offers: [available('abort-release', { deploymentId: release })],
+          }),
+          offers: [
+            unavailable(
+              'start-release',
+              `A release is under way in prod: task set ${release} takes 10% of production traffic; promote or abort it first`,
+              { from: 'staging' },
+            ),
+          ],
+        })}
+      />,
+      { api: fakeApi() },
+    );
+    expect(await screen.findByRole('note')).toHaveTextContent(
+      `Start release from staging: A release is under way in prod: task set ${release} takes 10% of production traffic; promote or abort it first`,
+    );
+    expect(buttonNames()).toEqual(['Abort release']);
+  });
 });

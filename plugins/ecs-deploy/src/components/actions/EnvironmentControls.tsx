@@ -72,6 +72,7 @@ export const EnvironmentControls = ({
         main.action === 'promote' && next ? next.name : environment.name,
       pipelineName,
       stageName: main.request?.stageName,
+      from: main.request?.from,
     }).label;
   return (
     <Flex direction="column" gap="2">

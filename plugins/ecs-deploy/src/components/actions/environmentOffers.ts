@@ -16,12 +16,14 @@ const MAIN_ORDER: readonly EcsDeployActionName[] = [
   'approve',
   'retry-stage',
   'promote',
+  'start-release',
   'start-pipeline',
 ];
 
 /** When nothing moves forward now, the action whose reason says why not. */
 const IDLE_MAIN_ORDER: readonly EcsDeployActionName[] = [
   'promote',
+  'start-release',
   'start-pipeline',
 ];
 
