@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ecsDeployPermissions } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { AwsClientFactory } from '@ecs-deploy/plugin-ecs-deploy-node';
@@ -12,6 +13,7 @@ import {
   scheduleActionReconciler,
 } from './actions/ActionReconciler';
 import { EcsDeployActionService } from './actions/EcsDeployActionService';
+import { registerAgentActions } from './agentActions/registerAgentActions';
 import { readBackendSettings } from './config';
 import { HistoryService } from './history/HistoryService';
 import { ActionLedger } from './ledger/ActionLedger';
@@ -48,6 +50,7 @@ export const ecsDeployPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         scheduler: coreServices.scheduler,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -62,6 +65,7 @@ export const ecsDeployPlugin = createBackendPlugin({
         auditor,
         auth,
         scheduler,
+        actionsRegistry,
       }) {
         permissionsRegistry.addPermissions(ecsDeployPermissions);
         const clients = AwsClientFactory.fromConfig(config);
@@ -119,6 +123,15 @@ export const ecsDeployPlugin = createBackendPlugin({
             actions,
           }),
         );
+        // The same reads and actions for agents (MCP clients), as the caller.
+        registerAgentActions(actionsRegistry, {
+          catalog,
+          permissions,
+          auditor,
+          reads,
+          history,
+          actions,
+        });
         router.use(notFoundHandler(), errorHandler({ logger }));
         httpRouter.use(router);
       },

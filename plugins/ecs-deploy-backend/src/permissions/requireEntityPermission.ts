@@ -1,36 +1,15 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Request } from 'express';
-
-// Entity refs compare case-insensitively, as the catalog compares them.
-function sameRef(a: string, b: string): boolean {
-  return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
-}
-
-/** An entity loaded as the caller and authorized for a permission. */
-export interface AuthorizedEntity {
-  entity: Entity;
-  entityRef: string;
-  credentials: BackstageCredentials;
-}
+import { AuthorizedEntity, authorizeEntity } from './authorizeEntity';
 
 /**
- * Authenticates the request, loads the entity with the caller's credentials
- * (what the caller cannot see in the catalog does not exist here) and checks
- * a `catalog-entity` resource permission for it. Runs before any AWS call.
- * The loaded entity must be the one requested: a catalog that answers a
- * lookup with another entity (a ref its URL routing misread) is a 404, never
- * that entity's data under the requested ref.
+ * Authenticates the request, then loads and authorizes the entity as the
+ * caller (authorizeEntity.ts). Runs before any AWS call.
  */
 export async function requireEntityPermission(
   deps: {
@@ -45,22 +24,5 @@ export async function requireEntityPermission(
   const credentials = await deps.httpAuth.credentials(req, {
     allow: ['user', 'service'],
   });
-  const requestedRef = stringifyEntityRef(ref);
-  const entity = await deps.catalog.getEntityByRef(requestedRef, {
-    credentials,
-  });
-  const entityRef = entity && stringifyEntityRef(entity);
-  if (!entity || !entityRef || !sameRef(entityRef, requestedRef)) {
-    throw new NotFoundError(`Entity ${requestedRef} not found`);
-  }
-  const [decision] = await deps.permissions.authorize(
-    [{ permission, resourceRef: entityRef }],
-    { credentials },
-  );
-  if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(
-      `Not allowed to ${permission.name} on ${entityRef}`,
-    );
-  }
-  return { entity, entityRef, credentials };
+  return authorizeEntity(deps, credentials, ref, permission);
 }

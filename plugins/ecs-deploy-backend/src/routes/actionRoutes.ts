@@ -1,11 +1,8 @@
 import {
   AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
@@ -17,6 +14,7 @@ import {
 import { Response } from 'express';
 import { parseActionRequest } from '../actions/actionRequest';
 import { EcsDeployActionService } from '../actions/EcsDeployActionService';
+import { actingUser } from '../permissions/authorizeEntity';
 import { requireEntityPermission } from '../permissions/requireEntityPermission';
 import { auditActionSuccess } from './actionAudit';
 import {
@@ -33,16 +31,6 @@ export interface ActionRouteDeps {
   permissions: PermissionsService;
   auditor: AuditorService;
   actions: EcsDeployActionService;
-}
-
-function actorOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as Partial<BackstageUserPrincipal>;
-  if (principal.type !== 'user' || !principal.userEntityRef) {
-    throw new NotAllowedError(
-      'ECS Deploy actions are taken by signed-in users: the ledger names who acted',
-    );
-  }
-  return principal.userEntityRef;
 }
 
 /**
@@ -72,7 +60,7 @@ export function addActionRoutes(
       req,
       ECS_DEPLOY_ACTION_PERMISSIONS[action],
     );
-    const actor = actorOf(credentials);
+    const actor = actingUser(credentials);
     const { response, replay } = await deps.actions.perform(
       { entity, entityRef, actor },
       request,

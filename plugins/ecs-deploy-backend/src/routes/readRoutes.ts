@@ -8,12 +8,8 @@ import { EcsDeployActionService } from '../actions/EcsDeployActionService';
 import { HistoryService } from '../history/HistoryService';
 import { requireEntityPermission } from '../permissions/requireEntityPermission';
 import { EcsDeployReadService } from '../reads/EcsDeployReadService';
-import {
-  DEFAULT_PAGE_SIZE,
-  EcsDeployApiRouter,
-  EntityRequest,
-} from './apiTypes';
-import { unbindCursor, withBoundCursor } from './entityCursor';
+import { EcsDeployApiRouter, EntityRequest } from './apiTypes';
+import { deploymentDetail, historyPage } from './entityReads';
 
 /** What the read routes need. */
 export interface ReadRouteDeps {
@@ -46,31 +42,20 @@ export function addReadRoutes(
   );
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
-    const { entity, entityRef } = await authorize(req);
-    const { cursor, ...query } = req.query;
-    const page = await deps.history.page(entity, entityRef, {
-      ...query,
-      limit: query.limit ?? DEFAULT_PAGE_SIZE,
-      cursor: cursor && unbindCursor(entityRef, cursor),
-    });
-    res.json(withBoundCursor(entityRef, page));
+    res.json(await historyPage(deps, await authorize(req), req.query));
   });
 
   router.get(
     '/entities/:kind/:namespace/:name/deployments/:deploymentId',
     async (req, res) => {
-      const { entity, entityRef } = await authorize(req);
-      const { environment } = req.query;
-      const { deploymentId } = req.params;
-      const [detail, portalActions] = await Promise.all([
-        deps.reads.deployment(entity, environment, deploymentId),
-        deps.actions.actionsOn(entityRef, environment, deploymentId),
-      ]);
-      // The steps taken from the portal (a release's shifts), with who took them.
+      const caller = await authorize(req);
       res.json(
-        portalActions.length
-          ? { ...detail, deployment: { ...detail.deployment, portalActions } }
-          : detail,
+        await deploymentDetail(
+          deps,
+          caller,
+          req.query.environment,
+          req.params.deploymentId,
+        ),
       );
     },
   );
