@@ -46,4 +46,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // ECS Deploy
 backend.add(import('@ecs-deploy/plugin-ecs-deploy-backend'));
 
+// MCP clients (AI agents) reach the actions of the plugins listed in
+// `backend.actions.pluginSources` at /api/mcp-actions/v1, as the signed-in user.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

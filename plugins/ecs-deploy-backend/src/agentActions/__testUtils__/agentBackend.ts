@@ -9,6 +9,7 @@ import {
 } from '@backstage/backend-plugin-api/alpha';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ecsDeployReadPermission } from '@ecs-deploy/plugin-ecs-deploy-common';
@@ -65,6 +66,8 @@ export async function startAgentBackend(
   options: {
     /** The team of each user, e.g. `user:default/guest`: `team-payments`. */
     teams: Record<string, string>;
+    /** Also the MCP actions backend, at `/api/mcp-actions/v1`. */
+    mcp?: boolean;
   },
 ) {
   const audits: RecordedAudit[] = [];
@@ -102,6 +105,7 @@ export async function startAgentBackend(
     features: [
       ecsDeployPlugin,
       agent,
+      ...(options.mcp ? [mcpActionsPlugin] : []),
       mockServices.rootConfig.factory({
         data: {
           ...config,
