@@ -92,6 +92,11 @@ describe('release texts', () => {
     ).toBe('rollback of d-8DH3TW');
     expect(
       startedByText(
+        summary({ id: 'ecs:x', kind: 'ecs', trigger: { kind: 'unknown' } }),
+      ),
+    ).toBe('outside a pipeline');
+    expect(
+      startedByText(
         summary({
           id: 'pipeline:x',
           kind: 'pipeline',

@@ -93,7 +93,13 @@ export function startedByText(d: DeploymentSummary): string {
     case 'pipeline':
       return `via ${d.pipelineName ?? actor ?? 'pipeline'}`;
     default:
-      return actor || trigger.detail || 'unknown';
+      // AWS records no starter of an ECS service deployment; one a
+      // pipeline started would be inside its release.
+      return (
+        actor ||
+        trigger.detail ||
+        (d.kind === 'pipeline' ? 'unknown' : 'outside a pipeline')
+      );
   }
 }
 
