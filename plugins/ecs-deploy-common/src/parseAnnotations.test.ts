@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   hasEcsDeployAnnotations,
   parseEcsDeployAnnotations,
+  sortByPromotionOrder,
 } from './parseAnnotations';
 
 const entity = (annotations: Record<string, string>): Entity => ({
@@ -223,5 +224,29 @@ describe('parseEcsDeployAnnotations with the awslabs tags annotations', () => {
       expect(parsed.tagLookups).toEqual([]);
       expect(parsed.invalidAnnotations).toEqual([]);
     }
+  });
+});
+
+describe('sortByPromotionOrder', () => {
+  const names = (items: Array<{ name: string }>) => items.map(i => i.name);
+  const envs = (...list: string[]) => list.map(name => ({ name }));
+
+  it('follows the stated order, unknown names last alphabetically', () => {
+    expect(
+      names(
+        sortByPromotionOrder(envs('prod', 'zeta', 'alpha', 'dev'), [
+          'prod',
+          'dev',
+        ]),
+      ),
+    ).toEqual(['prod', 'dev', 'alpha', 'zeta']);
+  });
+
+  it('puts conventional names in their usual order when none is stated (environments found by tags)', () => {
+    expect(
+      names(
+        sortByPromotionOrder(envs('prod', 'sandbox', 'staging', 'Dev', 'qa')),
+      ),
+    ).toEqual(['Dev', 'qa', 'staging', 'prod', 'sandbox']);
   });
 });

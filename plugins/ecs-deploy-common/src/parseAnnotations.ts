@@ -181,8 +181,28 @@ export function parseEcsDeployAnnotations(
 }
 
 /**
+ * The usual order of environment names, for an entity that states none (its
+ * environments found by tags): development before test before staging
+ * before production.
+ */
+const CONVENTIONAL_ORDER = [
+  'dev',
+  'development',
+  'test',
+  'qa',
+  'uat',
+  'stage',
+  'staging',
+  'preprod',
+  'pre-prod',
+  'prod',
+  'production',
+];
+
+/**
  * Orders items with a `name` by a promotion order; unknown names go last,
- * alphabetically.
+ * alphabetically. Without an order, the conventional names come first in
+ * their usual order (`dev`, `test`, `qa`, `staging`, `prod`, ...).
  *
  * @public
  */
@@ -190,8 +210,10 @@ export function sortByPromotionOrder<T extends { name: string }>(
   items: T[],
   promotionOrder?: string[],
 ): T[] {
+  const stated = !!promotionOrder?.length;
+  const order = stated ? promotionOrder! : CONVENTIONAL_ORDER;
   const rank = (name: string) => {
-    const i = promotionOrder?.indexOf(name) ?? -1;
+    const i = order.indexOf(stated ? name : name.toLowerCase());
     return i === -1 ? Number.MAX_SAFE_INTEGER : i;
   };
   return [...items].sort(

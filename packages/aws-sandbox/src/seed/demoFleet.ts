@@ -60,7 +60,9 @@ export async function seedDemoFleet(ctx: SeedContext): Promise<void> {
     const devCount = HISTORY_PER_ENV.dev;
     const plans = new Map<string, PlannedDeployment[]>();
     for (const env of service.envs) {
-      const count = service.pipeline ? HISTORY_PER_ENV[env] ?? 20 : 0;
+      // A service deployed without a pipeline (EXTERNAL) still ran versions:
+      // its revisions and images, though no pipeline history is imported.
+      const count = HISTORY_PER_ENV[env] ?? 20;
       plans.set(
         env,
         planHistory({

@@ -51,6 +51,11 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
     return mapService(service);
   };
 
+  // What the portal changed reads fresh, not from the cache (whether or not
+  // the call's answer arrived).
+  const forgetService = (svc: EcsServiceRef) =>
+    cache.forget(cacheKeys.ecsService(svc.arn));
+
   return {
     serviceNow,
 
@@ -248,11 +253,15 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
       input: Omit<CreateTaskSetCommandInput, 'cluster' | 'service'>,
       context: GatewayCallContext,
     ): Promise<TaskSet> {
-      return ecsGateway.createTaskSet(
-        await ecs(where(svc)),
-        { ...input, cluster: svc.cluster, service: svc.serviceName },
-        context,
-      );
+      try {
+        return await ecsGateway.createTaskSet(
+          await ecs(where(svc)),
+          { ...input, cluster: svc.cluster, service: svc.serviceName },
+          context,
+        );
+      } finally {
+        await forgetService(svc);
+      }
     },
 
     /** Cache: none. */
@@ -261,15 +270,19 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
       taskSetArn: string,
       context: GatewayCallContext,
     ): Promise<void> {
-      await ecsGateway.updateServicePrimaryTaskSet(
-        await ecs(where(svc)),
-        {
-          cluster: svc.cluster,
-          service: svc.serviceName,
-          primaryTaskSet: taskSetArn,
-        },
-        context,
-      );
+      try {
+        await ecsGateway.updateServicePrimaryTaskSet(
+          await ecs(where(svc)),
+          {
+            cluster: svc.cluster,
+            service: svc.serviceName,
+            primaryTaskSet: taskSetArn,
+          },
+          context,
+        );
+      } finally {
+        await forgetService(svc);
+      }
     },
 
     /** Cache: none. */
@@ -278,11 +291,19 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
       taskSetArn: string,
       context: GatewayCallContext,
     ): Promise<'deleted' | 'absent'> {
-      return ecsGateway.deleteTaskSet(
-        await ecs(where(svc)),
-        { cluster: svc.cluster, service: svc.serviceName, taskSet: taskSetArn },
-        context,
-      );
+      try {
+        return await ecsGateway.deleteTaskSet(
+          await ecs(where(svc)),
+          {
+            cluster: svc.cluster,
+            service: svc.serviceName,
+            taskSet: taskSetArn,
+          },
+          context,
+        );
+      } finally {
+        await forgetService(svc);
+      }
     },
   };
 }

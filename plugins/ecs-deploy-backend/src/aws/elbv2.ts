@@ -22,6 +22,12 @@ function forwardsOf(actions: Action[] | undefined): Forward[] {
     : [];
 }
 
+/** The load balancer a listener belongs to, from the listener ARN's shape. */
+export function loadBalancerArnOfListener(listenerArn: string): string {
+  const base = listenerArn.replace(':listener/', ':loadbalancer/');
+  return base.slice(0, base.lastIndexOf('/'));
+}
+
 /** The listener a rule belongs to, from the rule ARN's shape. */
 export function listenerArnOfRule(ruleArn: string): string | undefined {
   if (!ruleArn.includes(':listener-rule/')) return undefined;
@@ -153,12 +159,21 @@ export function elbv2Reads({ clients, cache }: GatewayDeps) {
       forwards: Forward[],
       context: GatewayCallContext,
     ): Promise<void> {
-      await elbv2Gateway.forwardListenerByWeight(
-        await elbv2(w),
-        listenerArn,
-        forwards,
-        context,
-      );
+      try {
+        await elbv2Gateway.forwardListenerByWeight(
+          await elbv2(w),
+          listenerArn,
+          forwards,
+          context,
+        );
+      } finally {
+        // The views read a load balancer's listeners, or listeners by ARN.
+        const lb = loadBalancerArnOfListener(listenerArn);
+        await Promise.all([
+          cache.forget(cacheKeys.elbListeners(w, [], lb)),
+          cache.forget(cacheKeys.elbListeners(w, [listenerArn])),
+        ]);
+      }
     },
   };
 }

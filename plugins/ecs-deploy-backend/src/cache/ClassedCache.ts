@@ -54,6 +54,11 @@ export class ClassedCache {
     return this.store.put(key, value, ttlMs);
   }
 
+  /** See {@link ReadCache.forget}. */
+  forget(key: string): Promise<void> {
+    return this.store.forget(key);
+  }
+
   peek<T>(key: string): Promise<T | undefined> {
     return this.store.peek<T>(key);
   }

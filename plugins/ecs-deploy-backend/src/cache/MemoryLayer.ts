@@ -68,6 +68,10 @@ export class MemoryLayer {
     return value;
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -64,6 +64,17 @@ describe('ReadCache', () => {
     expect(loadB).toHaveBeenCalledTimes(1);
   });
 
+  it('forgets a value the backend changed, here and for other replicas reading the shared cache', async () => {
+    const shared = sharedCache();
+    const a = new ReadCache(shared as unknown as CacheService, { now: clock });
+    const b = new ReadCache(shared as unknown as CacheService, { now: clock });
+    await a.get('k', async () => 'before', 5_000);
+    await a.forget('k');
+    expect(await a.get('k', async () => 'after', 5_000)).toBe('after');
+    await a.forget('k');
+    expect(await b.get('k', async () => 'read by b', 5_000)).toBe('read by b');
+  });
+
   it('serves the expired value when AWS throttles, and counts it', async () => {
     const shared = sharedCache();
     const cache = new ReadCache(shared as unknown as CacheService, {

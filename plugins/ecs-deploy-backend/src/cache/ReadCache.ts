@@ -135,6 +135,16 @@ export class ReadCache {
     await this.cache.set(key, entry as unknown as JsonValue, { ttl: ttlMs });
   }
 
+  /**
+   * Drops a value this backend changed in AWS, here and in the shared cache,
+   * so the next read asks AWS. Another replica's memory keeps its copy for
+   * the rest of its lifetime.
+   */
+  async forget(key: string): Promise<void> {
+    this.memory.delete(key);
+    await this.cache.delete(key);
+  }
+
   /** For tests and the bench: values in memory and answers served stale. */
   stats(): {
     memoryEntries: number;
