@@ -1,7 +1,6 @@
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
 import { ActionsService } from '@backstage/backend-plugin-api/alpha';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import { RunningSandbox, startSandbox } from '@ecs-deploy/aws-sandbox';
@@ -12,40 +11,20 @@ import {
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import request from 'supertest';
 import {
-  component,
-  createCluster,
-  serviceArn,
-} from '../__testUtils__/sandboxFleet';
-import {
   ActionClients,
   actionClients,
-  createApprovalPipeline,
-  createRepository,
-  createRollingService,
-  pipelineArn,
-  pushImage,
   repositoryArn,
-  repositoryUri,
 } from '../actions/__testUtils__/actionFleet';
+import {
+  GUEST,
+  agentEntities,
+  agentTeams,
+  createAgentFleet,
+} from './__testUtils__/agentFleet';
 import { RecordedAudit, startAgentBackend } from './__testUtils__/agentBackend';
 
 // Over HTTP against a sandbox on a shared CI machine: allow slow runs.
 jest.setTimeout(60_000);
-
-const GUEST = 'user:default/guest';
-
-function shop(name: string, owner: string): Entity {
-  const entity = component(name, {
-    'ecs-deploy.io/environments': 'dev,staging',
-    'ecs-deploy.io/ecr-repository-arn': repositoryArn(name),
-    'ecs-deploy.io/service-arn.dev': serviceArn(`${name}-dev`, name),
-    'ecs-deploy.io/pipeline-arn.staging': pipelineArn(`${name}-staging`),
-  });
-  return { ...entity, spec: { ...entity.spec, owner } };
-}
-
-// Both are tagged for themselves in AWS: only the owner check tells them apart.
-const entities = [shop('shop', 'team-payments'), shop('vault', 'team-ledger')];
 
 // The time each environment was read at differs between two reads.
 const unstamped = (body: unknown) =>
@@ -89,30 +68,9 @@ describe('ECS Deploy actions through the actions registry, against the AWS sandb
   beforeAll(async () => {
     sb = await startSandbox({ seed: 'none', speed: 0 });
     clients = actionClients(sb);
-    for (const { metadata } of entities) {
-      const name = metadata.name;
-      await createCluster(clients, `${name}-dev`);
-      await createRepository(clients, name, { tagged: true });
-      digests[name] = await pushImage(clients, name, 'abc1234', ['abc1234']);
-      await createRollingService(
-        clients,
-        `${name}-dev`,
-        name,
-        `${repositoryUri(name)}@${digests[name]}`,
-        { tagged: true },
-      );
-      await createApprovalPipeline(
-        clients,
-        `${name}-staging`,
-        name,
-        'staging',
-        {
-          owner: name,
-        },
-      );
-    }
-    ({ backend, actions, audits } = await startAgentBackend(sb, entities, {
-      teams: { [GUEST]: 'team-payments' },
+    Object.assign(digests, await createAgentFleet(clients));
+    ({ backend, actions, audits } = await startAgentBackend(sb, agentEntities, {
+      teams: agentTeams,
     }));
   });
 

@@ -1,41 +1,20 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { RunningSandbox, startSandbox } from '@ecs-deploy/aws-sandbox';
 import request from 'supertest';
 import {
-  component,
-  createCluster,
-  serviceArn,
-} from '../__testUtils__/sandboxFleet';
-import {
   ActionClients,
   actionClients,
-  createApprovalPipeline,
-  createRepository,
-  createRollingService,
-  pipelineArn,
-  pushImage,
-  repositoryArn,
-  repositoryUri,
 } from '../actions/__testUtils__/actionFleet';
+import {
+  GUEST,
+  agentEntities,
+  agentTeams,
+  createAgentFleet,
+} from './__testUtils__/agentFleet';
 import { startAgentBackend } from './__testUtils__/agentBackend';
 
 // Over HTTP against a sandbox on a shared CI machine: allow slow runs.
 jest.setTimeout(60_000);
-
-const GUEST = 'user:default/guest';
-
-function shop(name: string, owner: string): Entity {
-  const entity = component(name, {
-    'ecs-deploy.io/environments': 'dev,staging',
-    'ecs-deploy.io/ecr-repository-arn': repositoryArn(name),
-    'ecs-deploy.io/service-arn.dev': serviceArn(`${name}-dev`, name),
-    'ecs-deploy.io/pipeline-arn.staging': pipelineArn(`${name}-staging`),
-  });
-  return { ...entity, spec: { ...entity.spec, owner } };
-}
-
-const entities = [shop('shop', 'team-payments'), shop('vault', 'team-ledger')];
 
 type ToolResult = {
   content: Array<{ type: string; text: string }>;
@@ -73,30 +52,9 @@ describe('ECS Deploy actions as MCP tools (the MCP actions backend), against the
   beforeAll(async () => {
     sb = await startSandbox({ seed: 'none', speed: 0 });
     clients = actionClients(sb);
-    for (const { metadata } of entities) {
-      const name = metadata.name;
-      await createCluster(clients, `${name}-dev`);
-      await createRepository(clients, name, { tagged: true });
-      digests[name] = await pushImage(clients, name, 'abc1234', ['abc1234']);
-      await createRollingService(
-        clients,
-        `${name}-dev`,
-        name,
-        `${repositoryUri(name)}@${digests[name]}`,
-        { tagged: true },
-      );
-      await createApprovalPipeline(
-        clients,
-        `${name}-staging`,
-        name,
-        'staging',
-        {
-          owner: name,
-        },
-      );
-    }
-    ({ backend } = await startAgentBackend(sb, entities, {
-      teams: { [GUEST]: 'team-payments' },
+    Object.assign(digests, await createAgentFleet(clients));
+    ({ backend } = await startAgentBackend(sb, agentEntities, {
+      teams: agentTeams,
       mcp: true,
     }));
   });

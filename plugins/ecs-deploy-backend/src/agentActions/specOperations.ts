@@ -63,7 +63,7 @@ export function operationDescription(operation: SpecOperation): string {
     .join(' ');
 }
 
-/** One path or query parameter of the entity's operation. */
+/** The parameters of an operation found in `where`, the entity's own left out. */
 function parameters(operation: SpecOperation, where: Parameter['in']) {
   return (operation.parameters ?? [])
     .map(p => resolved(p))
