@@ -56,6 +56,7 @@ export const ecsDeployTranslationRef = createTranslationRef({
       detail: {
         back: '← All deployments',
         openInConsole: 'Open in the AWS console',
+        portalSteps: 'Steps taken in the portal',
       },
     },
     traffic: {

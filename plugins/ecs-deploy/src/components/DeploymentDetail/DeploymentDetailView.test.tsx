@@ -7,6 +7,7 @@ import {
   detailResponse,
   environment,
   environmentsResponse,
+  ledgerEntry,
   stoppedTasksResponse,
   summary,
 } from '../../__fixtures__/data';
@@ -91,6 +92,57 @@ describe('DeploymentDetailView', () => {
     expect(rollback).toHaveAccessibleDescription(
       'The deployment has ended; start a new one to change what runs.',
     );
+  });
+
+  it("lists a release's steps taken in the portal, with who took them and the refused ones", async () => {
+    const release = 'ecs:ecs-svc.4030618036066022020';
+    const step = (action: string, status: string, extra: object = {}) => ({
+      ...ledgerEntry,
+      id: `${action}-${status}`,
+      environment: 'prod',
+      action,
+      status,
+      deploymentId: release,
+      ...extra,
+    });
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getDeployment: jest.fn().mockResolvedValue({
+        ...detailResponse,
+        deployment: summary({
+          id: release,
+          environment: 'prod',
+          status: 'SUCCEEDED',
+          portalActions: [
+            step('start-release', 'succeeded'),
+            step('shift-traffic', 'failed', {
+              actor: 'user:default/jane',
+              errorMessage:
+                'Production traffic on the release is 10% now, not 0%',
+            }),
+            step('promote-release', 'succeeded'),
+          ],
+        }),
+      }),
+      getStoppedTasks: jest.fn().mockResolvedValue(stoppedTasksResponse),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, {
+      api,
+      initialRouteEntries: [
+        `/?deployment=${encodeURIComponent(release)}&environment=prod`,
+      ],
+    });
+    const steps = await screen.findByRole('list', {
+      name: 'Steps taken in the portal',
+    });
+    const items = within(steps).getAllByRole('listitem');
+    expect(items.map(i => i.textContent)).toEqual([
+      expect.stringMatching(/^prod: release started by guest/),
+      expect.stringMatching(
+        /^prod: traffic shifted by jane \(failed\).*Production traffic on the release is 10% now, not 0%/,
+      ),
+      expect.stringMatching(/^prod: release promoted by guest/),
+    ]);
   });
 
   it('offers a retry only for a stage the backend offers it for', async () => {

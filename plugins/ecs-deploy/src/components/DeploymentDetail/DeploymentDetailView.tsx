@@ -24,6 +24,7 @@ import { LifecycleTimeline } from './LifecycleTimeline';
 import { PipelineStages } from './PipelineStages';
 import { ReleaseDeployment } from './ReleaseDeployment';
 import { StoppedTasksTable } from './StoppedTasksTable';
+import { PortalActionsCard } from '../DeploymentsContent/PortalActionsCard';
 import { TaskSetsTable } from '../TrafficContent/TaskSetsTable';
 import { ecsDeployTranslationRef } from '../../translation';
 import facts from '../shared/FactTable.module.css';
@@ -230,6 +231,15 @@ export const DeploymentDetailView = ({
           />
         </Box>
       </div>
+
+      {/* What people did to it from the portal: a release's start, shifts, promotion. */}
+      {(deployment.portalActions?.length ?? 0) > 0 && (
+        <PortalActionsCard
+          title={t('deployments.detail.portalSteps')}
+          entries={deployment.portalActions!}
+          limit={100}
+        />
+      )}
 
       {statusMessages.length > 0 && (
         <div>

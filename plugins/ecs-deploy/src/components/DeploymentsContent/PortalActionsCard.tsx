@@ -13,15 +13,20 @@ import styles from './PortalActionsCard.module.css';
  */
 export const PortalActionsCard = ({
   entries,
+  title: heading,
+  limit = 10,
 }: {
   entries: ActionLedgerEntry[];
+  /** Default: the tab's "latest actions" title. */
+  title?: string;
+  limit?: number;
 }) => {
   const { t } = useTranslationRef(ecsDeployTranslationRef);
-  const title = t('deployments.portalActions.title');
+  const title = heading ?? t('deployments.portalActions.title');
   return (
     <SectionCard title={title}>
       <ul className={styles.list} aria-label={title}>
-        {entries.slice(0, 10).map(entry => (
+        {entries.slice(0, limit).map(entry => (
           <li key={entry.id}>
             <Text as="p" variant="body-medium">
               {`${entry.environment}: ${ledgerText(entry)}`}
