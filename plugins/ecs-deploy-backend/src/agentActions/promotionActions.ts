@@ -62,7 +62,7 @@ const DESTRUCTIVE: Record<EcsDeployActionName, boolean> = {
 };
 
 const AS_CALLER =
-  'Acts as the calling user, who must be a signed-in user with the permission on the entity; the AWS resource must carry the entity’s owner tag. The `offers` of ecs-deploy:get-environments and ecs-deploy:get-history say which actions the state allows now, with the request fields to pass (or why not). The ledger and the history record who acted.';
+  'Acts as the calling user, who must be a signed-in user with the permission on the entity; the AWS resource must carry the entity’s owner tag. The `offers` in the answers of get-environments and get-history say which actions the state allows now, with the request fields to pass (or why not); promote takes the digest get-promotion-preview shows. The ledger and the history record who acted.';
 
 const IDEMPOTENCY =
   'A new key (e.g. a UUID) for each action you mean to take, the same key when retrying it: a request with a key already used for this entity does not act again but answers what the first one did (replay: true).';
