@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { ActionLedgerEntry } from '@ecs-deploy/plugin-ecs-deploy-common';
 import userEvent from '@testing-library/user-event';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { fakeApi, responseError } from '../../__testUtils__/fakeApi';
@@ -96,7 +97,11 @@ describe('DeploymentDetailView', () => {
 
   it("lists a release's steps taken in the portal, with who took them and the refused ones", async () => {
     const release = 'ecs:ecs-svc.4030618036066022020';
-    const step = (action: string, status: string, extra: object = {}) => ({
+    const step = (
+      action: ActionLedgerEntry['action'],
+      status: ActionLedgerEntry['status'],
+      extra: Partial<ActionLedgerEntry> = {},
+    ): ActionLedgerEntry => ({
       ...ledgerEntry,
       id: `${action}-${status}`,
       environment: 'prod',
