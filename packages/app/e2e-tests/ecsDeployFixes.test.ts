@@ -134,6 +134,7 @@ test('environment cards offer only what applies now, and "Waiting for you" only 
 test('the Traffic tab keeps polling after a failed refresh', async ({
   page,
 }) => {
+  test.setTimeout(150_000);
   // payments-api prod waits for a person: a shift under way, polled every 5 s.
   await openEntity(page, 'payments-api', '/traffic');
   await expect(page.getByText(/refreshing every 5 s/)).toBeVisible();
@@ -164,12 +165,16 @@ test('the Traffic tab keeps polling after a failed refresh', async ({
   await expect(page.getByText('The last refresh failed')).toBeVisible();
   expect(failed).toBe(1);
 
-  // The next poll, without "Refresh now", succeeds and clears the failure.
-  await page.waitForResponse(
-    r => isTraffic(new URL(r.url())) && r.status() === 200,
-    { timeout: 20_000 },
-  );
-  await expect(page.getByText('The last refresh failed')).toHaveCount(0);
+  // The next poll, without "Refresh now", succeeds and clears the failure
+  // (allowing for a busy machine: a poll every 5 s, each read answered late).
+  let answered = 0;
+  page.on('response', r => {
+    if (isTraffic(new URL(r.url())) && r.status() === 200) answered += 1;
+  });
+  await expect(page.getByText('The last refresh failed')).toHaveCount(0, {
+    timeout: 60_000,
+  });
+  expect(answered).toBeGreaterThan(0);
 });
 
 test("the Traffic tab names a task-set service's controller once", async ({
