@@ -47,6 +47,8 @@ export function renderWithEntity(
     authorize?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     entity?: Entity;
     initialRouteEntries?: string[];
+    /** The app's alerts, to read what a control posted (`mockApis.alert()`). */
+    alerts?: ReturnType<typeof mockApis.alert>;
     mountedRoutes?: Parameters<typeof renderInTestApp>[1] extends infer O
       ? O extends { mountedRoutes?: infer M }
         ? M
@@ -66,6 +68,7 @@ export function renderWithEntity(
           authorize: options.authorize ?? AuthorizeResult.ALLOW,
         }),
         [ecsDeployApiRef, (options.api ?? {}) as EcsDeployApi],
+        ...(options.alerts ? [options.alerts] : []),
       ],
     },
   );

@@ -252,7 +252,9 @@ describe('DeploymentDetailView', () => {
       within(stages).getByRole('button', { name: 'Retry Deploy' }),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText('Retrying Deploy')).toBeInTheDocument();
+    expect(
+      await within(screen.getByRole('dialog')).findByText('Retrying Deploy'),
+    ).toBeInTheDocument();
     expect(performAction).toHaveBeenCalledWith(
       expect.anything(),
       {
@@ -317,7 +319,9 @@ describe('DeploymentDetailView', () => {
       await screen.findByRole('button', { name: 'Retry Deploy' }),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText('Retrying Deploy')).toBeInTheDocument();
+    expect(
+      await within(screen.getByRole('dialog')).findByText('Retrying Deploy'),
+    ).toBeInTheDocument();
     expect(performAction).toHaveBeenCalledWith(
       expect.anything(),
       {

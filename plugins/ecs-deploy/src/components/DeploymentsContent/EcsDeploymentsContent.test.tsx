@@ -498,8 +498,9 @@ describe('EcsDeploymentsContent', () => {
       within(dialog).getByRole('button', { name: 'Continue' }),
     );
 
+    // in the dialog, and as the app's alert
     expect(
-      await screen.findByText(
+      await within(dialog).findByText(
         'Traffic is shifting to the replacement task set.',
       ),
     ).toBeInTheDocument();

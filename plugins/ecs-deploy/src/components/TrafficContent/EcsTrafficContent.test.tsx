@@ -304,7 +304,9 @@ describe('EcsTrafficContent', () => {
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Continue' }),
     );
-    expect(await screen.findByText('Rerouting traffic')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('Rerouting traffic'),
+    ).toBeInTheDocument();
     expect(performAction).toHaveBeenCalledWith(
       expect.anything(),
       {

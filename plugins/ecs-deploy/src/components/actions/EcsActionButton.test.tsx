@@ -1,10 +1,11 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
 import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
+import { mockApis } from '@backstage/frontend-test-utils';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { EcsActionButton } from './EcsActionButton';
 
@@ -75,7 +76,11 @@ describe('EcsActionButton', () => {
     ).toBeInTheDocument();
 
     finish('traffic shifted');
-    expect(await screen.findByText('Result: traffic shifted')).toBeVisible();
+    expect(
+      await within(screen.getByRole('dialog')).findByText(
+        'Result: traffic shifted',
+      ),
+    ).toBeVisible();
     expect(run).toHaveBeenCalledTimes(1);
     expect(run.mock.calls[0][0]).toMatch(/\S{8,}/);
     expect(onSucceeded).toHaveBeenCalledWith('traffic shifted');
@@ -216,5 +221,36 @@ describe('EcsActionButton', () => {
       ).toHaveAccessibleDescription('No deployment is waiting in prod.'),
     );
     expect(screen.getByRole('button', { name: 'Continue' })).toBeDisabled();
+  });
+
+  it('also posts the outcome as an app alert, which outlives a control the refresh removes', async () => {
+    const alerts = mockApis.alert();
+    await renderWithEntity(
+      <EcsActionButton
+        label="Start release from staging"
+        permission={newPermission()}
+        confirmTitle="Release the image staging runs to prod?"
+        confirmLabel="Start release"
+        run={async () => 'started'}
+        describeResult={r => `Release ${r} in prod`}
+      />,
+      { alerts },
+    );
+    const open = await screen.findByRole('button', {
+      name: 'Start release from staging',
+    });
+    await waitFor(() => expect(open).toBeEnabled());
+    await userEvent.click(open);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Start release' }),
+    );
+    await alerts.waitForAlert(a => a.message === 'Release started in prod');
+    expect(alerts.getAlerts()).toEqual([
+      expect.objectContaining({
+        message: 'Release started in prod',
+        severity: 'success',
+        display: 'transient',
+      }),
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 import { ReactNode, useCallback, useId, useState } from 'react';
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  alertApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import {
   Alert,
   Button,
@@ -84,13 +88,21 @@ export function EcsActionButton<TResult>(props: EcsActionButtonProps<TResult>) {
   const { t } = useTranslationRef(ecsDeployTranslationRef);
   const reasonId = useId();
 
+  const alertApi = useApi(alertApiRef);
   const runAndNotify = useCallback(
     async (key: string, text: string | undefined) => {
       const result = await run(key, text);
+      // Also outside the dialog: the refresh after it may take this control
+      // away (a release once started offers no second start).
+      alertApi.post({
+        message: describeResult?.(result) ?? `${label}: done`,
+        severity: 'success',
+        display: 'transient',
+      });
       onSucceeded?.(result);
       return result;
     },
-    [run, onSucceeded],
+    [run, onSucceeded, alertApi, describeResult, label],
   );
   const { state, execute, reset } = useIdempotentAction(runAndNotify);
 
