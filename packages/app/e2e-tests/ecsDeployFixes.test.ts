@@ -7,10 +7,11 @@ import {
 } from '@playwright/test';
 import { openEntity, signInAsGuest } from './signIn';
 
-// The fixes of issue 16, in the portal with the embedded sandbox and its
-// demo fleet (app-config.e2e.yaml: the sandbox clock runs 5 times faster
-// than AWS). The guest user is a member of team-payments, which owns
-// payments-api; checkout-web and notifications-service are team-checkout's.
+// Finish early, the environment cards' offers, Traffic polling, the EXTERNAL
+// heading and the overview card's place, in the portal with the embedded
+// sandbox and its demo fleet (app-config.e2e.yaml: the sandbox clock runs 5
+// times faster than AWS). The guest user is a member of team-payments, which
+// owns payments-api; checkout-web is team-checkout's.
 
 const sandbox = {
   url: 'http://127.0.0.1:4599/_sandbox',
