@@ -74,7 +74,10 @@ test('a release of notifications-service: started from staging, test traffic, 10
     'Promote',
     /is the primary task set of prod with all production traffic; the previous task set is deleted$/,
   );
-  await expect(page.getByText('Shifting traffic')).toBeHidden();
+  // Neither environment has a release under way any more.
+  await expect(
+    page.getByText('No deployment is shifting traffic.', { exact: true }),
+  ).toHaveCount(2);
   await expect(
     page.getByRole('button', { name: /^Promote release$/ }),
   ).toBeHidden();
