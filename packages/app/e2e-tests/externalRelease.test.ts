@@ -48,7 +48,11 @@ test('a release of notifications-service: started from staging, test traffic, 10
   await expect(
     page.getByLabel('prod: 0% of production traffic on the replacement'),
   ).toBeVisible();
-  await expect(page.getByText('Waiting for someone to continue')).toBeVisible();
+  await expect(
+    page.getByText(
+      /^Release ready: the test listener routes to the new task set/,
+    ),
+  ).toBeVisible();
   await page.screenshot({
     path: 'e2e-test-results/external-release-test-traffic.png',
     fullPage: true,

@@ -450,4 +450,38 @@ describe('EcsTrafficContent', () => {
     const subheader = await screen.findByText(/^EXTERNAL · observed /);
     expect(subheader.textContent).not.toMatch(/EXTERNAL EXTERNAL/);
   });
+
+  it("says an EXTERNAL release waits for its next step, with that step's controls", async () => {
+    const release = 'ecs:ecs-svc.4030618036066022020';
+    const [prod] = trafficResponse(0, 'WAITING', [
+      available('shift-traffic', {
+        deploymentId: release,
+        percent: 10,
+        fromPercent: 0,
+      }),
+      available('promote-release', { deploymentId: release }),
+      available('abort-release', { deploymentId: release }),
+    ]).environments;
+    const api = fakeApi({
+      getTraffic: jest.fn().mockResolvedValue({
+        environments: [
+          {
+            ...prod,
+            controller: 'EXTERNAL',
+            strategy: { kind: 'EXTERNAL' },
+          },
+        ],
+      }),
+    });
+    await renderWithEntity(<EcsTrafficContent />, { api });
+    expect(
+      await screen.findByText(
+        /^Release ready: the test listener routes to the new task set/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Waiting for someone to continue/)).toBeNull();
+    for (const name of ['Shift to 10%', 'Promote release', 'Abort release']) {
+      expect(screen.getByRole('button', { name })).toBeInTheDocument();
+    }
+  });
 });

@@ -24,6 +24,21 @@ const PHASE_TEXT: Record<TrafficShift['phase'], string> = {
   DONE: 'Done',
 };
 
+// An EXTERNAL service's release is moved by the portal, step by step: it
+// waits for the person running it, not for AWS or a hook.
+const RELEASE_PHASE_TEXT: Partial<Record<TrafficShift['phase'], string>> = {
+  PROVISIONING: 'Starting the new task set',
+  WAITING: 'Release ready: the test listener routes to the new task set',
+  SHIFTING: 'Release shifting production traffic',
+};
+
+function phaseText(env: EnvironmentTraffic, phase: TrafficShift['phase']) {
+  return (
+    (env.controller === 'EXTERNAL' ? RELEASE_PHASE_TEXT[phase] : undefined) ??
+    PHASE_TEXT[phase]
+  );
+}
+
 function segmentColor(label: string | undefined): SplitBarSegment['color'] {
   if (label === 'BLUE' || label === 'PRIMARY') return 'blue';
   if (label === 'GREEN' || label === 'ACTIVE') return 'green';
@@ -52,7 +67,7 @@ const ShiftProgress = ({
   return (
     <Box mb="4">
       <Text as="p" variant="body-medium" weight="bold">
-        {PHASE_TEXT[shift.phase]}
+        {phaseText(env, shift.phase)}
         {shift.step !== undefined &&
           shift.totalSteps !== undefined &&
           ` · step ${shift.step} of ${shift.totalSteps}`}
