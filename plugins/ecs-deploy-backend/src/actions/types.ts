@@ -10,8 +10,8 @@ export interface ActionContext {
   aws: AwsGateways;
   environments: EnvironmentLoader;
   tags: EcsDeployTagKeys;
-  /** How long starting a release waits for its task set to be steady (default 90 s). */
-  releaseSteadyMs?: number;
+  /** How long starting a release waits for its task set to be steady. */
+  releaseSteadyMs: number;
 }
 
 /** The entity, the caller and the environment an action is about. */

@@ -7,6 +7,7 @@ import {
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ActionContext } from '../actions/types';
 import { LoadedEnvironment } from '../environments/EnvironmentLoader';
+import { runningTaskDefinition } from '../mapping/runningTaskDefinition';
 import { repositoryOf, shortDigest } from './repositories';
 
 /*
@@ -30,10 +31,7 @@ async function runningDigest(
 ): Promise<string | undefined> {
   const { env, service } = loaded;
   if (!service) return undefined;
-  const taskDefinitionArn =
-    service.taskSets.find(t => t.status === 'PRIMARY')?.taskDefinitionArn ??
-    service.deployments.find(d => d.status === 'PRIMARY')?.taskDefinitionArn ??
-    service.taskDefinitionArn;
+  const taskDefinitionArn = runningTaskDefinition(service);
   if (!taskDefinitionArn) return undefined;
   const { containers } = await ctx.aws.ecs.taskDefinition(
     { accountId: env.accountId, region: env.region },

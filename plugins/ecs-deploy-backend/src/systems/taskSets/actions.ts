@@ -4,7 +4,6 @@ import {
   EcsServiceRef,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { withErrorCode } from '@ecs-deploy/plugin-ecs-deploy-node';
-import { assertAllOwnedByEntity } from '../../actions/ownership';
 import {
   ActionAttempt,
   ActionContext,
@@ -18,10 +17,11 @@ import { ReleaseActionName } from '../DeploymentSystem';
 import { factsOf, releaseRefusal } from './preconditions';
 import {
   ReleaseState,
-  groupsOf,
+  assertReleaseOwned,
   listenersOf,
   readReleaseState,
   releaseId,
+  weights,
 } from './releaseState';
 import { startRelease } from './startRelease';
 
@@ -30,15 +30,6 @@ export type ReleaseActionRequest = Extract<
   EcsDeployActionRequest,
   { action: ReleaseActionName }
 >;
-
-/** Both target groups of a release, weighted. */
-export const weights = (
-  state: ReleaseState,
-  incomingPercent: number,
-): Forward[] => [
-  { targetGroupArn: state.primaryGroup, weight: 100 - incomingPercent },
-  { targetGroupArn: state.freeGroup!, weight: incomingPercent },
-];
 
 /** Checks the action applies to the state read now: 409 with the reason if not. */
 export function assertApplies(
@@ -58,9 +49,6 @@ export function assertApplies(
   if (refusal) throw withErrorCode(new ConflictError(refusal), 'StaleRelease');
 }
 
-/** The context of each AWS call, for error messages. */
-export const callContext = (operation: string) => ({ operation });
-
 function prepareShift(
   ctx: ActionContext,
   target: ActionTarget,
@@ -78,18 +66,15 @@ function prepareShift(
     async perform({ mutate }) {
       const state = await readReleaseState(ctx, svc);
       assertApplies(target, state, request);
-      await assertAllOwnedByEntity(ctx, target.entityRef, [
-        state.production.arn,
-        ...groupsOf(state),
-      ]);
+      await assertReleaseOwned(ctx, target.entityRef, state);
       await mutate(() =>
         ctx.aws.elbv2.forwardByWeight(
           where,
           state.production.arn,
           weights(state, request.percent),
-          callContext(
-            `shifting ${request.percent}% of production traffic to ${request.deploymentId}`,
-          ),
+          {
+            operation: `shifting ${request.percent}% of production traffic to ${request.deploymentId}`,
+          },
         ),
       );
       return outcome();
@@ -131,10 +116,7 @@ function preparePromoteRelease(
       // An earlier try made it primary and stopped before deleting the other.
       const resumed = releaseId(state.primary) === request.deploymentId;
       if (!resumed) assertApplies(target, state, request);
-      await assertAllOwnedByEntity(ctx, target.entityRef, [
-        ...listenersOf(state).map(l => l.arn),
-        ...groupsOf(state),
-      ]);
+      await assertReleaseOwned(ctx, target.entityRef, state);
       const incoming = resumed ? state.primary : state.incoming!;
       const previous = resumed ? state.incoming! : state.primary;
       const allToIncoming: Forward[] = [
@@ -142,33 +124,26 @@ function preparePromoteRelease(
         { targetGroupArn: incoming.targetGroupArns[0], weight: 100 },
       ];
       // Traffic first: the previous task set is not deleted while it serves.
-      for (const listener of listenersOf(state)) {
-        await attempt.mutate(() =>
-          ctx.aws.elbv2.forwardByWeight(
-            where,
-            listener.arn,
-            allToIncoming,
-            callContext(
-              `moving all traffic of :${listener.port} to ${request.deploymentId}`,
-            ),
+      await Promise.all(
+        listenersOf(state).map(listener =>
+          attempt.mutate(() =>
+            ctx.aws.elbv2.forwardByWeight(where, listener.arn, allToIncoming, {
+              operation: `moving all traffic of :${listener.port} to ${request.deploymentId}`,
+            }),
           ),
-        );
-      }
+        ),
+      );
       if (!resumed) {
         await attempt.mutate(() =>
-          ctx.aws.ecs.updateServicePrimaryTaskSet(
-            svc,
-            incoming.arn!,
-            callContext(`making ${request.deploymentId} the primary task set`),
-          ),
+          ctx.aws.ecs.updateServicePrimaryTaskSet(svc, incoming.arn!, {
+            operation: `making ${request.deploymentId} the primary task set`,
+          }),
         );
       }
       await attempt.mutate(() =>
-        ctx.aws.ecs.deleteTaskSet(
-          svc,
-          previous.arn!,
-          callContext(`deleting the previous task set ${releaseId(previous)}`),
-        ),
+        ctx.aws.ecs.deleteTaskSet(svc, previous.arn!, {
+          operation: `deleting the previous task set ${releaseId(previous)}`,
+        }),
       );
       const oldRevision = previous.taskDefinitionArn;
       const deregister =
@@ -177,11 +152,9 @@ function preparePromoteRelease(
         oldRevision !== incoming.taskDefinitionArn;
       if (deregister) {
         await attempt.mutate(() =>
-          ctx.aws.ecs.deregisterTaskDefinition(
-            where,
-            oldRevision,
-            callContext(`deregistering ${oldRevision}`),
-          ),
+          ctx.aws.ecs.deregisterTaskDefinition(where, oldRevision, {
+            operation: `deregistering ${oldRevision}`,
+          }),
         );
       }
       return outcome(deregister ? oldRevision : undefined);
@@ -209,30 +182,25 @@ function prepareAbort(
     async perform({ mutate }) {
       const state = await readReleaseState(ctx, svc);
       assertApplies(target, state, request);
-      await assertAllOwnedByEntity(ctx, target.entityRef, [
-        ...listenersOf(state).map(l => l.arn),
-        ...groupsOf(state),
-      ]);
-      for (const listener of listenersOf(state)) {
-        await mutate(() =>
-          ctx.aws.elbv2.forwardByWeight(
-            where,
-            listener.arn,
-            weights(state, 0),
-            callContext(
-              `moving the traffic of :${listener.port} back to the primary task set`,
+      await assertReleaseOwned(ctx, target.entityRef, state);
+      await Promise.all(
+        listenersOf(state).map(listener =>
+          mutate(() =>
+            ctx.aws.elbv2.forwardByWeight(
+              where,
+              listener.arn,
+              weights(state, 0),
+              {
+                operation: `moving the traffic of :${listener.port} back to the primary task set`,
+              },
             ),
           ),
-        );
-      }
-      await mutate(() =>
-        ctx.aws.ecs.deleteTaskSet(
-          svc,
-          state.incoming!.arn!,
-          callContext(
-            `deleting the release's task set ${request.deploymentId}`,
-          ),
         ),
+      );
+      await mutate(() =>
+        ctx.aws.ecs.deleteTaskSet(svc, state.incoming!.arn!, {
+          operation: `deleting the release's task set ${request.deploymentId}`,
+        }),
       );
       return outcome();
     },

@@ -46,18 +46,6 @@ export async function containerImage(
   return (containers.find(c => c.name === container) ?? containers[0])?.image;
 }
 
-/** The task definition an environment's service runs now. */
-export function runningTaskDefinition(
-  loaded: LoadedEnvironment,
-): string | undefined {
-  const service = loaded.service;
-  return (
-    service?.taskSets.find(t => t.status === 'PRIMARY')?.taskDefinitionArn ??
-    service?.deployments.find(d => d.status === 'PRIMARY')?.taskDefinitionArn ??
-    service?.taskDefinitionArn
-  );
-}
-
 /**
  * Pins an image to its digest: one named by digest is kept, one named by
  * tag is resolved in ECR now. Only ECR images can be pinned, and a release

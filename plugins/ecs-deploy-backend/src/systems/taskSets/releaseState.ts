@@ -2,7 +2,13 @@ import { ConflictError } from '@backstage/errors';
 import { EcsServiceRef } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { withErrorCode } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { ActionContext } from '../../actions/types';
-import { ListenerState, ServiceState, TaskSetState } from '../../aws/state';
+import { assertAllOwnedByEntity } from '../../actions/ownership';
+import {
+  Forward,
+  ListenerState,
+  ServiceState,
+  TaskSetState,
+} from '../../aws/state';
 import { Where } from '../../aws/withCache';
 import { taskSetHistoryId } from './summary';
 
@@ -109,12 +115,32 @@ export async function readReleaseState(
   };
 }
 
-/** The target groups a state names, for the owner check. */
-export function groupsOf(state: ReleaseState): string[] {
-  return [state.primaryGroup, ...(state.freeGroup ? [state.freeGroup] : [])];
-}
-
 /** The listeners a release moves. */
 export function listenersOf(state: ReleaseState): ListenerState[] {
   return [state.production, ...(state.test ? [state.test] : [])];
 }
+
+/**
+ * Refuses (403) unless the listeners and target groups a release moves, not
+ * only its service, carry the entity's tag.
+ */
+export function assertReleaseOwned(
+  ctx: ActionContext,
+  entityRef: string,
+  state: ReleaseState,
+): Promise<void> {
+  return assertAllOwnedByEntity(ctx, entityRef, [
+    ...listenersOf(state).map(l => l.arn),
+    state.primaryGroup,
+    ...(state.freeGroup ? [state.freeGroup] : []),
+  ]);
+}
+
+/** Both target groups of a release, weighted: `incomingPercent` on the release. */
+export const weights = (
+  state: ReleaseState,
+  incomingPercent: number,
+): Forward[] => [
+  { targetGroupArn: state.primaryGroup, weight: 100 - incomingPercent },
+  { targetGroupArn: state.freeGroup!, weight: incomingPercent },
+];

@@ -4,7 +4,6 @@ import {
   EcsServiceRef,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { withErrorCode } from '@ecs-deploy/plugin-ecs-deploy-node';
-import { assertAllOwnedByEntity } from '../../actions/ownership';
 import {
   ActionAttempt,
   ActionContext,
@@ -14,6 +13,7 @@ import {
 } from '../../actions/types';
 import { TaskSetState } from '../../aws/state';
 import { Where } from '../../aws/withCache';
+import { runningTaskDefinition } from '../../mapping/runningTaskDefinition';
 import { shortDigest } from '../../promotion/repositories';
 import { factsOf, releaseRefusal } from './preconditions';
 import {
@@ -21,14 +21,13 @@ import {
   containerImage,
   imageName,
   pinImage,
-  runningTaskDefinition,
 } from './releaseImage';
 import {
   ReleaseState,
-  groupsOf,
-  listenersOf,
+  assertReleaseOwned,
   readReleaseState,
   releaseId,
+  weights,
 } from './releaseState';
 import { releaseRevisionInput } from './releaseTaskDefinition';
 
@@ -37,7 +36,6 @@ type StartRequest = Extract<
   { action: 'start-release' }
 >;
 
-const DEFAULT_STEADY_MS = 90_000;
 const POLL_MS = 1_000;
 
 /** The externalId of the task set one ledger entry starts, to find it again. */
@@ -52,10 +50,11 @@ async function requestedImage(
   target: ActionTarget,
   request: StartRequest,
   container: string,
+  running: string | undefined,
 ): Promise<ReleaseImage> {
   if (target.source) {
     const loaded = await ctx.environments.withServiceNow(target.source);
-    const arn = runningTaskDefinition(loaded);
+    const arn = runningTaskDefinition(loaded.service);
     const image = arn && (await containerImage(ctx, loaded, arn, container));
     if (!image) {
       throw new NotFoundError(
@@ -64,15 +63,12 @@ async function requestedImage(
     }
     return pinImage(ctx, image, 'from');
   }
-  const running = runningTaskDefinition(target.loaded);
-  const current =
-    running && (await containerImage(ctx, target.loaded, running, container));
-  if (!current) {
+  if (!running) {
     throw new NotFoundError(
       `imageTag: environment '${target.loaded.env.name}' runs no image to find the repository of`,
     );
   }
-  return pinImage(ctx, current, 'imageTag', request.imageTag);
+  return pinImage(ctx, running, 'imageTag', request.imageTag);
 }
 
 /** Polls the task set until it is steady, or the wait is over. */
@@ -81,7 +77,7 @@ async function waitUntilSteady(
   svc: EcsServiceRef,
   taskSetId: string,
 ): Promise<TaskSetState | undefined> {
-  const deadline = Date.now() + (ctx.releaseSteadyMs ?? DEFAULT_STEADY_MS);
+  const deadline = Date.now() + ctx.releaseSteadyMs;
   for (;;) {
     const taskSet = (await ctx.aws.ecs.serviceNow(svc)).taskSets.find(
       t => t.id === taskSetId,
@@ -133,10 +129,7 @@ export function startRelease(
           ctx.aws.elbv2.forwardByWeight(
             where,
             state.test!.arn,
-            [
-              { targetGroupArn: state.primaryGroup, weight: 0 },
-              { targetGroupArn: state.freeGroup!, weight: 100 },
-            ],
+            weights(state, 100),
             {
               operation: `routing the test listener :${
                 state.test!.port
@@ -166,7 +159,19 @@ export function startRelease(
         );
       }
       const primaryRevision = state.primary.taskDefinitionArn!;
-      const image = await requestedImage(ctx, target, request, container.name);
+      const running = await containerImage(
+        ctx,
+        target.loaded,
+        primaryRevision,
+        container.name,
+      );
+      const image = await requestedImage(
+        ctx,
+        target,
+        request,
+        container.name,
+        running,
+      );
       if (request.imageDigest && request.imageDigest !== image.digest) {
         throw withErrorCode(
           new ConflictError(
@@ -177,22 +182,13 @@ export function startRelease(
           'StaleRelease',
         );
       }
-      const running = await containerImage(
-        ctx,
-        target.loaded,
-        primaryRevision,
-        container.name,
-      );
       if (!ours && running?.endsWith(`@${image.digest}`)) {
         throw withErrorCode(
           new ConflictError(`${env} already runs ${imageName(image)}`),
           'StaleRelease',
         );
       }
-      await assertAllOwnedByEntity(ctx, target.entityRef, [
-        ...listenersOf(state).map(l => l.arn),
-        ...groupsOf(state),
-      ]);
+      await assertReleaseOwned(ctx, target.entityRef, state);
 
       let taskSet = ours;
       let revision = ours?.taskDefinitionArn;
@@ -266,9 +262,7 @@ export function startRelease(
           });
         }
         attempt.undone();
-        const seconds = Math.round(
-          (ctx.releaseSteadyMs ?? DEFAULT_STEADY_MS) / 1000,
-        );
+        const seconds = Math.round(ctx.releaseSteadyMs / 1000);
         throw withErrorCode(
           new ConflictError(
             `Task set ${releaseId(
