@@ -14,6 +14,19 @@ import {
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 
 /**
+ * How a read is made.
+ *
+ * @public
+ */
+export type EcsDeployReadOptions = {
+  /**
+   * Read the newest state the backend's replicas share, as after a signal
+   * said it changed, rather than the answering replica's own copy.
+   */
+  fresh?: boolean;
+};
+
+/**
  * The ECS Deploy backend as the frontend sees it. Every call names an entity,
  * never an AWS resource: the backend resolves the resources itself.
  *
@@ -21,24 +34,31 @@ import {
  */
 export interface EcsDeployApi {
   /** What runs in each environment, in promotion order. */
-  getEnvironments(entity: CompoundEntityRef): Promise<EnvironmentsResponse>;
+  getEnvironments(
+    entity: CompoundEntityRef,
+    options?: EcsDeployReadOptions,
+  ): Promise<EnvironmentsResponse>;
 
   /** One page of the deployment timeline, newest first. */
   getHistory(
     entity: CompoundEntityRef,
     query?: HistoryQuery,
+    options?: EcsDeployReadOptions,
   ): Promise<HistoryResponse>;
 
   /** One deployment's lifecycle, pipeline stages and targets. */
   getDeployment(
     entity: CompoundEntityRef,
-    options: { deploymentId: string; environment: string },
+    options: {
+      deploymentId: string;
+      environment: string;
+    } & EcsDeployReadOptions,
   ): Promise<DeploymentDetail>;
 
   /** Listeners, task sets and the current traffic shift. */
   getTraffic(
     entity: CompoundEntityRef,
-    options?: { environment?: string },
+    options?: { environment?: string } & EcsDeployReadOptions,
   ): Promise<TrafficResponse>;
 
   /** Tasks of the latest deployment that stopped, with exit codes. */
@@ -53,7 +73,11 @@ export interface EcsDeployApi {
    */
   getLedger(
     entity: CompoundEntityRef,
-    options?: { environment?: string; cursor?: string; limit?: number },
+    options?: {
+      environment?: string;
+      cursor?: string;
+      limit?: number;
+    } & EcsDeployReadOptions,
   ): Promise<ActionLedgerResponse>;
 
   /**

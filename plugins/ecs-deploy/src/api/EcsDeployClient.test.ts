@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
+import { FRESH_READ_HEADER } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { EcsDeployClient } from './EcsDeployClient';
 
 const baseUrl = 'http://backstage.test/api/ecs-deploy';
@@ -166,6 +167,74 @@ describe('EcsDeployClient', () => {
     ).resolves.toEqual({ from: 'dev', to: 'staging' });
     await expect(client.getLedger(entity)).resolves.toEqual({
       items: [{ id: '1' }],
+    });
+  });
+
+  describe('a fresh read', () => {
+    const reads: Array<[string, string, () => Promise<unknown>]> = [
+      [
+        'environments',
+        '/environments',
+        () => client.getEnvironments(entity, { fresh: true }),
+      ],
+      [
+        'history',
+        '/history',
+        () => client.getHistory(entity, { limit: 50 }, { fresh: true }),
+      ],
+      [
+        'deployment',
+        '/deployments/d-1',
+        () =>
+          client.getDeployment(entity, {
+            deploymentId: 'd-1',
+            environment: 'prod',
+            fresh: true,
+          }),
+      ],
+      [
+        'traffic',
+        '/traffic',
+        () => client.getTraffic(entity, { environment: 'prod', fresh: true }),
+      ],
+      [
+        'ledger',
+        '/ledger',
+        () => client.getLedger(entity, { limit: 100, fresh: true }),
+      ],
+    ];
+
+    it.each(reads)(
+      'of the %s sends the fresh header, not a query parameter',
+      async (_name, path, read) => {
+        let seen: Request | undefined;
+        server.use(
+          http.get(`${entityUrl}${path}`, ({ request }) => {
+            seen = request;
+            return HttpResponse.json({ items: [], environments: [] });
+          }),
+        );
+        await read();
+        expect(seen?.headers.get(FRESH_READ_HEADER)).toBe('1');
+        expect(new URL(seen!.url).searchParams.has('fresh')).toBe(false);
+      },
+    );
+
+    it('is not what a plain read asks for', async () => {
+      const headers: Array<string | null> = [];
+      server.use(
+        http.get(`${entityUrl}/traffic`, ({ request }) => {
+          headers.push(request.headers.get(FRESH_READ_HEADER));
+          return HttpResponse.json({ environments: [] });
+        }),
+        http.get(`${entityUrl}/environments`, ({ request }) => {
+          headers.push(request.headers.get(FRESH_READ_HEADER));
+          return HttpResponse.json({ environments: [] });
+        }),
+      );
+      await client.getTraffic(entity, { environment: 'prod' });
+      await client.getEnvironments(entity, { fresh: false });
+      expect(headers).toEqual([null, null]);
     });
   });
 });

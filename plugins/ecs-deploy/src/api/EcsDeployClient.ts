@@ -7,6 +7,7 @@ import {
   EcsDeployActionRequest,
   EcsDeployActionResponse,
   EnvironmentsResponse,
+  FRESH_READ_HEADER,
   HistoryQuery,
   HistoryResponse,
   IDEMPOTENCY_KEY_HEADER,
@@ -14,7 +15,7 @@ import {
   StoppedTasksResponse,
   TrafficResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { EcsDeployApi } from './EcsDeployApi';
+import { EcsDeployApi, EcsDeployReadOptions } from './EcsDeployApi';
 
 type QueryValue = string | number | string[] | undefined;
 
@@ -35,41 +36,59 @@ export class EcsDeployClient implements EcsDeployApi {
   }
 
   /** {@inheritDoc EcsDeployApi.getEnvironments} */
-  getEnvironments(entity: CompoundEntityRef): Promise<EnvironmentsResponse> {
-    return this.get(entity, '/environments');
+  getEnvironments(
+    entity: CompoundEntityRef,
+    options: EcsDeployReadOptions = {},
+  ): Promise<EnvironmentsResponse> {
+    return this.get(entity, '/environments', {}, options);
   }
 
   /** {@inheritDoc EcsDeployApi.getHistory} */
   getHistory(
     entity: CompoundEntityRef,
     query: HistoryQuery = {},
+    options: EcsDeployReadOptions = {},
   ): Promise<HistoryResponse> {
-    return this.get(entity, '/history', {
-      environment: query.environment,
-      status: query.status,
-      cursor: query.cursor,
-      limit: query.limit,
-    });
+    return this.get(
+      entity,
+      '/history',
+      {
+        environment: query.environment,
+        status: query.status,
+        cursor: query.cursor,
+        limit: query.limit,
+      },
+      options,
+    );
   }
 
   /** {@inheritDoc EcsDeployApi.getDeployment} */
   getDeployment(
     entity: CompoundEntityRef,
-    options: { deploymentId: string; environment: string },
+    options: {
+      deploymentId: string;
+      environment: string;
+    } & EcsDeployReadOptions,
   ): Promise<DeploymentDetail> {
     return this.get(
       entity,
       `/deployments/${encodeURIComponent(options.deploymentId)}`,
       { environment: options.environment },
+      options,
     );
   }
 
   /** {@inheritDoc EcsDeployApi.getTraffic} */
   getTraffic(
     entity: CompoundEntityRef,
-    options: { environment?: string } = {},
+    options: { environment?: string } & EcsDeployReadOptions = {},
   ): Promise<TrafficResponse> {
-    return this.get(entity, '/traffic', { environment: options.environment });
+    return this.get(
+      entity,
+      '/traffic',
+      { environment: options.environment },
+      options,
+    );
   }
 
   /** {@inheritDoc EcsDeployApi.getStoppedTasks} */
@@ -85,9 +104,14 @@ export class EcsDeployClient implements EcsDeployApi {
   /** {@inheritDoc EcsDeployApi.getLedger} */
   getLedger(
     entity: CompoundEntityRef,
-    options: { environment?: string; cursor?: string; limit?: number } = {},
+    options: {
+      environment?: string;
+      cursor?: string;
+      limit?: number;
+    } & EcsDeployReadOptions = {},
   ): Promise<ActionLedgerResponse> {
-    return this.get(entity, '/ledger', options);
+    const { fresh, ...query } = options;
+    return this.get(entity, '/ledger', query, { fresh });
   }
 
   /** {@inheritDoc EcsDeployApi.getPromotionPreview} */
@@ -124,9 +148,12 @@ export class EcsDeployClient implements EcsDeployApi {
     entity: CompoundEntityRef,
     path: string,
     query: Record<string, QueryValue> = {},
+    { fresh }: EcsDeployReadOptions = {},
   ): Promise<T> {
+    const url = await this.url(entity, path, query);
     const response = await this.fetchApi.fetch(
-      await this.url(entity, path, query),
+      url,
+      fresh ? { headers: { [FRESH_READ_HEADER]: '1' } } : undefined,
     );
     return this.parse(response);
   }

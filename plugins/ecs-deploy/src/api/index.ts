@@ -1,3 +1,3 @@
 export { ecsDeployApiRef } from './EcsDeployApi';
-export type { EcsDeployApi } from './EcsDeployApi';
+export type { EcsDeployApi, EcsDeployReadOptions } from './EcsDeployApi';
 export { EcsDeployClient } from './EcsDeployClient';
