@@ -2,7 +2,9 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { EcsDeployApi, ecsDeployApiRef } from '../api';
+import { FakeSignalApi } from './fakeSignals';
 
 /** The demo entity the component tests render for. */
 export const testEntity: Entity = {
@@ -19,6 +21,10 @@ export const testEntity: Entity = {
   },
   spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
 };
+
+type TestApis = NonNullable<
+  NonNullable<Parameters<typeof renderInTestApp>[1]>['apis']
+>[number][];
 
 let renders = 0;
 
@@ -49,6 +55,8 @@ export function renderWithEntity(
     initialRouteEntries?: string[];
     /** The app's alerts, to read what a control posted (`mockApis.alert()`). */
     alerts?: ReturnType<typeof mockApis.alert>;
+    /** The app's signals; without them the app has no signals plugin. */
+    signals?: FakeSignalApi;
     mountedRoutes?: Parameters<typeof renderInTestApp>[1] extends infer O
       ? O extends { mountedRoutes?: infer M }
         ? M
@@ -56,6 +64,18 @@ export function renderWithEntity(
       : never;
   } = {},
 ) {
+  const apis: TestApis = [
+    mockApis.permission({
+      authorize: options.authorize ?? AuthorizeResult.ALLOW,
+    }),
+    [ecsDeployApiRef, (options.api ?? {}) as EcsDeployApi],
+  ];
+  if (options.alerts) {
+    apis.push(options.alerts);
+  }
+  if (options.signals) {
+    apis.push([signalApiRef, options.signals]);
+  }
   return renderInTestApp(
     <EntityProvider entity={isolated(options.entity ?? testEntity)}>
       {element}
@@ -63,13 +83,7 @@ export function renderWithEntity(
     {
       initialRouteEntries: options.initialRouteEntries,
       mountedRoutes: options.mountedRoutes,
-      apis: [
-        mockApis.permission({
-          authorize: options.authorize ?? AuthorizeResult.ALLOW,
-        }),
-        [ecsDeployApiRef, (options.api ?? {}) as EcsDeployApi],
-        ...(options.alerts ? [options.alerts] : []),
-      ],
+      apis,
     },
   );
 }
