@@ -67,6 +67,8 @@ export const ecsDeployTranslationRef = createTranslationRef({
       refreshNow: 'Refresh now',
       moving: 'A deployment is moving traffic: refreshing every {{seconds}} s.',
       idle: 'No deployment in progress: checking every {{seconds}} s.',
+      liveMoving: 'A deployment is moving traffic: updated as it moves.',
+      liveIdle: 'No deployment in progress: a new one shows as it starts.',
       lastRefreshFailed: 'The last refresh failed',
       noShift: 'No deployment is shifting traffic.',
       taskSets: 'Task sets',

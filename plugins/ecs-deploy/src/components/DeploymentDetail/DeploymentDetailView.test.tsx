@@ -2,6 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { ActionLedgerEntry } from '@ecs-deploy/plugin-ecs-deploy-common';
 import userEvent from '@testing-library/user-event';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import {
+  ecsDeploySignal,
+  FakeSignalApi,
+} from '../../__testUtils__/fakeSignals';
 import { fakeApi, responseError } from '../../__testUtils__/fakeApi';
 import {
   available,
@@ -374,5 +378,35 @@ describe('DeploymentDetailView', () => {
         .length,
     ).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+
+  it('reads the deployment again, fresh, on a signal about its environment only', async () => {
+    const getDeployment = jest.fn().mockResolvedValue(detailResponse);
+    const signals = new FakeSignalApi();
+    const api = fakeApi({
+      getEnvironments: jest.fn().mockResolvedValue(environmentsResponse),
+      getDeployment,
+      getStoppedTasks: jest.fn().mockResolvedValue(stoppedTasksResponse),
+    });
+    await renderWithEntity(<EcsDeploymentsContent />, {
+      api,
+      signals,
+      initialRouteEntries: [detailUrl],
+    });
+    await screen.findByText(
+      'The health checks of the replacement task set failed.',
+    );
+    expect(getDeployment).toHaveBeenCalledTimes(1);
+
+    signals.broadcast(ecsDeploySignal('staging'));
+    await new Promise(r => setTimeout(r, 50));
+    expect(getDeployment).toHaveBeenCalledTimes(1);
+    signals.broadcast(ecsDeploySignal('prod', { status: 'ROLLED_BACK' }));
+    await waitFor(() => expect(getDeployment).toHaveBeenCalledTimes(2));
+    expect(getDeployment).toHaveBeenLastCalledWith(expect.anything(), {
+      deploymentId: 'codedeploy:d-FAIL1',
+      environment: 'prod',
+      fresh: true,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { Link, Progress } from '@backstage/core-components';
+import { useRef } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Alert, Box, Flex, Text } from '@backstage/ui';
@@ -9,6 +10,7 @@ import {
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
+import { useEntitySignal } from '../../hooks/useEntitySignal';
 import { deploymentUrl } from '../../utils/consoleLinks';
 import {
   formatDuration,
@@ -75,10 +77,19 @@ export const DeploymentDetailView = ({
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
   const { t } = useTranslationRef(ecsDeployTranslationRef);
-  const detail = useAsyncRetry(
-    () => api.getDeployment(entityRef, { deploymentId, environment }),
-    [api, entityRef, deploymentId, environment],
-  );
+  // Set by a signal: the next read asks for what the watcher saw.
+  const nextReadFresh = useRef(false);
+  const detail = useAsyncRetry(() => {
+    const fresh = nextReadFresh.current || undefined;
+    nextReadFresh.current = false;
+    return api.getDeployment(entityRef, { deploymentId, environment, fresh });
+  }, [api, entityRef, deploymentId, environment]);
+  useEntitySignal(signals => {
+    if (signals.some(signal => signal.environment === environment)) {
+      nextReadFresh.current = true;
+      detail.retry();
+    }
+  });
   const stopped = useAsyncRetry(
     () => api.getStoppedTasks(entityRef, { environment }),
     [api, entityRef, environment],

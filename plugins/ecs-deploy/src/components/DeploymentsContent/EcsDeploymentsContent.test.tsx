@@ -430,6 +430,7 @@ describe('EcsDeploymentsContent', () => {
       expect(api.getHistory).toHaveBeenLastCalledWith(
         expect.objectContaining({ name: 'payments-api' }),
         expect.objectContaining({ status: ['ROLLED_BACK'], cursor: undefined }),
+        { fresh: false },
       ),
     );
   });
@@ -470,6 +471,7 @@ describe('EcsDeploymentsContent', () => {
     expect(getHistory).toHaveBeenLastCalledWith(
       expect.anything(),
       expect.objectContaining({ cursor: 'page-2' }),
+      { fresh: false },
     );
   }, 60_000);
 

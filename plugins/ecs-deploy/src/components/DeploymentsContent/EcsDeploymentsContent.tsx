@@ -1,16 +1,15 @@
 import { useCallback, useState } from 'react';
-import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Flex, Grid } from '@backstage/ui';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useSearchParams } from 'react-router-dom';
 import { DeploymentStatus } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { ecsDeployApiRef } from '../../api';
-import { useEntityRef } from '../../hooks/useEntityRef';
+import { EcsDeployReadOptions } from '../../api';
+import { useEntitySignal } from '../../hooks/useEntitySignal';
+import { useEnvironments } from '../../hooks/useEnvironments';
 import { useLedger } from '../../hooks/useLedger';
 import { usePolling } from '../../hooks/usePolling';
-import { HistoryFilters } from '../../hooks/useHistory';
+import { HistoryFilters, HistoryRefresh } from '../../hooks/useHistory';
 import { isEcsDeployAvailable } from '../../isEcsDeployAvailable';
 import { DeploymentDetailView } from '../DeploymentDetail/DeploymentDetailView';
 import { ecsDeployTranslationRef } from '../../translation';
@@ -23,27 +22,39 @@ import { EnvironmentsStrip } from './EnvironmentsStrip';
 import { HistoryTable } from './HistoryTable';
 import { PortalActionsCard } from './PortalActionsCard';
 
-const OVERVIEW_REFRESH_MS = 10_000;
+/** Without signals, how often the strip is read while something moves. */
+export const OVERVIEW_FALLBACK_REFRESH_MS = 30_000;
 
 const DeploymentsView = () => {
-  const api = useApi(ecsDeployApiRef);
-  const entityRef = useEntityRef();
   const { t } = useTranslationRef(ecsDeployTranslationRef);
   const [params, setParams] = useSearchParams();
-  const overview = useAsyncRetry(
-    () => api.getEnvironments(entityRef),
-    [api, entityRef],
-  );
+  const overview = useEnvironments();
   const ledger = useLedger();
-  const [refreshKey, setRefreshKey] = useState(0);
-  const inProgress = Boolean(
-    overview.value?.environments.some(
-      e => e.deploymentInProgress || e.waitingForAction,
-    ),
+  const [historyRefresh, setHistoryRefresh] = useState<HistoryRefresh>();
+  const { reload: reloadOverview } = overview;
+  const { reload: reloadLedger } = ledger;
+  const refresh = useCallback(
+    (options: EcsDeployReadOptions = {}) => {
+      reloadOverview(options);
+      reloadLedger(options);
+      setHistoryRefresh({ ...options });
+    },
+    [reloadOverview, reloadLedger],
   );
-  // While something moves, keep the strip current; the backend coalesces
-  // viewers, so this costs AWS one read per interval however many look.
-  usePolling(overview.retry, OVERVIEW_REFRESH_MS, inProgress);
+  // A signal says an environment changed: what the tab shows of it is the
+  // strip, the newest history and the ledger.
+  const { isSignalsAvailable } = useEntitySignal(() =>
+    refresh({ fresh: true }),
+  );
+  // Without signals, keep the strip current while something moves; the
+  // backend coalesces viewers, so this costs AWS one read per interval
+  // however many look.
+  usePolling(
+    overview.reload,
+    OVERVIEW_FALLBACK_REFRESH_MS,
+    !isSignalsAvailable && overview.moving,
+  );
+  const onChanged = useCallback(() => refresh(), [refresh]);
 
   const filters: HistoryFilters = {
     environment: params.get('env') ?? undefined,
@@ -58,12 +69,6 @@ const DeploymentsView = () => {
     },
     [setParams],
   );
-  const refresh = useCallback(() => {
-    overview.retry();
-    ledger.retry();
-    setRefreshKey(k => k + 1);
-  }, [overview, ledger]);
-
   const deploymentId = params.get('deployment');
   const detailEnvironment = params.get('environment');
   if (deploymentId && detailEnvironment) {
@@ -78,7 +83,7 @@ const DeploymentsView = () => {
           e => e.name === detailEnvironment,
         )}
         backTo={`?${back.toString()}`}
-        onChanged={refresh}
+        onChanged={onChanged}
       />
     );
   }
@@ -103,7 +108,7 @@ const DeploymentsView = () => {
   const hasLedger = Boolean(ledger.value?.length);
   return (
     <Flex direction="column" gap="5">
-      <EnvironmentsStrip environments={environments} onChanged={refresh} />
+      <EnvironmentsStrip environments={environments} onChanged={onChanged} />
       <DeliveryMetricsCard environments={names} />
       <Grid.Root columns={{ initial: '1', lg: '12' }} gap="5">
         <Grid.Item colSpan={{ initial: '1', lg: hasLedger ? '9' : '12' }}>
@@ -112,7 +117,7 @@ const DeploymentsView = () => {
             ledger={ledger.value ?? []}
             filters={filters}
             onFiltersChange={setFilters}
-            refreshKey={refreshKey}
+            refresh={historyRefresh}
           />
         </Grid.Item>
         {hasLedger && (

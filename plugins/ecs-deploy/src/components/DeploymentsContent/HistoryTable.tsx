@@ -20,7 +20,11 @@ import {
   DeploymentStatus,
   DeploymentSummary,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { HistoryFilters, useHistory } from '../../hooks/useHistory';
+import {
+  HistoryFilters,
+  HistoryRefresh,
+  useHistory,
+} from '../../hooks/useHistory';
 import { unreadableMessage } from '../../utils/errors';
 import { formatDuration, formatTime, shortCommit } from '../../utils/format';
 import {
@@ -212,8 +216,8 @@ export type HistoryTableProps = {
   ledger: ActionLedgerEntry[];
   filters: HistoryFilters;
   onFiltersChange: (filters: HistoryFilters) => void;
-  /** Changing it reloads the timeline from its newest entry. */
-  refreshKey?: number;
+  /** A new one reads the timeline again from its newest entry. */
+  refresh?: HistoryRefresh;
 };
 
 /**
@@ -228,10 +232,10 @@ export const HistoryTable = ({
   ledger,
   filters,
   onFiltersChange,
-  refreshKey,
+  refresh,
 }: HistoryTableProps) => {
   const { t } = useTranslationRef(ecsDeployTranslationRef);
-  const history = useHistory(filters, refreshKey);
+  const history = useHistory(filters, refresh);
   const rows = useMemo(() => {
     const byDeployment = ledgerByDeployment(ledger);
     return history.items.map(item => {

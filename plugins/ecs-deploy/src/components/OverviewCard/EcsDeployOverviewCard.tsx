@@ -1,11 +1,12 @@
 import { Link, Progress } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { CardFooter, Flex } from '@backstage/ui';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
+import { useEntitySignal } from '../../hooks/useEntitySignal';
+import { useEnvironments } from '../../hooks/useEnvironments';
+import { usePolling } from '../../hooks/usePolling';
 import { environmentErrorText } from '../../utils/errors';
 import { shortCommit } from '../../utils/format';
 import { ecsDeployTranslationRef } from '../../translation';
@@ -32,21 +33,29 @@ export type EcsDeployOverviewCardProps = {
   trafficPath?: string;
 };
 
+/** Without signals, how often the card is read while something moves. */
+const FALLBACK_REFRESH_MS = 30_000;
+
 /**
  * The Overview tab's card: per environment what runs and how the last
- * deployment went, with links to the tabs.
+ * deployment went, with links to the tabs. It follows the entity's signals;
+ * without them it reads again now and then while a deployment moves.
  */
 export const EcsDeployOverviewCard = ({
   deploymentsPath = DEFAULT_DEPLOYMENTS_PATH,
   trafficPath = DEFAULT_TRAFFIC_PATH,
 }: EcsDeployOverviewCardProps) => {
-  const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
   const entityRoute = useRouteRef(entityRouteRef);
   const { t } = useTranslationRef(ecsDeployTranslationRef);
-  const overview = useAsyncRetry(
-    () => api.getEnvironments(entityRef),
-    [api, entityRef],
+  const overview = useEnvironments();
+  const { isSignalsAvailable } = useEntitySignal(() =>
+    overview.reload({ fresh: true }),
+  );
+  usePolling(
+    overview.reload,
+    FALLBACK_REFRESH_MS,
+    !isSignalsAvailable && overview.moving,
   );
   const base = entityRoute({
     kind: entityRef.kind.toLocaleLowerCase('en-US'),
@@ -55,7 +64,8 @@ export const EcsDeployOverviewCard = ({
   });
 
   let body;
-  if (overview.loading) {
+  // A refresh keeps the table on screen until the new answer is in.
+  if (overview.loading && !overview.value) {
     body = <Progress aria-label={t('overviewCard.loading')} />;
   } else if (overview.error) {
     body = <RequestError error={overview.error} retry={overview.retry} />;
