@@ -32,6 +32,47 @@ export interface Config {
        */
       staleIfErrorSeconds?: number;
     };
+    /**
+     * The deployment watcher: one replica at a time (coreServices.scheduler)
+     * follows every deployment that moves or waits, keeps what viewers read
+     * fresh in the shared cache, and signals the entity's tabs when it changes.
+     */
+    watch?: {
+      /** Off: no watcher, the tabs poll. Default true. */
+      enabled?: boolean;
+      /** Between two looks while traffic shifts or tasks start. Default 2 seconds. */
+      movingSeconds?: number;
+      /** Between two looks during a bake or termination wait. Default 60 seconds. */
+      bakingSeconds?: number;
+      /** Between two looks while a deployment waits for a person. Default 30 seconds. */
+      waitingSeconds?: number;
+      /**
+       * Between two scans of the catalog's ECS entities for deployments
+       * nobody has opened in the portal yet. Default 10 minutes.
+       */
+      scanMinutes?: number;
+    };
+    /**
+     * Notifications to an entity's owners (the notifications backend must be
+     * installed), one per event, sent by the watcher.
+     */
+    notifications?: {
+      /** Off: no notifications at all. Default true. */
+      enabled?: boolean;
+      /** Which events are told. Each defaults to true. */
+      events?: {
+        /** A deployment or a pipeline approval waits for a person. */
+        waiting?: boolean;
+        /** A deployment failed or was stopped. */
+        failed?: boolean;
+        /** A deployment rolled back. */
+        rolledBack?: boolean;
+        /** A promotion started from the portal finished (to who started it). */
+        promotionFinished?: boolean;
+      };
+      /** Where the Deployments tab sits under the entity page. Default `/deployments`. */
+      deploymentsPath?: string;
+    };
     /** Mutating actions (continue, approve, promote, ...). */
     actions?: {
       /**

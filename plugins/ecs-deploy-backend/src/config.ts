@@ -3,6 +3,8 @@ import {
   readTagKeys,
   EcsDeployTagKeys,
 } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { NotificationSettings } from './watch/OwnerNotifier';
+import { WatchPace } from './watch/pace';
 import {
   DiscoveryLocation,
   readDiscoveryLocations,
@@ -26,6 +28,12 @@ export interface ActionSettings {
   releaseSteadyMs: number;
 }
 
+export interface WatchSettings {
+  enabled: boolean;
+  pace: WatchPace;
+  scanMs: number;
+}
+
 export interface BackendSettings {
   ttl: CacheTtls;
   memoryBytes: number;
@@ -34,6 +42,8 @@ export interface BackendSettings {
   discovery: DiscoveryLocation[];
   tagKeys: EcsDeployTagKeys;
   actions: ActionSettings;
+  watch: WatchSettings;
+  notifications: NotificationSettings;
 }
 
 function memoryMegabytes(config: Config): number {
@@ -77,6 +87,45 @@ function releaseSteadySeconds(config: Config, lease: number): number {
   return value;
 }
 
+function positiveSeconds(config: Config, key: string, fallback: number) {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) {
+    throw new Error(`${key} must be a positive number, not ${value}`);
+  }
+  return value * 1000;
+}
+
+function watchSettings(config: Config): WatchSettings {
+  const key = (name: string) => `ecsDeploy.watch.${name}`;
+  return {
+    enabled: config.getOptionalBoolean(key('enabled')) ?? true,
+    pace: {
+      movingMs: positiveSeconds(config, key('movingSeconds'), 2),
+      bakingMs: positiveSeconds(config, key('bakingSeconds'), 60),
+      waitingMs: positiveSeconds(config, key('waitingSeconds'), 30),
+    },
+    scanMs: positiveSeconds(config, key('scanMinutes'), 10) * 60,
+  };
+}
+
+function notificationSettings(config: Config): NotificationSettings {
+  const event = (name: string) =>
+    config.getOptionalBoolean(`ecsDeploy.notifications.events.${name}`) ?? true;
+  return {
+    enabled:
+      config.getOptionalBoolean('ecsDeploy.notifications.enabled') ?? true,
+    events: {
+      waiting: event('waiting'),
+      failed: event('failed'),
+      rolledBack: event('rolledBack'),
+      promotionFinished: event('promotionFinished'),
+    },
+    deploymentsPath:
+      config.getOptionalString('ecsDeploy.notifications.deploymentsPath') ??
+      '/deployments',
+  };
+}
+
 /** Reads the backend's part of `ecsDeploy` (the AWS part is read by -node). */
 export function readBackendSettings(config: Config): BackendSettings {
   const seconds = (key: string, fallback: number) =>
@@ -97,5 +146,7 @@ export function readBackendSettings(config: Config): BackendSettings {
     discovery,
     tagKeys: readTagKeys(config),
     actions: actionSettings(config),
+    watch: watchSettings(config),
+    notifications: notificationSettings(config),
   };
 }

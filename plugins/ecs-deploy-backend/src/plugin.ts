@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { ecsDeployPermissions } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { AwsClientFactory } from '@ecs-deploy/plugin-ecs-deploy-node';
 import express from 'express';
@@ -13,6 +15,7 @@ import {
   scheduleActionReconciler,
 } from './actions/ActionReconciler';
 import { EcsDeployActionService } from './actions/EcsDeployActionService';
+import { openPluginDatabase } from './database/openPluginDatabase';
 import { registerAgentActions } from './agentActions/registerAgentActions';
 import { readBackendSettings } from './config';
 import { HistoryService } from './history/HistoryService';
@@ -25,7 +28,11 @@ import {
 import { createApiRouter } from './routes/apiRouter';
 import { errorHandler, notFoundHandler } from './routes/errorHandler';
 import { assignRequestId } from './routes/requestId';
+import { freshReads } from './routes/freshReads';
 import { requireCredentials } from './routes/requireCredentials';
+import { startWatching } from './watch/startWatching';
+import { WatchIntake } from './watch/WatchIntake';
+import { WatchStore } from './watch/WatchStore';
 
 /**
  * The ECS Deploy backend plugin: deployment history, traffic and tasks of
@@ -51,6 +58,8 @@ export const ecsDeployPlugin = createBackendPlugin({
         auth: coreServices.auth,
         scheduler: coreServices.scheduler,
         actionsRegistry: actionsRegistryServiceRef,
+        signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -66,6 +75,8 @@ export const ecsDeployPlugin = createBackendPlugin({
         auth,
         scheduler,
         actionsRegistry,
+        signals,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(ecsDeployPermissions);
         const clients = AwsClientFactory.fromConfig(config);
@@ -75,7 +86,17 @@ export const ecsDeployPlugin = createBackendPlugin({
           cache,
           clients,
         });
-        const reads = new EcsDeployReadService(ctx, environments, logger);
+        const db = await openPluginDatabase(database);
+        const watches = new WatchStore(db);
+        const intake = settings.watch.enabled
+          ? new WatchIntake(watches, logger)
+          : undefined;
+        const reads = new EcsDeployReadService(
+          ctx,
+          environments,
+          logger,
+          intake && (overviews => intake.noticed(overviews)),
+        );
         const endpoint = clients.settings.endpoint;
         logger.info(
           `ECS Deploy reads AWS ${
@@ -87,7 +108,11 @@ export const ecsDeployPlugin = createBackendPlugin({
         // the plugin's error body like every other error.
         httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
         const router = Router();
-        router.use(assignRequestId(), requireCredentials(httpAuth));
+        router.use(
+          assignRequestId(),
+          requireCredentials(httpAuth),
+          freshReads(ctx.cache),
+        );
         router.use(express.json());
         const ledger = await ActionLedger.create({
           database,
@@ -107,7 +132,24 @@ export const ecsDeployPlugin = createBackendPlugin({
             releaseSteadyMs: settings.actions.releaseSteadyMs,
           },
           ledger,
+          intake && (entityRef => intake.acted(entityRef)),
         );
+        if (settings.watch.enabled) {
+          await startWatching({
+            settings,
+            db,
+            store: watches,
+            scheduler,
+            auth,
+            catalog,
+            logger,
+            cache: ctx.cache,
+            reads,
+            ledger,
+            signals,
+            notifications,
+          });
+        }
         await scheduleActionReconciler(
           scheduler,
           new ActionReconciler({ auth, catalog, logger, ledger, actions }),

@@ -13,3 +13,4 @@ export * from './status';
 export * from './resourceNotFound';
 export * from './api';
 export * from './actionsApi';
+export * from './signals';

@@ -115,6 +115,8 @@ export class EcsDeployActionService {
   constructor(
     private readonly ctx: ActionContext,
     private readonly ledger: ActionLedger,
+    /** Told of every action that went through (the watcher looks soon). */
+    private readonly onActed?: (entityRef: string) => Promise<void>,
   ) {}
 
   /**
@@ -170,6 +172,20 @@ export class EcsDeployActionService {
   }
 
   async perform(
+    caller: ActionCaller,
+    request: EcsDeployActionRequest,
+    idempotencyKey: string | undefined,
+  ): Promise<PerformedAction> {
+    const performed = await this.performClaimed(
+      caller,
+      request,
+      idempotencyKey,
+    );
+    await this.onActed?.(caller.entityRef);
+    return performed;
+  }
+
+  private async performClaimed(
     caller: ActionCaller,
     request: EcsDeployActionRequest,
     idempotencyKey: string | undefined,

@@ -3,7 +3,7 @@ import {
   isActiveStatus,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { CacheTtls } from '../config';
-import { ReadCache } from './ReadCache';
+import { ReadCache, ReadScope } from './ReadCache';
 
 /**
  * How long a value may be answered from the cache, by what it is:
@@ -65,6 +65,11 @@ export class ClassedCache {
 
   peekShared<T>(key: string): Promise<T | undefined> {
     return this.store.peekShared<T>(key);
+  }
+
+  /** See {@link ReadCache.within}. */
+  within<T>(scope: ReadScope, read: () => Promise<T>): Promise<T> {
+    return this.store.within(scope, read);
   }
 
   coalesce<T>(key: string, load: () => Promise<T>): Promise<T> {

@@ -50,10 +50,10 @@ export class MemoryLayer {
     });
   }
 
-  /** The value if it has not expired. */
-  fresh<T>(key: string): T | undefined {
+  /** The value if it expires later than `withinMs` from now. */
+  fresh<T>(key: string, withinMs = 0): T | undefined {
     const entry = this.touch(key);
-    return entry && entry.expiresAt > this.options.now()
+    return entry && entry.expiresAt > this.options.now() + withinMs
       ? (entry.value as T)
       : undefined;
   }

@@ -1,4 +1,5 @@
 import { CacheService } from '@backstage/backend-plugin-api';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { JsonValue } from '@backstage/types';
 import { MemoryLayer } from './MemoryLayer';
 
@@ -22,6 +23,22 @@ function isTransient(error: unknown): boolean {
   return (error as Error | undefined)?.name === 'ServiceUnavailableError';
 }
 
+/**
+ * How reads inside {@link ReadCache.within} use the cache:
+ * - `refreshAheadMs` / `minTtlMs`: the watcher's reads. A value expiring
+ *   within `refreshAheadMs` is loaded again, and what is loaded lives at
+ *   least `minTtlMs`, so viewers between two rounds of the watcher never
+ *   find it expired and never call AWS themselves.
+ * - `skipMemory`: a read that follows a signal. This process's copy may be
+ *   older than what the watcher (on another replica) wrote to the shared
+ *   cache, so the shared cache answers.
+ */
+export interface ReadScope {
+  refreshAheadMs?: number;
+  minTtlMs?: number;
+  skipMemory?: boolean;
+}
+
 export interface ReadCacheOptions {
   /** Memory for values kept in this process, by their JSON size (least recently used go first). */
   memoryBytes?: number;
@@ -42,6 +59,7 @@ export interface ReadCacheOptions {
  */
 export class ReadCache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly scope = new AsyncLocalStorage<ReadScope>();
   private readonly memory: MemoryLayer;
   private readonly now: () => number;
   private staleAnswers = 0;
@@ -70,10 +88,10 @@ export class ReadCache {
     load: () => Promise<T>,
     ttl: number | ((value: T) => number),
   ): Promise<T> {
-    const hot = this.memory.fresh<T>(key);
+    const hot = this.peekMemory<T>(key);
     if (hot !== undefined) return hot;
     return this.coalesce(key, async () => {
-      const cached = await this.peekShared<T>(key);
+      const cached = await this.peekShared<T>(key, this.aheadMs());
       if (cached !== undefined) return cached;
       try {
         const value = await load();
@@ -89,6 +107,11 @@ export class ReadCache {
         return stale;
       }
     });
+  }
+
+  /** Runs `read` with its cache reads in `scope` (see {@link ReadScope}). */
+  within<T>(scope: ReadScope, read: () => Promise<T>): Promise<T> {
+    return this.scope.run(scope, read);
   }
 
   /**
@@ -116,23 +139,44 @@ export class ReadCache {
     }
   }
 
+  /** The cached value, read as the current scope says (see {@link ReadScope}). */
   async peek<T>(key: string): Promise<T | undefined> {
-    return this.memory.fresh<T>(key) ?? this.peekShared<T>(key);
+    return this.peekMemory<T>(key) ?? this.peekShared<T>(key, this.aheadMs());
   }
 
-  /** Reads the shared cache only: what another replica may have written since. */
-  async peekShared<T>(key: string): Promise<T | undefined> {
+  private peekMemory<T>(key: string): T | undefined {
+    const scope = this.scope.getStore();
+    return scope?.skipMemory
+      ? undefined
+      : this.memory.fresh<T>(key, this.aheadMs());
+  }
+
+  private aheadMs(): number {
+    return this.scope.getStore()?.refreshAheadMs ?? 0;
+  }
+
+  /**
+   * Reads the shared cache only: what another replica may have written
+   * since; a value expiring within `withinMs` counts as expired.
+   */
+  async peekShared<T>(key: string, withinMs = 0): Promise<T | undefined> {
     const entry = await this.cache.get<JsonValue>(key);
-    if (!isSharedEntry(entry) || entry.exp <= this.now()) return undefined;
+    if (!isSharedEntry(entry) || entry.exp <= this.now() + withinMs) {
+      return undefined;
+    }
     return this.memory.set(key, entry.v as T, entry.exp);
   }
 
+  /** Keeps a value for `ttlMs`, or the current scope's `minTtlMs` if longer. */
   async put<T>(key: string, value: T, ttlMs: number): Promise<void> {
     if (ttlMs <= 0) return;
-    const exp = this.now() + ttlMs;
+    const lifetime = Math.max(ttlMs, this.scope.getStore()?.minTtlMs ?? 0);
+    const exp = this.now() + lifetime;
     this.memory.set(key, value, exp);
     const entry: SharedEntry = { v: value as unknown as JsonValue, exp };
-    await this.cache.set(key, entry as unknown as JsonValue, { ttl: ttlMs });
+    await this.cache.set(key, entry as unknown as JsonValue, {
+      ttl: lifetime,
+    });
   }
 
   /**

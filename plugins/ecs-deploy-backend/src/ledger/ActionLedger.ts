@@ -1,7 +1,4 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   InputError,
@@ -12,6 +9,7 @@ import {
 import { withErrorCode } from '@ecs-deploy/plugin-ecs-deploy-node';
 import { Knex } from 'knex';
 import { createHash, randomUUID } from 'node:crypto';
+import { openPluginDatabase } from '../database/openPluginDatabase';
 import { ActionLeases } from './ActionLeases';
 
 const TABLE = 'ecs_deploy_actions';
@@ -112,15 +110,7 @@ export class ActionLedger {
      */
     leaseMs?: number;
   }): Promise<ActionLedger> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({
-        directory: resolvePackagePath(
-          '@ecs-deploy/plugin-ecs-deploy-backend',
-          'migrations',
-        ),
-      });
-    }
+    const client = await openPluginDatabase(options.database);
     return new ActionLedger(
       client,
       options.waitForPendingMs ?? 10_000,

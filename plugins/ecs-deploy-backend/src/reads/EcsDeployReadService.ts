@@ -47,6 +47,8 @@ export class EcsDeployReadService {
     private readonly ctx: ReadContext,
     private readonly environments: EnvironmentLoader,
     logger?: LoggerService,
+    /** Told of every overview read (the watcher follows what moves or waits). */
+    private readonly onOverviews?: (overviews: EnvironmentsResponse) => void,
   ) {
     this.logUnreadable = unreadableLogger(logger);
   }
@@ -59,6 +61,12 @@ export class EcsDeployReadService {
    * the last offers promoting what it runs to the next one.
    */
   async overviews(entity: Entity): Promise<EnvironmentsResponse> {
+    const response = await this.readOverviews(entity);
+    this.onOverviews?.(response);
+    return response;
+  }
+
+  private async readOverviews(entity: Entity): Promise<EnvironmentsResponse> {
     const envs = await this.environments.all(entity);
     const overviews = await eachEnvironment(
       envs,

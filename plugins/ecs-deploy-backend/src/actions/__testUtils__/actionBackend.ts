@@ -1,6 +1,7 @@
 import {
   AuditorServiceEvent,
   SchedulerServiceTaskInvocationDefinition,
+  ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -39,6 +40,10 @@ export async function startActionBackend(
     leaseSeconds?: number;
     /** `ecsDeploy.actions.releaseSteadySeconds` */
     releaseSteadySeconds?: number;
+    /** More of `ecsDeploy` (`watch`, `notifications`). */
+    ecsDeploy?: Record<string, unknown>;
+    /** More services, such as recording signals and notifications. */
+    services?: ServiceFactory[];
   } = {},
 ) {
   const audits: RecordedAudit[] = [];
@@ -85,6 +90,7 @@ export async function startActionBackend(
                 ? { releaseSteadySeconds: options.releaseSteadySeconds }
                 : {}),
             },
+            ...options.ecsDeploy,
           },
         },
       }),
@@ -97,6 +103,7 @@ export async function startActionBackend(
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
+      ...(options.services ?? []),
     ],
   });
   /** Runs a scheduled task once, as the scheduler would. */

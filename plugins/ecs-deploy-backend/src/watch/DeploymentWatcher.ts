@@ -1,0 +1,168 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  EcsDeploySignal,
+  EnvironmentTraffic,
+  ecsDeploySignalChannel,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ClassedCache } from '../cache/ClassedCache';
+import { EcsDeployReadService } from '../reads/EcsDeployReadService';
+import { OwnerNotifier } from './OwnerNotifier';
+import { ownerEvents } from './ownerEvents';
+import { nextLookIn, WatchPace } from './pace';
+import {
+  EntitySnapshot,
+  EnvironmentSnapshot,
+  changedEnvironments,
+  snapshotOf,
+} from './snapshot';
+import { WatchStore } from './WatchStore';
+
+/** Entities looked at per round; the others are due first in the next one. */
+const ROUND_SIZE = 100;
+
+export interface DeploymentWatcherDeps {
+  auth: AuthService;
+  catalog: CatalogService;
+  logger: LoggerService;
+  reads: EcsDeployReadService;
+  cache: ClassedCache;
+  store: WatchStore;
+  signals: SignalsService;
+  notifier: OwnerNotifier;
+  pace: WatchPace;
+  now?: () => number;
+}
+
+/**
+ * Follows every entity with a deployment moving or waiting, however many
+ * people look at it and whichever replica they ask: each round reads the
+ * entities that are due through the shared cache as their pace says
+ * (`ReadCache.within`: what is about to expire is read again and outlives
+ * the next round), so viewers' reads are cache hits. What changed goes to
+ * the entity's signals channel, and what needs a person to its owners.
+ */
+export class DeploymentWatcher {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: DeploymentWatcherDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** One round: every due entity is read once. */
+  async round(): Promise<void> {
+    const due = await this.deps.store.due(ROUND_SIZE, this.now());
+    if (!due.length) return;
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    await Promise.all(
+      due.map(async watch => {
+        try {
+          const entity = await this.deps.catalog.getEntityByRef(
+            watch.entityRef,
+            { credentials },
+          );
+          if (!entity) {
+            await this.deps.store.unwatch(watch.entityRef);
+            return;
+          }
+          await this.look(entity, watch.snapshot);
+        } catch (error) {
+          // Looked at again at the slowest pace rather than dropped.
+          this.deps.logger.warn(
+            `The deployment watcher could not read ${watch.entityRef}`,
+            error as Error,
+          );
+          await this.deps.store.record(
+            watch.entityRef,
+            watch.snapshot ?? {},
+            this.now() + this.deps.pace.waitingMs,
+          );
+        }
+      }),
+    );
+  }
+
+  private async look(entity: Entity, before?: EntitySnapshot): Promise<void> {
+    const entityRef = stringifyEntityRef(entity);
+    const after = await this.read(entity, before);
+    for (const name of Object.keys(after)) {
+      if (after[name].unreadable && before?.[name]) after[name] = before[name];
+    }
+    for (const environment of changedEnvironments(before, after)) {
+      await this.publish(entityRef, environment, after[environment]);
+      for (const event of ownerEvents(
+        entityRef,
+        environment,
+        before?.[environment],
+        after[environment],
+      )) {
+        await this.deps.notifier.notify(entity, event);
+      }
+    }
+    const next = nextLookIn(Object.values(after), this.deps.pace);
+    if (next === undefined) await this.deps.store.unwatch(entityRef);
+    else await this.deps.store.record(entityRef, after, this.now() + next);
+  }
+
+  /**
+   * The entity's environments as a viewer would see them, read so that the
+   * values viewers share stay fresh until the next look.
+   */
+  private async read(
+    entity: Entity,
+    before?: EntitySnapshot,
+  ): Promise<EntitySnapshot> {
+    const pace =
+      nextLookIn(Object.values(before ?? {}), this.deps.pace) ??
+      this.deps.pace.movingMs;
+    // What a look reads outlives the next look, even one running late, and
+    // the next look reads all of it again (service state and lists too):
+    // what viewers see of a moving deployment ages by the pace.
+    const lifetime = Math.max(
+      pace * 1.5 + 1000,
+      this.deps.cache.lifetimeOf('active'),
+    );
+    const scope = {
+      refreshAheadMs: Math.max(lifetime, this.deps.cache.lifetimeOf('list')),
+      minTtlMs: lifetime,
+    };
+    return this.deps.cache.within(scope, async () => {
+      const { environments } = await this.deps.reads.overviews(entity);
+      const moving = environments.filter(e => e.deploymentInProgress);
+      const traffic = new Map<string, EnvironmentTraffic>();
+      await Promise.all(
+        moving.map(async env => {
+          const read = await this.deps.reads.traffic(entity, env.name);
+          for (const t of read.environments) traffic.set(t.environment, t);
+        }),
+      );
+      const snapshot: EntitySnapshot = {};
+      for (const env of environments) {
+        snapshot[env.name] = snapshotOf(env, traffic.get(env.name));
+      }
+      return snapshot;
+    });
+  }
+
+  private async publish(
+    entityRef: string,
+    environment: string,
+    snapshot: EnvironmentSnapshot,
+  ): Promise<void> {
+    const message: EcsDeploySignal = {
+      entityRef,
+      environment,
+      ...(snapshot.deploymentId ? { deploymentId: snapshot.deploymentId } : {}),
+      ...(snapshot.status ? { status: snapshot.status } : {}),
+      waiting: snapshot.waiting,
+      seenAt: new Date(this.now()).toISOString(),
+    };
+    await this.deps.signals.publish({
+      recipients: { type: 'broadcast' },
+      channel: ecsDeploySignalChannel(entityRef),
+      message: message as unknown as Record<string, string | boolean>,
+    });
+  }
+}

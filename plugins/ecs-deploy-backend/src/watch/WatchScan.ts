@@ -1,0 +1,65 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { hasEcsDeployAnnotations } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { EcsDeployReadService } from '../reads/EcsDeployReadService';
+
+/** Entities per catalog page, and pages per scan: a scan stays bounded. */
+const PAGE = 200;
+const MAX_PAGES = 50;
+/** Overviews read at once: the scan must not crowd out viewers' AWS calls. */
+const CONCURRENCY = 4;
+
+/**
+ * Finds deployments nobody has opened in the portal yet (a pipeline started
+ * by a push, a deployment started from the console): reads the overview of
+ * every entity with ECS Deploy annotations through the shared cache, and the
+ * watcher follows those that move or wait (the reads tell it).
+ */
+export class WatchScan {
+  constructor(
+    private readonly deps: {
+      auth: AuthService;
+      catalog: CatalogService;
+      reads: EcsDeployReadService;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async run(): Promise<void> {
+    const { auth, catalog, reads, logger } = this.deps;
+    const credentials = await auth.getOwnServiceCredentials();
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const response = await catalog.queryEntities(
+        cursor
+          ? { cursor, limit: PAGE }
+          : { filter: { kind: 'Component' }, limit: PAGE },
+        { credentials },
+      );
+      const entities = response.items.filter(hasEcsDeployAnnotations);
+      for (let i = 0; i < entities.length; i += CONCURRENCY) {
+        await Promise.all(
+          entities
+            .slice(i, i + CONCURRENCY)
+            .map(entity =>
+              reads
+                .overviews(entity)
+                .catch(error =>
+                  logger.debug(
+                    `The deployment scan could not read ${entity.metadata.name}`,
+                    error as Error,
+                  ),
+                ),
+            ),
+        );
+      }
+      cursor = response.pageInfo.nextCursor;
+      if (!cursor) return;
+    }
+    logger.warn(
+      `The deployment scan stopped after ${
+        MAX_PAGES * PAGE
+      } entities; the rest are watched once someone opens them`,
+    );
+  }
+}
