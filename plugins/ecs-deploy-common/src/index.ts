@@ -14,3 +14,4 @@ export * from './resourceNotFound';
 export * from './api';
 export * from './actionsApi';
 export * from './signals';
+export * from './metrics';

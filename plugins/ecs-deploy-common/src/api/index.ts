@@ -5,3 +5,4 @@ export type * from './deployment';
 export type * from './traffic';
 export type * from './stoppedTasks';
 export type * from './offers';
+export type * from './metrics';
