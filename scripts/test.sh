@@ -11,6 +11,8 @@ export CI=true
 # PostgreSQL runs on these machines (127.0.0.1:5432, trust auth); database tests use it
 # through @backstage/backend-test-utils alongside SQLite.
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
+# Redis runs there too (127.0.0.1:6379): the replica tests share one cache through it.
+export BACKSTAGE_TEST_CACHE_REDIS7_CONNECTION_STRING="${BACKSTAGE_TEST_CACHE_REDIS7_CONNECTION_STRING:-redis://127.0.0.1:6379}"
 
 passed=0 failed=0 failures=()
 step() {

@@ -95,7 +95,7 @@ export const ecsDeployPlugin = createBackendPlugin({
           ctx,
           environments,
           logger,
-          intake && (overviews => intake.noticed(overviews)),
+          intake && (entityRef => intake.noticed(entityRef)),
         );
         const endpoint = clients.settings.endpoint;
         logger.info(

@@ -47,8 +47,8 @@ export class EcsDeployReadService {
     private readonly ctx: ReadContext,
     private readonly environments: EnvironmentLoader,
     logger?: LoggerService,
-    /** Told of every overview read (the watcher follows what moves or waits). */
-    private readonly onOverviews?: (overviews: EnvironmentsResponse) => void,
+    /** Told of an entity whose reads show a deployment moving or waiting (the watcher follows it). */
+    private readonly onLive?: (entityRef: string) => void,
   ) {
     this.logUnreadable = unreadableLogger(logger);
   }
@@ -62,7 +62,10 @@ export class EcsDeployReadService {
    */
   async overviews(entity: Entity): Promise<EnvironmentsResponse> {
     const response = await this.readOverviews(entity);
-    this.onOverviews?.(response);
+    const live = response.environments.some(
+      e => e.deploymentInProgress || e.waitingForAction,
+    );
+    if (live) this.onLive?.(response.entityRef);
     return response;
   }
 
@@ -116,7 +119,7 @@ export class EcsDeployReadService {
     environment?: string,
   ): Promise<TrafficResponse> {
     const envs = await this.environments.selected(entity, environment);
-    return {
+    const response: TrafficResponse = {
       environments: await eachEnvironment(
         envs,
         async env => readTraffic(this.ctx, await this.environments.load(env)),
@@ -125,6 +128,11 @@ export class EcsDeployReadService {
         this.logUnreadable,
       ),
     };
+    const shifting = response.environments.some(
+      e => e.shift && e.shift.phase !== 'DONE',
+    );
+    if (shifting) this.onLive?.(stringifyEntityRef(entity));
+    return response;
   }
 
   async stoppedTasks(

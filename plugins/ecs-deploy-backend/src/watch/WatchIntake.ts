@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { EnvironmentsResponse } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { WatchStore } from './WatchStore';
 
 /** How often one replica tells the database of an entity viewers see moving. */
@@ -20,15 +19,11 @@ export class WatchIntake {
   ) {}
 
   /**
-   * Many viewers ask often: the database hears of each entity at most once
-   * per `NOTICE_MS` from this replica, and never on the request's path.
+   * Someone's read showed a deployment moving or waiting. Many viewers ask
+   * often: the database hears of each entity at most once per `NOTICE_MS`
+   * from this replica, and never on the request's path.
    */
-  noticed(overviews: EnvironmentsResponse): void {
-    const live = overviews.environments.some(
-      e => e.deploymentInProgress || e.waitingForAction,
-    );
-    if (!live) return;
-    const ref = overviews.entityRef;
+  noticed(ref: string): void {
     const now = this.now();
     const last = this.recentlyNoticed.get(ref);
     if (last !== undefined && now - last < NOTICE_MS) return;

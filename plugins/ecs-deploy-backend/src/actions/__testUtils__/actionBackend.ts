@@ -42,6 +42,8 @@ export async function startActionBackend(
     releaseSteadySeconds?: number;
     /** More of `ecsDeploy` (`watch`, `notifications`). */
     ecsDeploy?: Record<string, unknown>;
+    /** More root config (`backend.cache` for a shared Redis). */
+    rootConfig?: Record<string, unknown>;
     /** More services, such as recording signals and notifications. */
     services?: ServiceFactory[];
   } = {},
@@ -77,6 +79,7 @@ export async function startActionBackend(
       mockServices.rootConfig.factory({
         data: {
           ...config,
+          ...options.rootConfig,
           ecsDeploy: {
             ...config.ecsDeploy,
             ...(options.cached
