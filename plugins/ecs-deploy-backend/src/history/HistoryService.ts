@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { HistoryResponse } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ClassedCache } from '../cache/ClassedCache';
 import { EnvironmentLoader } from '../environments/EnvironmentLoader';
 import { ActionLedger } from '../ledger/ActionLedger';
 import { ResolvedEnvironment } from '../environments/ResolvedEnvironment';
@@ -23,6 +24,19 @@ export class HistoryService {
       logUnreadable?: (env: ResolvedEnvironment, error: unknown) => void;
     },
   ) {}
+
+  /** The cache its reads go through; what is derived from the history (the delivery metrics) is kept there too. */
+  get cache(): ClassedCache {
+    return this.deps.ctx.cache;
+  }
+
+  /** The entity's environments, or only the one named (an InputError naming `environment` otherwise). */
+  environmentsOf(
+    entity: Entity,
+    environment?: string,
+  ): Promise<ResolvedEnvironment[]> {
+    return this.deps.environments.selected(entity, environment);
+  }
 
   async page(
     entity: Entity,

@@ -4,6 +4,7 @@ import { createOpenApiRouter } from '../schema/openapi';
 import { beginActionAudit, failActionAudit } from './actionAudit';
 import { ActionRouteDeps, addActionRoutes } from './actionRoutes';
 import { exactActionPaths } from './exactActionPaths';
+import { addMetricsRoutes } from './metricsRoutes';
 import { ReadRouteDeps, addReadRoutes } from './readRoutes';
 
 /**
@@ -20,6 +21,7 @@ export async function createApiRouter(
   // failures errorHandler answers without echoing the body.
   const api = await createOpenApiRouter();
   addReadRoutes(api, deps);
+  addMetricsRoutes(api, deps);
   addActionRoutes(api, deps);
   const router = Router();
   router.use(

@@ -86,6 +86,10 @@ const calls: Record<string, (client: any) => Promise<unknown>[]> = {
   getPromotionPreview: c => [
     c.getPromotionPreview(entity, { from: 'staging', to: 'prod' }),
   ],
+  getMetrics: c => [
+    c.getMetrics(entity),
+    c.getMetrics(entity, { windowDays: 90, environment: 'prod' }),
+  ],
   performAction: c =>
     ECS_DEPLOY_ACTION_NAMES.map(action =>
       c.performAction(

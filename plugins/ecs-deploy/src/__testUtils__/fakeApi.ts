@@ -1,3 +1,4 @@
+import { computeDeliveryMetrics } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { EcsDeployApi } from '../api';
 
 /** A fake of every API method, each a jest mock that fails unless set up. */
@@ -17,6 +18,16 @@ export function fakeApi(
     getLedger: jest.fn().mockResolvedValue({ items: [] }),
     getPromotionPreview: unexpected('getPromotionPreview'),
     performAction: unexpected('performAction'),
+    getMetrics: jest.fn(async (entity, query = {}) => {
+      const now = Date.now();
+      const windowDays = query.windowDays ?? 30;
+      return {
+        entityRef: `component:default/${entity.name}`,
+        windowDays,
+        asOf: new Date(now).toISOString(),
+        metrics: computeDeliveryMetrics([], { now, windowDays }),
+      };
+    }),
     ...overrides,
   };
 }

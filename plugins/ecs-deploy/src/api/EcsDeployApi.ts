@@ -2,6 +2,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   ActionLedgerResponse,
+  DeliveryMetricsQuery,
+  DeliveryMetricsResponse,
   DeploymentDetail,
   EcsDeployActionRequest,
   EcsDeployActionResponse,
@@ -99,6 +101,15 @@ export interface EcsDeployApi {
     request: EcsDeployActionRequest,
     options: { idempotencyKey: string },
   ): Promise<EcsDeployActionResponse>;
+
+  /**
+   * Delivery metrics over the entity's whole history within the window,
+   * computed by the backend in one request.
+   */
+  getMetrics(
+    entity: CompoundEntityRef,
+    query?: DeliveryMetricsQuery,
+  ): Promise<DeliveryMetricsResponse>;
 }
 
 /**

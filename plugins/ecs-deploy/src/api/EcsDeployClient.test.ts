@@ -170,6 +170,25 @@ describe('EcsDeployClient', () => {
     });
   });
 
+  it('asks for the metrics of a window and environment as query parameters', async () => {
+    let seen: URL | undefined;
+    server.use(
+      http.get(`${entityUrl}/metrics`, ({ request }) => {
+        seen = new URL(request.url);
+        return HttpResponse.json({ windowDays: 90 });
+      }),
+    );
+    await expect(
+      client.getMetrics(entity, { windowDays: 90, environment: 'prod' }),
+    ).resolves.toEqual({ windowDays: 90 });
+    expect(Object.fromEntries(seen!.searchParams)).toEqual({
+      window: '90',
+      environment: 'prod',
+    });
+    await client.getMetrics(entity);
+    expect(seen!.search).toBe('');
+  });
+
   describe('a fresh read', () => {
     const reads: Array<[string, string, () => Promise<unknown>]> = [
       [

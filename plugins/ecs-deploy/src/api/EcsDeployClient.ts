@@ -3,6 +3,8 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ActionLedgerResponse,
+  DeliveryMetricsQuery,
+  DeliveryMetricsResponse,
   DeploymentDetail,
   EcsDeployActionRequest,
   EcsDeployActionResponse,
@@ -142,6 +144,17 @@ export class EcsDeployClient implements EcsDeployApi {
       body: JSON.stringify(body),
     });
     return this.parse(response);
+  }
+
+  /** {@inheritDoc EcsDeployApi.getMetrics} */
+  getMetrics(
+    entity: CompoundEntityRef,
+    query: DeliveryMetricsQuery = {},
+  ): Promise<DeliveryMetricsResponse> {
+    return this.get(entity, '/metrics', {
+      window: query.windowDays,
+      environment: query.environment,
+    });
   }
 
   private async get<T>(

@@ -118,6 +118,20 @@ export const spec = {
           default: 25,
         },
       },
+      metricsWindow: {
+        name: 'window',
+        in: 'query',
+        required: false,
+        allowReserved: true,
+        description:
+          'Days back from now that the metrics cover; buckets are days up to 30, weeks beyond.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 365,
+          default: 30,
+        },
+      },
       idempotencyKey: {
         name: 'Idempotency-Key',
         in: 'header',
@@ -806,6 +820,170 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/UnreadableEnvironment',
             },
+          },
+        },
+      },
+      DeliveryMetricBucket: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['start'],
+        properties: {
+          start: {
+            type: 'string',
+            description: "ISO date of the bucket's first day.",
+          },
+          value: {
+            type: 'number',
+            description: 'Absent when the bucket has nothing to measure.',
+          },
+        },
+      },
+      DeliveryMetric: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['buckets'],
+        properties: {
+          value: {
+            type: 'number',
+            description:
+              'Over the whole window; absent when it has nothing to measure.',
+          },
+          buckets: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DeliveryMetricBucket',
+            },
+          },
+        },
+      },
+      DeliveryMetrics: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'bucketDays',
+          'frequency',
+          'changeFailureRate',
+          'medianDuration',
+          'leadTime',
+          'timeToRestore',
+        ],
+        properties: {
+          bucketDays: {
+            type: 'integer',
+            description:
+              'Days per bucket, 1 for windows up to 30 days, else 7.',
+          },
+          frequency: {
+            $ref: '#/components/schemas/DeliveryMetric',
+          },
+          changeFailureRate: {
+            $ref: '#/components/schemas/DeliveryMetric',
+          },
+          medianDuration: {
+            $ref: '#/components/schemas/DeliveryMetric',
+          },
+          leadTime: {
+            $ref: '#/components/schemas/DeliveryMetric',
+          },
+          timeToRestore: {
+            $ref: '#/components/schemas/DeliveryMetric',
+          },
+        },
+      },
+      DeliveryMetricsResponse: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "The delivery metrics over the entity's whole history within the window: deployments started (frequency), failed or rolled back among finished ones (change failure rate, 0-1), and in milliseconds the median duration of successes, the lead time from pipeline start to the deployment's end, and the time from a failure to the next success in its environment.",
+        required: ['entityRef', 'windowDays', 'asOf', 'metrics'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          windowDays: {
+            type: 'integer',
+          },
+          environment: {
+            type: 'string',
+          },
+          asOf: {
+            type: 'string',
+            description:
+              'The end of the window, when the metrics were computed (ISO 8601).',
+          },
+          metrics: {
+            $ref: '#/components/schemas/DeliveryMetrics',
+          },
+          unreadable: {
+            type: 'array',
+            description:
+              'Environments whose deployments are not counted because their history could not be read.',
+            items: {
+              $ref: '#/components/schemas/UnreadableEnvironment',
+            },
+          },
+        },
+      },
+      OwnerMetricsEntity: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          unreadable: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UnreadableEnvironment',
+            },
+          },
+          error: {
+            $ref: '#/components/schemas/EnvironmentError',
+          },
+        },
+      },
+      OwnerDeliveryMetricsResponse: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'The delivery metrics of every entity the owner owns that has ECS Deploy annotations and that the caller may read, taken together; at most `limit` entities, the first by ref (`truncated` says when there are more).',
+        required: [
+          'owner',
+          'windowDays',
+          'asOf',
+          'metrics',
+          'entities',
+          'limit',
+          'truncated',
+        ],
+        properties: {
+          owner: {
+            type: 'string',
+          },
+          windowDays: {
+            type: 'integer',
+          },
+          environment: {
+            type: 'string',
+          },
+          asOf: {
+            type: 'string',
+          },
+          metrics: {
+            $ref: '#/components/schemas/DeliveryMetrics',
+          },
+          entities: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OwnerMetricsEntity',
+            },
+          },
+          limit: {
+            type: 'integer',
+          },
+          truncated: {
+            type: 'boolean',
           },
         },
       },
@@ -1902,6 +2080,128 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+          '500': {
+            $ref: '#/components/responses/Internal',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/metrics': {
+      get: {
+        operationId: 'GetDeliveryMetrics',
+        summary:
+          "Delivery metrics over the entity's whole history within a window",
+        description:
+          'Computed on the backend from every deployment in the window, however many. The facts of finished deployments are kept in the cache; a request re-reads only the newest history pages. An environment that cannot be read while others can is listed in `unreadable`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/metricsWindow',
+          },
+          {
+            $ref: '#/components/parameters/optionalEnvironment',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeliveryMetricsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '500': {
+            $ref: '#/components/responses/Internal',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/metrics': {
+      get: {
+        operationId: 'GetOwnerDeliveryMetrics',
+        summary:
+          'Delivery metrics of the entities an owner owns, taken together',
+        description:
+          'The catalog entities owned by `owner` (as the caller sees the catalog) that have ECS Deploy annotations and that the caller has the read permission on; others are left out without a word. At most `limit` entities are counted.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            description:
+              "The owner's entity ref, e.g. `group:default/team-x` (kind defaults to group, namespace to default).",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+              pattern:
+                '^([A-Za-z][A-Za-z0-9]*:)?([A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$',
+            },
+          },
+          {
+            $ref: '#/components/parameters/metricsWindow',
+          },
+          {
+            name: 'environment',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description: 'Only the deployments of environments with this name.',
+            schema: {
+              $ref: '#/components/schemas/EnvironmentName',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OwnerDeliveryMetricsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
           },
           '500': {
             $ref: '#/components/responses/Internal',
