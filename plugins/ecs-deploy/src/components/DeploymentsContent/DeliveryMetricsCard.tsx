@@ -1,13 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Flex, Grid, Select, Text } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { DeploymentSummary } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { DeliveryMetric } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ecsDeployApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
-import { computeDeliveryMetrics, Metric } from '../../utils/metrics';
 import { formatDuration } from '../../utils/format';
 import { BarChart } from '../charts';
 import { ecsDeployTranslationRef } from '../../translation';
@@ -16,35 +15,22 @@ import { SectionCard } from '../shared/SectionCard';
 import { ALL, fromOption, toOption } from '../shared/selectOptions';
 
 const WINDOWS = [7, 30, 90];
-/** Enough for a busy service's quarter without reading all of history. */
-const MAX_PAGES = 10;
 
 /**
- * Reads the history back to the start of the window, a page of 100 at a
- * time, and no further: metrics over 30 days must not read a year.
+ * The metrics of the window, computed by the backend over the whole
+ * history in one request (the browser reads no history pages for them).
  */
-function useWindowHistory(windowDays: number, environment: string | undefined) {
+function useDeliveryMetrics(
+  windowDays: number,
+  environment: string | undefined,
+) {
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
-  return useAsyncRetry(async () => {
-    const windowStart = Date.now() - windowDays * 24 * 60 * 60 * 1000;
-    const items: DeploymentSummary[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const result = await api.getHistory(entityRef, {
-        environment,
-        cursor,
-        limit: 100,
-      });
-      items.push(...result.items);
-      cursor = result.nextCursor;
-      const oldest = result.items[result.items.length - 1]?.startedAt;
-      if (!cursor || (oldest && Date.parse(oldest) < windowStart)) {
-        break;
-      }
-    }
-    return items;
-  }, [api, entityRef, windowDays, environment]);
+  return useAsyncRetry(
+    async () =>
+      (await api.getMetrics(entityRef, { windowDays, environment })).metrics,
+    [api, entityRef, windowDays, environment],
+  );
 }
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
@@ -57,7 +43,7 @@ const MetricTile = ({
   tone,
 }: {
   title: string;
-  metric: Metric;
+  metric: DeliveryMetric;
   format: (v: number) => string;
   bucketDays: number;
   tone?: 'primary' | 'error';
@@ -98,17 +84,8 @@ export const DeliveryMetricsCard = ({
     environments[environments.length - 1],
   );
   const { t } = useTranslationRef(ecsDeployTranslationRef);
-  const history = useWindowHistory(windowDays, environment);
-  const metrics = useMemo(
-    () =>
-      history.value &&
-      computeDeliveryMetrics(history.value, {
-        now: Date.now(),
-        windowDays,
-        environment,
-      }),
-    [history.value, windowDays, environment],
-  );
+  const request = useDeliveryMetrics(windowDays, environment);
+  const metrics = request.value;
 
   const controls = (
     <Flex gap="4" align="end">
@@ -136,10 +113,10 @@ export const DeliveryMetricsCard = ({
   );
 
   let body;
-  if (history.loading) {
+  if (request.loading) {
     body = <Progress aria-label="Loading delivery metrics" />;
-  } else if (history.error) {
-    body = <RequestError error={history.error} retry={history.retry} />;
+  } else if (request.error) {
+    body = <RequestError error={request.error} retry={request.retry} />;
   } else if (!metrics || metrics.frequency.value === 0) {
     body = (
       <Text as="p" variant="body-medium">
