@@ -15,3 +15,4 @@ export * from './api';
 export * from './actionsApi';
 export * from './signals';
 export * from './metrics';
+export * from './pageReads';
