@@ -4,10 +4,13 @@ import {
 } from '@aws-sdk/client-codedeploy';
 import {
   CodePipelineClient,
+  GetPipelineStateCommand,
   ListPipelinesCommand,
+  StartPipelineExecutionCommand,
   paginateListPipelineExecutions,
 } from '@aws-sdk/client-codepipeline';
 import { startSandbox, type RunningSandbox } from '../server/startSandbox';
+import { advanceSandbox } from '../testUtils';
 
 describe('generateFleet', () => {
   let sb: RunningSandbox;
@@ -64,5 +67,28 @@ describe('generateFleet', () => {
     expect(new Set(deployments).size).toBe(deployments.length);
     cp.destroy();
     cd.destroy();
+  });
+
+  it("lets a started pipeline get past Source: the environment's image tag is in ECR", async () => {
+    sb = await startSandbox({
+      seed: 'fleet',
+      speed: 0,
+      seedOptions: { services: 1, deploymentsPerService: 3 },
+    });
+    const cp = new CodePipelineClient({
+      endpoint: sb.url,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: '333333333333', secretAccessKey: 'secret' },
+    });
+    await cp.send(new StartPipelineExecutionCommand({ name: 'svc-0001-prod' }));
+    advanceSandbox(sb, 2 * 60_000);
+    const { stageStates } = await cp.send(
+      new GetPipelineStateCommand({ name: 'svc-0001-prod' }),
+    );
+    const [source, next] = stageStates!;
+    expect(source.latestExecution?.status).toBe('Succeeded');
+    expect(next.latestExecution?.status).toBeDefined();
+    expect(next.latestExecution?.status).not.toBe('Failed');
+    cp.destroy();
   });
 });

@@ -2,11 +2,11 @@ import type { SeedContext } from '../core/types';
 import { createPrng } from '../server/prng';
 import { DEMO_PEOPLE, DEMO_REGION, type FleetService } from './catalog';
 import { createCluster } from '../testing/cluster';
-import { createRepository } from './images';
+import { createRepository, pushImage } from './images';
 import { callerAt } from './infrastructure';
 import { pushInfraRepository } from './infraRepository';
 import { clusterName } from './names';
-import { planHistory } from './plan';
+import { commitIdFor, planHistory } from './plan';
 import { seedServiceEnv } from './seedService';
 
 /** @public */
@@ -75,6 +75,15 @@ export async function generateFleet(
       desiredCount: { [env]: 2 },
     };
     const repositoryUri = await createRepository(ctx, service, DEMO_REGION);
+    // The image the environment's pipeline source watches: without it a
+    // started pipeline fails in Source instead of deploying.
+    await pushImage(
+      ctx,
+      service.name,
+      commitIdFor(service.name, spec.deployments + 1),
+      [env],
+      DEMO_REGION,
+    );
     pushInfraRepository(ctx, service, repositoryUri);
     const plans = planHistory({
       service: service.name,
