@@ -18,8 +18,11 @@ export interface EcsDeployPageRead {
  * @public
  */
 export interface EcsDeployPageReads {
-  /** On opening, given the entity's environments in promotion order. */
-  open: (environments: string[]) => EcsDeployPageRead[];
+  /**
+   * On opening, given the entity's environments in promotion order: waves
+   * of reads made together, each wave once the one before has answered.
+   */
+  open: (environments: string[]) => EcsDeployPageRead[][];
   onSignal: (environment: string) => EcsDeployPageRead[];
 }
 
@@ -36,18 +39,20 @@ export const ecsDeployPageReads: Record<
   EcsDeployPageReads
 > = {
   deployments: {
-    // The metrics card opens on the last environment, 30 days.
+    // The history and the metrics card (last environment, 30 days) render
+    // once the strip has answered.
     open: environments => [
-      { path: '/environments' },
-      { path: '/ledger', query: { limit: '100' } },
-      { path: '/history', query: { limit: '50' } },
-      {
-        path: '/metrics',
-        query: {
-          window: '30',
-          environment: environments[environments.length - 1],
+      [{ path: '/environments' }, { path: '/ledger', query: { limit: '100' } }],
+      [
+        { path: '/history', query: { limit: '50' } },
+        {
+          path: '/metrics',
+          query: {
+            window: '30',
+            environment: environments[environments.length - 1],
+          },
         },
-      },
+      ],
     ],
     // The strip, the newest history and the ledger; the metrics card waits
     // for its own window change.
@@ -58,7 +63,7 @@ export const ecsDeployPageReads: Record<
     ],
   },
   traffic: {
-    open: () => [{ path: '/traffic' }],
+    open: () => [[{ path: '/traffic' }]],
     onSignal: environment => [
       { path: '/traffic', query: { environment }, fresh: true },
     ],

@@ -46,9 +46,17 @@ function answer(path: string): unknown {
   throw new Error(`the tab asked for ${path}, which this test does not know`);
 }
 
-/** The real client over a fetch that records each read as the plan names it. */
+/**
+ * The real client over a fetch that records each read as the plan names it;
+ * `/environments` answers only once `release` is called, to tell the waves
+ * of an opening apart.
+ */
 function recordingClient() {
   const reads: EcsDeployPageRead[] = [];
+  let release = () => {};
+  const released = new Promise<void>(r => {
+    release = r;
+  });
   const client = new EcsDeployClient({
     discoveryApi: { getBaseUrl: async () => BASE },
     fetchApi: {
@@ -65,6 +73,7 @@ function recordingClient() {
           ...(Object.keys(query).length ? { query } : {}),
           ...(headers.get(FRESH_READ_HEADER) ? { fresh: true } : {}),
         });
+        if (path === '/environments') await released;
         return new Response(JSON.stringify(answer(path)), {
           status: 200,
           headers: { 'content-type': 'application/json' },
@@ -72,7 +81,7 @@ function recordingClient() {
       },
     },
   });
-  return { client, reads };
+  return { client, reads, release };
 }
 
 const sorted = (reads: EcsDeployPageRead[]) =>
@@ -88,17 +97,19 @@ const environments = environmentsResponse.environments.map(e => e.name);
 
 describe('ecsDeployPageReads', () => {
   it('is what the Deployments tab reads on opening and on a signal', async () => {
-    const { client, reads } = recordingClient();
+    const { client, reads, release } = recordingClient();
     const signals = new FakeSignalApi();
     await renderWithEntity(<EcsDeploymentsContent />, {
       api: client,
       signals,
     });
+    const [first, ...rest] = ecsDeployPageReads.deployments.open(environments);
+    await settle();
+    expect(sorted(reads)).toEqual(sorted(first));
+    release();
     expect(await screen.findByLabelText('prod environment')).toBeVisible();
     await settle();
-    expect(sorted(reads)).toEqual(
-      sorted(ecsDeployPageReads.deployments.open(environments)),
-    );
+    expect(sorted(reads)).toEqual(sorted([first, ...rest].flat()));
 
     reads.length = 0;
     signals.broadcast(ecsDeploySignal('prod'));
@@ -109,13 +120,14 @@ describe('ecsDeployPageReads', () => {
   });
 
   it('is what the Traffic tab reads on opening and on a signal', async () => {
-    const { client, reads } = recordingClient();
+    const { client, reads, release } = recordingClient();
+    release();
     const signals = new FakeSignalApi();
     await renderWithEntity(<EcsTrafficContent />, { api: client, signals });
     await settle();
     expect(reads.length).toBeGreaterThan(0);
     expect(sorted(reads)).toEqual(
-      sorted(ecsDeployPageReads.traffic.open(environments)),
+      sorted(ecsDeployPageReads.traffic.open(environments).flat()),
     );
 
     reads.length = 0;
