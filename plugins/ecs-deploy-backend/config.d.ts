@@ -14,6 +14,14 @@ export interface Config {
       /** Resolution of entities to AWS resources (tags, CodeDeploy lookup). Default 10 minutes. */
       resolutionTtlSeconds?: number;
       /**
+       * A read reuses the catalog lookup of the entity and the permission
+       * decision made for the same signed-in user and entity this long ago
+       * at most (each is an HTTP round trip per request otherwise); never
+       * across users, never for service callers, never for mutations.
+       * 0 turns it off. Default 5 seconds.
+       */
+      accessMemoSeconds?: number;
+      /**
        * Memory each backend process spends on values it also keeps in front
        * of coreServices.cache, so that many viewers of one entity cost one
        * deserialisation per lifetime; measured as the values' JSON size, the

@@ -36,6 +36,8 @@ export interface WatchSettings {
 
 export interface BackendSettings {
   ttl: CacheTtls;
+  /** How long a read's entity lookup and permission decision are reused (0: never). */
+  accessMemoMs: number;
   memoryBytes: number;
   memoryEntries?: number;
   staleIfErrorMs: number;
@@ -140,6 +142,7 @@ export function readBackendSettings(config: Config): BackendSettings {
       list: seconds('listTtlSeconds', 15),
       resolution: seconds('resolutionTtlSeconds', 600),
     },
+    accessMemoMs: seconds('accessMemoSeconds', 5),
     memoryBytes: memoryMegabytes(config) * 1024 * 1024,
     memoryEntries: config.getOptionalNumber('ecsDeploy.cache.memoryEntries'),
     staleIfErrorMs: seconds('staleIfErrorSeconds', 300),

@@ -18,6 +18,7 @@ import { EcsDeployActionService } from './actions/EcsDeployActionService';
 import { openPluginDatabase } from './database/openPluginDatabase';
 import { registerAgentActions } from './agentActions/registerAgentActions';
 import { readBackendSettings } from './config';
+import { AccessMemo } from './permissions/AccessMemo';
 import { HistoryService } from './history/HistoryService';
 import { ActionLedger } from './ledger/ActionLedger';
 import { createReadContext } from './reads/createReadContext';
@@ -163,6 +164,7 @@ export const ecsDeployPlugin = createBackendPlugin({
             reads,
             history,
             actions,
+            access: new AccessMemo({ ttlMs: settings.accessMemoMs }),
           }),
         );
         // The same reads and actions for agents (MCP clients), as the caller.

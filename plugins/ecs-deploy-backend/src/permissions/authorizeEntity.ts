@@ -10,6 +10,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AccessMemo } from './AccessMemo';
 
 // Entity refs compare case-insensitively, as the catalog compares them.
 function sameRef(a: string, b: string): boolean {
@@ -31,26 +32,44 @@ export interface AuthorizedEntity {
  * The loaded entity must be the one requested: a catalog that answers a
  * lookup with another entity (a ref its URL routing misread) is a 404, never
  * that entity's data under the requested ref.
+ *
+ * With `access`, a read reuses the lookup and the decision made for the same
+ * user and entity a moment ago (AccessMemo.ts); anything else (every
+ * mutation) asks the catalog and the permission framework afresh.
  */
 export async function authorizeEntity(
-  deps: { catalog: CatalogService; permissions: PermissionsService },
+  deps: {
+    catalog: CatalogService;
+    permissions: PermissionsService;
+    access?: AccessMemo;
+  },
   credentials: BackstageCredentials,
   ref: { kind: string; namespace: string; name: string },
   permission: ResourcePermission<'catalog-entity'>,
 ): Promise<AuthorizedEntity> {
   const requestedRef = stringifyEntityRef(ref);
-  const entity = await deps.catalog.getEntityByRef(requestedRef, {
-    credentials,
-  });
+  const memo =
+    permission.attributes.action === 'read' ? deps.access : undefined;
+  const lookup = () =>
+    deps.catalog.getEntityByRef(requestedRef, { credentials });
+  const entity = await (memo
+    ? memo.entity(credentials, requestedRef, lookup)
+    : lookup());
   const entityRef = entity && stringifyEntityRef(entity);
   if (!entity || !entityRef || !sameRef(entityRef, requestedRef)) {
     throw new NotFoundError(`Entity ${requestedRef} not found`);
   }
-  const [decision] = await deps.permissions.authorize(
-    [{ permission, resourceRef: entityRef }],
-    { credentials },
-  );
-  if (decision.result !== AuthorizeResult.ALLOW) {
+  const decide = async () => {
+    const [decision] = await deps.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
+    return decision.result;
+  };
+  const result = await (memo
+    ? memo.decision(credentials, entityRef, permission.name, decide)
+    : decide());
+  if (result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(
       `Not allowed to ${permission.name} on ${entityRef}`,
     );

@@ -5,6 +5,7 @@ import {
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Request } from 'express';
+import { AccessMemo } from './AccessMemo';
 import { AuthorizedEntity, authorizeEntity } from './authorizeEntity';
 
 /**
@@ -16,6 +17,7 @@ export async function requireEntityPermission(
     httpAuth: HttpAuthService;
     catalog: CatalogService;
     permissions: PermissionsService;
+    access?: AccessMemo;
   },
   req: Request,
   ref: { kind: string; namespace: string; name: string },

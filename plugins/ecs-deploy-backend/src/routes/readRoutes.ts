@@ -6,6 +6,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ecsDeployReadPermission } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { EcsDeployActionService } from '../actions/EcsDeployActionService';
 import { HistoryService } from '../history/HistoryService';
+import { AccessMemo } from '../permissions/AccessMemo';
 import { requireEntityPermission } from '../permissions/requireEntityPermission';
 import { EcsDeployReadService } from '../reads/EcsDeployReadService';
 import { EcsDeployApiRouter, EntityRequest } from './apiTypes';
@@ -19,6 +20,12 @@ export interface ReadRouteDeps {
   reads: EcsDeployReadService;
   history: HistoryService;
   actions: Pick<EcsDeployActionService, 'actionsOn'>;
+  /**
+   * The lookups and decisions of reads, kept a few seconds per user and
+   * entity; the same object reaches the other routes' reads through
+   * createApiRouter's deps.
+   */
+  access?: AccessMemo;
 }
 
 /**
@@ -63,6 +70,11 @@ export function addReadRoutes(
   router.get('/entities/:kind/:namespace/:name/traffic', async (req, res) => {
     const { entity } = await authorize(req);
     res.json(await deps.reads.traffic(entity, req.query.environment));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/tasks', async (req, res) => {
+    const { entity } = await authorize(req);
+    res.json(await deps.reads.runningTasks(entity, req.query.environment));
   });
 
   router.get(
