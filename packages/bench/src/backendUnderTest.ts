@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** The demo and fleet accounts; the sandbox tells them apart by access key id. */
@@ -25,6 +26,7 @@ export interface Outcome {
 
 export interface BackendUnderTest {
   baseUrl: string;
+  server: Server;
   get(path: string): Promise<Outcome>;
   stop(): Promise<void>;
 }
@@ -38,6 +40,8 @@ export async function startBackendUnderTest(options: {
   endpoint: string;
   entities: Entity[];
   extraConfig?: Record<string, unknown>;
+  /** more of `ecsDeploy` than the sandbox endpoint */
+  ecsDeploy?: Record<string, unknown>;
   features?: any[];
 }): Promise<BackendUnderTest> {
   const backend = await startTestBackend({
@@ -50,6 +54,7 @@ export async function startBackendUnderTest(options: {
         data: {
           ecsDeploy: {
             aws: { endpoint: options.endpoint, defaultRegion: 'eu-west-1' },
+            ...options.ecsDeploy,
           },
           aws: {
             mainAccount: { accessKeyId: 'x', secretAccessKey: 'x' },
@@ -71,6 +76,7 @@ export async function startBackendUnderTest(options: {
   const auth = mockCredentials.user.header();
   return {
     baseUrl,
+    server: backend.server,
     async get(path) {
       const started = performance.now();
       try {

@@ -26,15 +26,25 @@ export const BIG_ENTITY = 'big-history';
 export async function startFleetSandbox(
   size: FleetSize,
   latencyMs: number,
+  /** simulated seconds per real second */
+  speed = 1,
 ): Promise<RunningSandbox> {
   return startSandbox({
     seed: 'fleet',
     seedOptions: {
       services: size.services,
       deploymentsPerService: size.deploymentsPerService,
-      bigEntity: { name: BIG_ENTITY, deployments: size.bigEntityDeployments },
+      ...(size.bigEntityDeployments
+        ? {
+            bigEntity: {
+              name: BIG_ENTITY,
+              deployments: size.bigEntityDeployments,
+            },
+          }
+        : {}),
     },
     latencyMs,
+    speed,
   });
 }
 

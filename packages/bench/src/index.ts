@@ -17,6 +17,7 @@ import { runControllers } from './scenarios/controllers';
 import { runEndpoints } from './scenarios/endpoints';
 import { runFrontend } from './scenarios/frontend';
 import { runHistoryScale } from './scenarios/historyScale';
+import { runPageParts } from './scenarios/pageParts';
 import { runPeer } from './scenarios/peer';
 import { runViewers, ViewersResult } from './scenarios/viewers';
 
@@ -279,6 +280,18 @@ async function main() {
     });
     results.peer = peer;
     out.push('## 5. Side by side with the awslabs ECS plugin', peer.markdown);
+  }
+
+  if (options.parts.has('page') || options.parts.has('replicas')) {
+    log('parts 6-7: page mode and replicas');
+    const page = await runPageParts({
+      ...options,
+      stores: { postgresUrl: options.postgresUrl, redisUrl: options.redisUrl },
+      intervalMs: options.pollIntervalMs,
+      log,
+    });
+    Object.assign(results, page.results);
+    out.push(...page.markdown);
   }
 
   if (earlier) out.push(compareRuns(earlier, results as BenchJson));

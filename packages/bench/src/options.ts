@@ -21,6 +21,11 @@ export interface BenchOptions {
   peerDir?: string;
   /** an earlier run's JSON: print before → after for the parts both measured */
   compare?: string;
+  /** replica counts of the replicas part */
+  replicaCounts: number[];
+  /** the replicas part's shared stores */
+  postgresUrl: string;
+  redisUrl: string;
 }
 
 export const ALL_PARTS = [
@@ -29,9 +34,11 @@ export const ALL_PARTS = [
   'history',
   'frontend',
   'peer',
+  'page',
+  'replicas',
 ];
 
-const USAGE = `yarn bench [--quick] [--duration=S] [--viewers=N] [--latency=MS] [--parts=endpoints,viewers,history,frontend,peer] [--compare=bench-results/<earlier>.json]`;
+const USAGE = `yarn bench [--quick] [--duration=S] [--viewers=N] [--latency=MS] [--parts=endpoints,viewers,history,frontend,peer,page,replicas] [--replicas=1,2,4] [--compare=bench-results/<earlier>.json]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const flags = new Map<string, string>();
@@ -77,5 +84,20 @@ export function parseOptions(argv: string[]): BenchOptions {
     outDir: flags.get('out') ?? 'bench-results',
     peerDir: flags.get('peer-dir') ?? process.env.BENCH_PEER_DIR,
     compare: flags.get('compare'),
+    replicaCounts: (flags.get('replicas') ?? '1,2,4').split(',').map(n => {
+      const count = Number(n);
+      if (!Number.isInteger(count) || count < 1) {
+        throw new Error(`--replicas must list whole numbers; usage: ${USAGE}`);
+      }
+      return count;
+    }),
+    postgresUrl:
+      flags.get('postgres') ??
+      process.env.BENCH_POSTGRES_URL ??
+      'postgresql://postgres@127.0.0.1:5432',
+    redisUrl:
+      flags.get('redis') ??
+      process.env.BENCH_REDIS_URL ??
+      'redis://127.0.0.1:6379/5',
   };
 }
