@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskInvocationDefinition,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -46,6 +47,11 @@ export async function startActionBackend(
     rootConfig?: Record<string, unknown>;
     /** More services, such as recording signals and notifications. */
     services?: ServiceFactory[];
+    /**
+     * Backstage's own scheduler (global tasks locked in the database) instead
+     * of one that runs a task only on `runTask`.
+     */
+    realScheduler?: boolean;
   } = {},
 ) {
   const audits: RecordedAudit[] = [];
@@ -102,7 +108,7 @@ export async function startActionBackend(
         result: options.permissions ?? AuthorizeResult.ALLOW,
       }),
       auditor.factory,
-      scheduler.factory,
+      options.realScheduler ? schedulerServiceFactory : scheduler.factory,
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
