@@ -188,7 +188,8 @@ export async function batchGetDeployments(
 /**
  * The targets of a deployment: their ids, then their details. A deployment
  * that has not started yet has none (CodeDeploy answers
- * `DeploymentNotStartedException`): a read says so, it does not fail.
+ * `DeploymentNotStartedException` to the listing and to the details): a
+ * read says so, it does not fail.
  *
  * @public
  */
@@ -197,19 +198,22 @@ export async function deploymentTargets(
   deploymentId: string,
   context?: GatewayCallContext,
 ): Promise<DeploymentTarget[]> {
+  const notStarted = ['DeploymentNotStartedException'];
   const list = await call('codedeploy:ListDeploymentTargets', context, () =>
-    unlessAbsent(['DeploymentNotStartedException'], () =>
+    unlessAbsent(notStarted, () =>
       codeDeploy.send(new ListDeploymentTargetsCommand({ deploymentId })),
     ),
   );
   const targetIds = list?.targetIds ?? [];
   if (!targetIds.length) return [];
   const out = await call('codedeploy:BatchGetDeploymentTargets', context, () =>
-    codeDeploy.send(
-      new BatchGetDeploymentTargetsCommand({ deploymentId, targetIds }),
+    unlessAbsent(notStarted, () =>
+      codeDeploy.send(
+        new BatchGetDeploymentTargetsCommand({ deploymentId, targetIds }),
+      ),
     ),
   );
-  return out.deploymentTargets ?? [];
+  return out?.deploymentTargets ?? [];
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  BatchGetDeploymentTargetsCommand,
   CodeDeployClient,
   ContinueDeploymentCommand,
   CreateApplicationCommand,
@@ -8,6 +9,7 @@ import {
   DeploymentDoesNotExistException,
   DeploymentIsNotInReadyStateException,
   DeploymentLimitExceededException,
+  DeploymentNotStartedException,
   GetDeploymentCommand,
   GetDeploymentTargetCommand,
   InvalidDeploymentStatusException,
@@ -164,6 +166,22 @@ describe('CodeDeploy ECS blue/green', () => {
     await setUp();
     const id = await deploy();
     expect((await get(id)).status).toBe('Created');
+    // No targets before it starts: every target call says so, as AWS does.
+    for (const command of [
+      new ListDeploymentTargetsCommand({ deploymentId: id }),
+      new GetDeploymentTargetCommand({
+        deploymentId: id,
+        targetId: 'web-cluster:web',
+      }),
+      new BatchGetDeploymentTargetsCommand({
+        deploymentId: id,
+        targetIds: ['web-cluster:web'],
+      }),
+    ]) {
+      await expect(client.send(command as any)).rejects.toBeInstanceOf(
+        DeploymentNotStartedException,
+      );
+    }
 
     advance(10 * SECOND);
     expect((await get(id)).status).toBe('InProgress');

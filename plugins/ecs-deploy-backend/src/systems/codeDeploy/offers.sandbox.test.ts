@@ -114,6 +114,7 @@ describe('CodeDeploy offers over HTTP against the AWS sandbox', () => {
 
   it('reads a deployment CodeDeploy has not started yet as starting, never as a 409', async () => {
     const id = await payments.deploy('aaaaaaa');
+    sb.callLog.reset();
     expect(await status(id)).toBe('Created');
     const traffic = await request(backend.server)
       .get(api('payments-api', '/traffic'))
@@ -130,6 +131,28 @@ describe('CodeDeploy offers over HTTP against the AWS sandbox', () => {
       .get(api('payments-api', `/deployments/codedeploy:${id}`))
       .query({ environment: 'prod' });
     expect(detail.status).toBe(200);
+    // The listing may say started while the details still say not started.
+    advanceSandbox(sb, 20_000);
+    sb.faults.set('codedeploy:BatchGetDeploymentTargets', {
+      errorRate: 1,
+      errorCode: 'DeploymentNotStartedException',
+      errorStatus: 400,
+    });
+    try {
+      const racing = await request(backend.server)
+        .get(api('payments-api', '/traffic'))
+        .query({ environment: 'prod' });
+      expect(racing.status).toBe(200);
+      expect(
+        (racing.body as TrafficResponse).environments[0].shift,
+      ).toMatchObject({
+        deploymentId: `codedeploy:${id}`,
+        phase: 'PROVISIONING',
+      });
+      expect(sb.callLog.count('codedeploy:BatchGetDeploymentTargets')).toBe(1);
+    } finally {
+      sb.faults.clear();
+    }
     // let it run its course before the next test deploys
     advanceSandbox(sb, 2 * MINUTE);
     expect((await act('rollback', id, 'not-started-rollback')).status).toBe(

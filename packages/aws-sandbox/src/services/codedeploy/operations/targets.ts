@@ -1,9 +1,24 @@
 import { AwsError } from '../../../core/AwsError';
 import type { OperationHandler } from '../../../core/types';
 import type { CodeDeployStore } from '../CodeDeployStore';
+import type { DeploymentRecord } from '../model';
 import { renderTarget, targetIdOf } from '../render';
 import { deploymentOf } from './common';
 import { need, optionalList } from './input';
+
+/**
+ * A deployment that has not started (Created or Queued) has no targets yet:
+ * CodeDeploy answers every target operation with DeploymentNotStartedException.
+ */
+function started(d: DeploymentRecord): DeploymentRecord {
+  if (d.status === 'Created' || d.status === 'Queued') {
+    throw new AwsError(
+      'DeploymentNotStartedException',
+      `The deployment ${d.deploymentId} has not started`,
+    );
+  }
+  return d;
+}
 
 /** Deployment targets (one ECS target per deployment). */
 export function targetOperations(
@@ -11,17 +26,11 @@ export function targetOperations(
 ): Record<string, OperationHandler> {
   return {
     ListDeploymentTargets(input) {
-      const d = deploymentOf(store, input);
-      if (d.status === 'Created') {
-        throw new AwsError(
-          'DeploymentNotStartedException',
-          `The deployment ${d.deploymentId} has not started`,
-        );
-      }
+      const d = started(deploymentOf(store, input));
       return { targetIds: [targetIdOf(d)] };
     },
     GetDeploymentTarget(input, ctx) {
-      const d = deploymentOf(store, input);
+      const d = started(deploymentOf(store, input));
       const targetId = need(
         input,
         'targetId',
@@ -36,7 +45,7 @@ export function targetOperations(
       return { deploymentTarget: renderTarget(d, ctx.world) };
     },
     BatchGetDeploymentTargets(input, ctx) {
-      const d = deploymentOf(store, input);
+      const d = started(deploymentOf(store, input));
       const ids = optionalList<string>(input, 'targetIds');
       if (!ids?.length) {
         throw new AwsError(
