@@ -11,6 +11,15 @@ export interface Config {
       finishedTtlSeconds?: number;
       /** Lists (deployment lists, service state, listeners). Default 15 seconds. */
       listTtlSeconds?: number;
+      /**
+       * What shows an environment at rest, while nothing deploys, scales or
+       * waits there: the service, the newest deployments and pipeline
+       * executions, the pipeline's state. It changes only when a deployment
+       * starts: the portal's own actions forget it, the deployment watcher
+       * reads it again at each look and its scan (`watch.scanMinutes`) at
+       * each scan. Default 5 minutes (`listTtlSeconds` when only that is set).
+       */
+      idleTtlSeconds?: number;
       /** Resolution of entities to AWS resources (tags, CodeDeploy lookup). Default 10 minutes. */
       resolutionTtlSeconds?: number;
       /**

@@ -16,6 +16,8 @@ export interface CacheTtls {
   finished: number;
   list: number;
   resolution: number;
+  /** What shows an environment at rest (see CacheClass `idle`); without it, `list`. */
+  idle?: number;
 }
 
 export type { DiscoveryLocation } from './environments/discoveryLocations';
@@ -135,12 +137,19 @@ export function readBackendSettings(config: Config): BackendSettings {
   const defaultRegion =
     config.getOptionalString('ecsDeploy.aws.defaultRegion') ?? 'us-east-1';
   const discovery = readDiscoveryLocations(config, defaultRegion);
+  const list = seconds('listTtlSeconds', 15);
   return {
     ttl: {
       active: seconds('activeTtlSeconds', 5),
       finished: seconds('finishedTtlSeconds', 3600),
-      list: seconds('listTtlSeconds', 15),
+      list,
       resolution: seconds('resolutionTtlSeconds', 600),
+      // At rest, state lives longer than lists; a setup that chose how long
+      // lists live (tests turning caching off) gets that unless it says.
+      idle: seconds(
+        'idleTtlSeconds',
+        config.has('ecsDeploy.cache.listTtlSeconds') ? list / 1000 : 300,
+      ),
     },
     accessMemoMs: seconds('accessMemoSeconds', 5),
     memoryBytes: memoryMegabytes(config) * 1024 * 1024,

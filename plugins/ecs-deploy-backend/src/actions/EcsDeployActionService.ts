@@ -176,13 +176,34 @@ export class EcsDeployActionService {
     request: EcsDeployActionRequest,
     idempotencyKey: string | undefined,
   ): Promise<PerformedAction> {
-    const performed = await this.performClaimed(
-      caller,
-      request,
-      idempotencyKey,
-    );
+    let performed: PerformedAction;
+    try {
+      performed = await this.performClaimed(caller, request, idempotencyKey);
+    } finally {
+      // Whatever the outcome (an unknown one may have changed AWS too).
+      await this.forgetStateOf(caller, request);
+    }
     await this.onActed?.(caller.entityRef);
     return performed;
+  }
+
+  /** The acted-on environments read afresh (EnvironmentLoader.forgetState). */
+  private async forgetStateOf(
+    caller: ActionCaller,
+    request: EcsDeployActionRequest,
+  ): Promise<void> {
+    const names: Array<[string, string]> = [
+      ['environment', request.environment],
+    ];
+    if ('from' in request && request.from) names.push(['from', request.from]);
+    try {
+      const envs = await this.ctx.environments.named(caller.entity, names);
+      await Promise.all(
+        envs.map(env => this.ctx.environments.forgetState(env)),
+      );
+    } catch {
+      // A request naming no environment of the entity changed nothing.
+    }
   }
 
   private async performClaimed(

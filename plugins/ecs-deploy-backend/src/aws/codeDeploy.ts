@@ -201,11 +201,14 @@ export function codeDeployReads({ clients, cache }: GatewayDeps) {
       return parseDefaultConfigName(name) ?? deploymentConfig(w, name);
     },
 
-    /** One page of a group's deployment ids, newest first. Cache: list. */
+    /**
+     * One page of a group's deployment ids, newest first. It changes only
+     * when a deployment starts (their state is read apart). Cache: idle.
+     */
     deploymentPage: withCache(
       cache,
       {
-        cache: 'list',
+        cache: 'idle',
         key: (w: Where, group: GroupRef, token: string | undefined) =>
           cacheKeys.codeDeployDeploymentPage(
             w,

@@ -9,6 +9,7 @@ import {
   GatewayCallContext,
   codePipelineGateway,
 } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { pipelineAtRest } from './atRest';
 import { cacheKeys } from './cacheKeys';
 import { compactPipelineState } from './mapping/pipelineState';
 import { PipelineWaitState } from './state';
@@ -35,11 +36,15 @@ export function codePipelineReads({ clients, cache }: GatewayDeps) {
       );
     },
 
-    /** The approvals waiting and each stage's latest run. Cache: active. */
+    /**
+     * The approvals waiting and each stage's latest run. Cache: active while
+     * a stage runs or an approval waits, else idle.
+     */
     waitState: withCache(
       cache,
       {
-        cache: 'active',
+        cache: (state: PipelineWaitState) =>
+          pipelineAtRest(state) ? 'idle' : 'active',
         key: (p: PipelineRef) => cacheKeys.pipelineState(p.arn),
       },
       async (pipeline: PipelineRef): Promise<PipelineWaitState> =>

@@ -14,6 +14,7 @@ import {
   ecsGateway,
   withErrorCode,
 } from '@ecs-deploy/plugin-ecs-deploy-node';
+import { serviceAtRest } from './atRest';
 import { cacheKeys } from './cacheKeys';
 import { mapService } from './mapping/serviceState';
 import { RevisionIndex, ServiceState, TaskDefinitionState } from './state';
@@ -59,11 +60,11 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
   return {
     serviceNow,
 
-    /** DescribeServices for one service. Cache: list. */
+    /** DescribeServices for one service. Cache: idle at rest, else list. */
     service: withCache(
       cache,
       {
-        cache: 'list',
+        cache: (s: ServiceState) => (serviceAtRest(s) ? 'idle' : 'list'),
         key: (svc: EcsServiceRef) => cacheKeys.ecsService(svc.arn),
       },
       serviceNow,
@@ -91,11 +92,14 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
       },
     ),
 
-    /** One page of ListServiceDeployments (ARNs, newest first). Cache: list. */
+    /**
+     * One page of ListServiceDeployments (ARNs, newest first). It changes
+     * only when a deployment starts (their state is read apart). Cache: idle.
+     */
     serviceDeploymentPage: withCache(
       cache,
       {
-        cache: 'list',
+        cache: 'idle',
         key: (
           svc: EcsServiceRef,
           token: string | undefined,

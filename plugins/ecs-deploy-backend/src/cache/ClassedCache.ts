@@ -11,9 +11,20 @@ import { ReadCache, ReadScope } from './ReadCache';
  * - `resolution`: what an entity's resources are (tags, group lookups);
  * - `list`: lists and service state;
  * - `finished`: what no longer changes (finished deployments, task definitions);
- * - `active`: what moves (deployments in progress, listener weights, approvals).
+ * - `active`: what moves (deployments in progress, listener weights, approvals);
+ * - `idle`: what shows an environment at rest (service state, the newest
+ *   deployments, the pipeline's state, while nothing moves or waits). It
+ *   changes only when a deployment starts: the suite forgets it when it
+ *   acts (EnvironmentLoader.forgetState), the watcher and its scan read it
+ *   again at each look, and it expires after `idleTtlSeconds` otherwise.
  */
-export type CacheClass = 'none' | 'resolution' | 'list' | 'finished' | 'active';
+export type CacheClass =
+  | 'none'
+  | 'resolution'
+  | 'list'
+  | 'finished'
+  | 'active'
+  | 'idle';
 
 /** A class, or the class a loaded value falls in (finished things live longer). */
 export type CacheClassOf<T> = CacheClass | ((value: T) => CacheClass);
@@ -32,7 +43,9 @@ export class ClassedCache {
 
   /** Milliseconds a value of the class lives. */
   lifetimeOf(cacheClass: CacheClass): number {
-    return cacheClass === 'none' ? 0 : this.ttl[cacheClass];
+    if (cacheClass === 'none') return 0;
+    if (cacheClass === 'idle') return this.ttl.idle ?? this.ttl.list;
+    return this.ttl[cacheClass];
   }
 
   /** The cached value of `key`, or `load`'s, kept as long as its class says. */

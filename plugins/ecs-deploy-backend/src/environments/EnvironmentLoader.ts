@@ -1,6 +1,8 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { cacheKeys } from '../aws/cacheKeys';
 import { ServiceState } from '../aws/state';
+import { LIST_PAGE_SIZE } from '../history/HistorySource';
 import { ReadContext } from '../reads/ReadContext';
 import { codeDeployGroupFor } from './codeDeployGroup';
 import { EnvironmentResolver } from './EnvironmentResolver';
@@ -79,5 +81,46 @@ export class EnvironmentLoader {
     const svc = loaded.env.service;
     if (!svc) return loaded;
     return { ...loaded, service: await this.ctx.aws.ecs.serviceNow(svc) };
+  }
+
+  /**
+   * Forgets what shows the environment at rest (CacheClass `idle`: the
+   * service, the newest deployments and executions, the pipeline's state),
+   * here and in the shared cache: the portal acted on it, and what it
+   * started must show at the next read, not at the end of a long lifetime.
+   */
+  async forgetState(env: ResolvedEnvironment): Promise<void> {
+    const where = { accountId: env.accountId, region: env.region };
+    const keys: string[] = [];
+    if (env.service) {
+      keys.push(
+        cacheKeys.ecsService(env.service.arn),
+        cacheKeys.ecsServiceDeploymentPage(
+          env.service.arn,
+          LIST_PAGE_SIZE,
+          undefined,
+        ),
+      );
+    }
+    const group =
+      env.codeDeploy ??
+      (await this.load(env).catch(() => undefined))?.codeDeploy;
+    if (group) {
+      keys.push(
+        cacheKeys.codeDeployDeploymentPage(
+          where,
+          group.application,
+          group.deploymentGroup,
+          undefined,
+        ),
+      );
+    }
+    if (env.pipeline) {
+      keys.push(
+        cacheKeys.pipelineState(env.pipeline.arn),
+        cacheKeys.pipelinePage(env.pipeline.arn, env.name, undefined),
+      );
+    }
+    await Promise.all(keys.map(key => this.ctx.cache.forget(key)));
   }
 }

@@ -67,7 +67,7 @@ export class DeploymentWatcher {
             await this.deps.store.unwatch(watch.entityRef);
             return;
           }
-          await this.look(entity, watch.snapshot);
+          await this.look(entity, watch.snapshot, watch.watchedSince);
         } catch (error) {
           // Looked at again at the slowest pace rather than dropped.
           this.deps.logger.warn(
@@ -84,7 +84,11 @@ export class DeploymentWatcher {
     );
   }
 
-  private async look(entity: Entity, before?: EntitySnapshot): Promise<void> {
+  private async look(
+    entity: Entity,
+    before: EntitySnapshot | undefined,
+    watchedSince: number,
+  ): Promise<void> {
     const entityRef = stringifyEntityRef(entity);
     const after = await this.read(entity, before);
     for (const name of Object.keys(after)) {
@@ -101,9 +105,24 @@ export class DeploymentWatcher {
         await this.deps.notifier.notify(entity, event);
       }
     }
-    const next = nextLookIn(Object.values(after), this.deps.pace);
+    const next =
+      nextLookIn(Object.values(after), this.deps.pace) ??
+      this.settlingLookIn(watchedSince);
     if (next === undefined) await this.deps.store.unwatch(entityRef);
     else await this.deps.store.record(entityRef, after, this.now() + next);
+  }
+
+  /**
+   * Nothing moves: a watch younger than the waiting pace (the portal just
+   * acted) still looks a few times before it ends, because what an action
+   * starts may show a moment later (the pipeline a promotion's ECR retag
+   * starts); each look reads again what was cached as at rest.
+   */
+  private settlingLookIn(watchedSince: number): number | undefined {
+    const { waitingMs, movingMs } = this.deps.pace;
+    const left = watchedSince + waitingMs - this.now();
+    if (left <= 0) return undefined;
+    return Math.min(left, Math.max(movingMs, waitingMs / 3));
   }
 
   /**
@@ -118,14 +137,19 @@ export class DeploymentWatcher {
       nextLookIn(Object.values(before ?? {}), this.deps.pace) ??
       this.deps.pace.movingMs;
     // What a look reads outlives the next look, even one running late, and
-    // the next look reads all of it again (service state and lists too):
+    // the next look reads all of it again (service state and lists too, and
+    // what was cached as at rest: a deployment may have started since):
     // what viewers see of a moving deployment ages by the pace.
     const lifetime = Math.max(
       pace * 1.5 + 1000,
       this.deps.cache.lifetimeOf('active'),
     );
     const scope = {
-      refreshAheadMs: Math.max(lifetime, this.deps.cache.lifetimeOf('list')),
+      refreshAheadMs: Math.max(
+        lifetime,
+        this.deps.cache.lifetimeOf('list'),
+        this.deps.cache.lifetimeOf('idle'),
+      ),
       minTtlMs: lifetime,
     };
     return this.deps.cache.within(scope, async () => {

@@ -1,6 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { hasEcsDeployAnnotations } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { ClassedCache } from '../cache/ClassedCache';
 import { EcsDeployReadService } from '../reads/EcsDeployReadService';
 
 /** Entities per catalog page, and pages per scan: a scan stays bounded. */
@@ -13,7 +14,10 @@ const CONCURRENCY = 4;
  * Finds deployments nobody has opened in the portal yet (a pipeline started
  * by a push, a deployment started from the console): reads the overview of
  * every entity with ECS Deploy annotations through the shared cache, and the
- * watcher follows those that move or wait (the reads tell it).
+ * watcher follows those that move or wait (the reads tell it). What was
+ * cached as at rest (class `idle`) is read again from AWS, so a deployment
+ * started in an idle environment outside the portal is found by the next
+ * scan at the latest, and viewers see it from then on.
  */
 export class WatchScan {
   constructor(
@@ -22,10 +26,21 @@ export class WatchScan {
       catalog: CatalogService;
       reads: EcsDeployReadService;
       logger: LoggerService;
+      cache: ClassedCache;
     },
   ) {}
 
   async run(): Promise<void> {
+    const { cache } = this.deps;
+    // Every value at rest expires sooner than this: all are read again.
+    const refreshAheadMs = Math.max(
+      cache.lifetimeOf('idle'),
+      cache.lifetimeOf('list'),
+    );
+    await cache.within({ refreshAheadMs }, () => this.scan());
+  }
+
+  private async scan(): Promise<void> {
     const { auth, catalog, reads, logger } = this.deps;
     const credentials = await auth.getOwnServiceCredentials();
     let cursor: string | undefined;

@@ -15,6 +15,8 @@ export interface Watch {
   entityRef: string;
   snapshot?: EntitySnapshot;
   nextCheckAt: number;
+  /** When the watch started, or the portal last acted on the entity. */
+  watchedSince: number;
 }
 
 const millis = (value: Date | string | number) =>
@@ -44,12 +46,15 @@ export class WatchStore {
     }
   }
 
-  /** Looks at the entity at the next round: the portal just acted on it. */
+  /**
+   * Looks at the entity at the next round: the portal just acted on it, and
+   * the watch starts over (it lasts a while even if nothing moves yet).
+   */
   async soon(entityRef: string, now = Date.now()): Promise<void> {
     await this.watch(entityRef, now);
     await this.db<Row>(TABLE)
       .where({ entity_ref: entityRef })
-      .update({ next_check_at: new Date(now) });
+      .update({ next_check_at: new Date(now), watched_since: new Date(now) });
   }
 
   /** The entities due for a look, the longest waiting first. */
@@ -62,6 +67,7 @@ export class WatchStore {
       entityRef: row.entity_ref,
       ...(row.snapshot ? { snapshot: JSON.parse(row.snapshot) } : {}),
       nextCheckAt: millis(row.next_check_at),
+      watchedSince: millis(row.watched_since),
     }));
   }
 

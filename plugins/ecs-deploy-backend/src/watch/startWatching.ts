@@ -56,7 +56,7 @@ export async function startWatching(deps: {
     deps.scheduler,
     {
       watcher,
-      scan: new WatchScan({ auth, catalog, reads, logger }),
+      scan: new WatchScan({ auth, catalog, reads, logger, cache: deps.cache }),
       notified,
     },
     {

@@ -68,7 +68,7 @@ export function pipelinePage(
       };
     },
     page =>
-      page.items.some(i => isActiveStatus(i.status)) ? 'active' : 'list',
+      page.items.some(i => isActiveStatus(i.status)) ? 'active' : 'idle',
   );
 }
 

@@ -1,0 +1,138 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  RunningSandbox,
+  advanceSandbox,
+  startSandbox,
+} from '@ecs-deploy/aws-sandbox';
+import { Knex } from 'knex';
+import request from 'supertest';
+import {
+  component,
+  createCluster,
+  serviceArn,
+} from '../__testUtils__/sandboxFleet';
+import {
+  ActionClients,
+  actionClients,
+  createWaitingCodeDeployService,
+} from '../actions/__testUtils__/actionFleet';
+import {
+  api,
+  startActionBackend,
+} from '../actions/__testUtils__/actionBackend';
+
+jest.setTimeout(60_000);
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const CLUSTER = 'paced-prod';
+const NAME = 'paced-api';
+const ROUND = 'ecs-deploy-deployment-watcher';
+const SCAN = 'ecs-deploy-deployment-scan';
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3'],
+  disableDocker: true,
+});
+
+/*
+ * The backend's clock (its cache lifetimes) moves with the test: Date.now is
+ * replaced before the backend starts, so every cache captures this one. The
+ * sandbox's own clock is stopped and moved with advanceSandbox.
+ */
+let offset = 0;
+const realNow = Date.now;
+const passes = (ms: number) => {
+  offset += ms;
+};
+
+describe('reads paced by state: at rest read rarely, moving often', () => {
+  let sb: RunningSandbox;
+  let clients: ActionClients;
+  let service: Awaited<ReturnType<typeof createWaitingCodeDeployService>>;
+  let started: Awaited<ReturnType<typeof startActionBackend>>;
+  let knex: Knex;
+
+  beforeAll(async () => {
+    jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    sb = await startSandbox({ seed: 'none', speed: 0 });
+    clients = actionClients(sb);
+    knex = await databases.init('SQLITE_3');
+    await createCluster(clients, CLUSTER);
+    service = await createWaitingCodeDeployService(sb, clients, NAME, CLUSTER, {
+      tagged: true,
+    });
+    started = await startActionBackend(
+      sb,
+      [
+        component(NAME, {
+          'ecs-deploy.io/service-arn.prod': serviceArn(CLUSTER, NAME),
+        }),
+      ],
+      // The default lifetimes (5 s moving, 15 s lists, 5 minutes at rest).
+      { cached: true, knex },
+    );
+  });
+
+  afterAll(async () => {
+    await started?.backend.stop();
+    clients?.destroy();
+    await sb?.close();
+    jest.restoreAllMocks();
+  });
+
+  const read = async (path: string) => {
+    sb.callLog.reset();
+    const res = await request(started.backend.server).get(api(NAME, path));
+    expect(res.status).toBe(200);
+    return { body: res.body, calls: sb.callLog.total() };
+  };
+
+  it('reads an idle environment from AWS once per idle lifetime, not per list lifetime', async () => {
+    expect((await read('/environments')).calls).toBeGreaterThan(0);
+    await read('/history?limit=25');
+
+    // Past the list lifetime (15 s), well within the idle one (5 minutes).
+    passes(2 * MINUTE);
+    const overview = await read('/environments');
+    expect(overview.body.environments[0].deploymentInProgress).toBe(false);
+    expect(overview.calls).toBe(0);
+    expect((await read('/history?limit=25')).calls).toBe(0);
+
+    passes(4 * MINUTE); // past the idle lifetime: read again
+    expect((await read('/environments')).calls).toBeGreaterThan(0);
+  });
+
+  it('finds a deployment started outside the portal at the next scan, then reads it at the moving pace', async () => {
+    const id = await service.deploy('bbbbbbb');
+    advanceSandbox(sb, 10 * SECOND);
+    // Still the state at rest the cache holds: the scan has not run yet.
+    expect(
+      (await read('/environments')).body.environments[0].deploymentInProgress,
+    ).toBe(false);
+
+    await started.runTask(SCAN);
+    const seen = await read('/environments');
+    expect(seen.calls).toBe(0); // the scan read it from AWS for everyone
+    expect(seen.body.environments[0]).toMatchObject({
+      deploymentInProgress: true,
+      lastDeployment: { id: `codedeploy:${id}` },
+    });
+
+    // The scan's read told the database to watch it.
+    for (
+      let i = 0;
+      i < 50 && !(await knex('ecs_deploy_watches').first());
+      i++
+    ) {
+      await new Promise(r => setTimeout(r, 20));
+    }
+
+    // Moving: past the active lifetime, a viewer's read goes to AWS again,
+    // or the watcher's look has read it for every viewer.
+    passes(10 * SECOND);
+    expect((await read('/environments')).calls).toBeGreaterThan(0);
+    await started.runTask(ROUND);
+    expect((await read('/environments')).calls).toBe(0);
+  });
+});
