@@ -3,6 +3,7 @@ import type { TagStore } from '../../world';
 import type { EcsStore } from './EcsStore';
 import type {
   ClusterRecord,
+  ContainerDefinitionDocument,
   LifecycleStage,
   LoadBalancerRecord,
   ServiceDeploymentRecord,
@@ -225,8 +226,34 @@ const TASK_VERSION: Record<TaskRecord['lastStatus'], number> = {
   STOPPED: 4,
 };
 
+/**
+ * A container's health as ECS reports it: UNKNOWN without a health check in
+ * its definition (ECS has nothing to ask) and until it runs; the sandbox's
+ * checks pass once it runs.
+ */
+function containerHealth(
+  definition: ContainerDefinitionDocument | undefined,
+  t: TaskRecord,
+): 'HEALTHY' | 'UNKNOWN' {
+  return definition?.healthCheck && t.lastStatus === 'RUNNING'
+    ? 'HEALTHY'
+    : 'UNKNOWN';
+}
+
 export function renderTask(store: EcsStore, t: TaskRecord, withTags: boolean) {
   const td = store.taskDefinitions.get(t.taskDefinitionArn);
+  const definitions = td?.document.containerDefinitions ?? [];
+  const definitionOf = (name: string) => definitions.find(d => d.name === name);
+  // The task is HEALTHY only when every essential container is; one
+  // reporting UNKNOWN (no health check) makes the task UNKNOWN.
+  const essential = t.containers.filter(
+    c => definitionOf(c.name)?.essential !== false,
+  );
+  const taskHealth =
+    essential.length > 0 &&
+    essential.every(c => containerHealth(definitionOf(c.name), t) === 'HEALTHY')
+      ? 'HEALTHY'
+      : 'UNKNOWN';
   return {
     attachments: [],
     attributes: [],
@@ -242,14 +269,14 @@ export function renderTask(store: EcsStore, t: TaskRecord, withTags: boolean) {
       exitCode: c.exitCode,
       reason: c.reason,
       networkInterfaces: [{ privateIpv4Address: t.ip }],
-      healthStatus: t.lastStatus === 'RUNNING' ? 'HEALTHY' : 'UNKNOWN',
+      healthStatus: containerHealth(definitionOf(c.name), t),
     })),
     cpu: td?.document.cpu ?? '256',
     memory: td?.document.memory ?? '512',
     createdAt: date(t.createdAt),
     desiredStatus: t.desiredStatus,
     group: t.group,
-    healthStatus: t.lastStatus === 'RUNNING' ? 'HEALTHY' : 'UNKNOWN',
+    healthStatus: taskHealth,
     lastStatus: t.lastStatus,
     launchType: t.launchType,
     platformVersion: '1.4.0',
