@@ -91,6 +91,7 @@ describe('ECS Deploy actions through the actions registry, against the AWS sandb
         'get-history',
         'get-deployment',
         'get-traffic',
+        'get-running-tasks',
         'get-promotion-preview',
         'continue',
         'finish-early',
@@ -145,6 +146,7 @@ describe('ECS Deploy actions through the actions registry, against the AWS sandb
     ['get-environments', '/environments', {}],
     ['get-history', '/history', { environment: 'dev', limit: 5 }],
     ['get-traffic', '/traffic', {}],
+    ['get-running-tasks', '/tasks', { environment: 'dev' }],
     [
       'get-promotion-preview',
       '/promotion-preview',

@@ -37,7 +37,7 @@ type Input = Record<string, any>;
 /**
  * The reads an agent needs to act as a person would: where each
  * environment stands and what it offers, the history, one deployment,
- * traffic, and the promotion preview whose digest `promote` takes.
+ * traffic, the running tasks, and the promotion preview whose digest `promote` takes.
  * Each is the HTTP route's operation: its parameters, its answer.
  */
 const READS: Array<{
@@ -70,6 +70,12 @@ const READS: Array<{
     path: '/traffic',
     read: (deps, { entity }, input) =>
       deps.reads.traffic(entity, input.environment),
+  },
+  {
+    name: 'get-running-tasks',
+    path: '/tasks',
+    read: (deps, { entity }, input) =>
+      deps.reads.runningTasks(entity, input.environment),
   },
   {
     name: 'get-promotion-preview',

@@ -27,6 +27,9 @@ export const cacheKeys = {
   ) => `ecs:servicedeployments:${serviceArn}:${pageSize}:${token ?? ''}`,
   ecsServiceRevisions: (arns: string[]) => `ecs:revisions:${arns.join(',')}`,
   ecsStoppedTasks: (serviceArn: string) => `ecs:stopped:${serviceArn}`,
+  /** An environment's running tasks with their deployments (named by its history). */
+  ecsRunningTasks: (serviceArn: string, environment: string) =>
+    `ecs:running:${serviceArn}:${environment}`,
   /** Prefix of an environment's ECS deployment summaries (members by ARN). */
   ecsSummaries: (environment: string) => `ecs:summary:${environment}`,
 

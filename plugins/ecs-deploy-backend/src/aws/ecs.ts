@@ -52,6 +52,19 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
     return mapService(service);
   };
 
+  /** DescribeTasks of listed tasks, in AWS's batches of 100. */
+  const describeTasks = async (
+    svc: EcsServiceRef,
+    arns: string[],
+  ): Promise<Task[]> =>
+    arns.length
+      ? ecsGateway.describeTasks(
+          await ecs(where(svc)),
+          { cluster: svc.cluster, tasks: arns },
+          { resource: svc.arn },
+        )
+      : [];
+
   // What the portal changed reads fresh, not from the cache (whether or not
   // the call's answer arrived).
   const forgetService = (svc: EcsServiceRef) =>
@@ -173,7 +186,7 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
       return Object.assign({}, ...entries);
     },
 
-    /** The service's stopped tasks (ECS keeps them about an hour). Cache: none (the reader caches what it maps). */
+    /** The service's stopped tasks (ECS keeps them about an hour), the first 100 listed. Cache: none (the reader caches what it maps). */
     async stoppedTasks(svc: EcsServiceRef): Promise<Task[]> {
       const client = await ecs(where(svc));
       const arns = await ecsGateway.listTasks(
@@ -186,12 +199,24 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
         },
         { resource: svc.arn },
       );
-      if (!arns.length) return [];
-      return ecsGateway.describeTasks(
-        client,
-        { cluster: svc.cluster, tasks: arns },
+      return describeTasks(svc, arns);
+    },
+
+    /**
+     * Every task ECS wants running for the service (pending ones too), all
+     * pages. Cache: none (the reader caches what it maps).
+     */
+    async runningTasks(svc: EcsServiceRef): Promise<Task[]> {
+      const arns = await ecsGateway.listAllTasks(
+        await ecs(where(svc)),
+        {
+          cluster: svc.cluster,
+          serviceName: svc.serviceName,
+          desiredStatus: 'RUNNING',
+        },
         { resource: svc.arn },
       );
+      return describeTasks(svc, arns);
     },
 
     /** Cache: none. */

@@ -1,6 +1,7 @@
 import {
   EnvironmentError,
   EnvironmentOverview,
+  EnvironmentTasks,
   EnvironmentTraffic,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { publicError } from '@ecs-deploy/plugin-ecs-deploy-node';
@@ -78,6 +79,20 @@ export function unreadableTraffic(
     listeners: [],
     taskSets: [],
     observedAt,
+    error: environmentError(error),
+  };
+}
+
+/** The running tasks of an environment that could not be read: none, and why. */
+export function unreadableTasks(
+  env: ResolvedEnvironment,
+  error: unknown,
+  observedAt: string,
+): EnvironmentTasks {
+  return {
+    environment: env.name,
+    observedAt,
+    tasks: [],
     error: environmentError(error),
   };
 }

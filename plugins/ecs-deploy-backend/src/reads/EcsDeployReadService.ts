@@ -5,12 +5,14 @@ import {
   DeploymentDetail,
   EnvironmentOverview,
   EnvironmentsResponse,
+  RunningTasksResponse,
   StoppedTasksResponse,
   TrafficResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import {
   eachEnvironment,
   unreadableOverview,
+  unreadableTasks,
   unreadableTraffic,
 } from '../environments/environmentError';
 import { EnvironmentLoader } from '../environments/EnvironmentLoader';
@@ -21,6 +23,7 @@ import { withReleaseSource } from '../systems/taskSets/offers';
 import { readDeploymentDetail } from './detail';
 import { readOverview } from './overview';
 import { ReadContext } from './ReadContext';
+import { readRunningTasks } from './runningTasks';
 import { readStoppedTasks } from './stoppedTasks';
 import { readTraffic } from './traffic';
 
@@ -133,6 +136,24 @@ export class EcsDeployReadService {
     );
     if (shifting) this.onLive?.(stringifyEntityRef(entity));
     return response;
+  }
+
+  /** The running tasks of every environment, or of one; an unreadable one as in `overviews`. */
+  async runningTasks(
+    entity: Entity,
+    environment?: string,
+  ): Promise<RunningTasksResponse> {
+    const envs = await this.environments.selected(entity, environment);
+    return {
+      environments: await eachEnvironment(
+        envs,
+        async env =>
+          readRunningTasks(this.ctx, await this.environments.load(env)),
+        (env, error) =>
+          unreadableTasks(env, error, this.ctx.aws.now().toISOString()),
+        this.logUnreadable,
+      ),
+    };
   }
 
   async stoppedTasks(

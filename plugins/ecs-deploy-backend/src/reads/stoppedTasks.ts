@@ -1,11 +1,7 @@
-import {
-  StoppedTasksResponse,
-  formatDeploymentId,
-  arnResourceId,
-} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { StoppedTasksResponse } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { cacheKeys } from '../aws/cacheKeys';
 import { LoadedEnvironment } from '../environments/EnvironmentLoader';
-import { taskDefinitionRef } from '../mapping/taskDefinition';
+import { taskBasics } from '../mapping/task';
 import { iso } from '../mapping/time';
 import { ReadContext } from './ReadContext';
 
@@ -22,29 +18,19 @@ export async function readStoppedTasks(
     async () => {
       const tasks = await ctx.aws.ecs.stoppedTasks(service);
       return tasks
-        .map(t => {
-          const def = taskDefinitionRef(t.taskDefinitionArn);
-          return {
-            taskId: arnResourceId(t.taskArn ?? ''),
-            ...(def ? { taskDefinition: def } : {}),
-            ...(t.stopCode ? { stopCode: t.stopCode } : {}),
-            ...(t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
-            ...(iso(t.startedAt) ? { startedAt: iso(t.startedAt) } : {}),
-            ...(iso(t.stoppedAt) ? { stoppedAt: iso(t.stoppedAt) } : {}),
-            ...(t.startedBy ? { startedBy: t.startedBy } : {}),
-            // CodeDeploy starts its task sets' tasks under its deployment id.
-            ...(t.startedBy && /^d-[A-Z0-9]+$/.test(t.startedBy)
-              ? { deploymentId: formatDeploymentId('codedeploy', t.startedBy) }
-              : {}),
-            containers: (t.containers ?? []).map(c => ({
-              name: c.name ?? '',
-              ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
-              ...(c.reason ? { reason: c.reason } : {}),
-              ...(c.image ? { image: c.image } : {}),
-              ...(c.imageDigest ? { imageDigest: c.imageDigest } : {}),
-            })),
-          };
-        })
+        .map(t => ({
+          ...taskBasics(t),
+          ...(t.stopCode ? { stopCode: t.stopCode } : {}),
+          ...(t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
+          ...(iso(t.stoppedAt) ? { stoppedAt: iso(t.stoppedAt) } : {}),
+          containers: (t.containers ?? []).map(c => ({
+            name: c.name ?? '',
+            ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
+            ...(c.reason ? { reason: c.reason } : {}),
+            ...(c.image ? { image: c.image } : {}),
+            ...(c.imageDigest ? { imageDigest: c.imageDigest } : {}),
+          })),
+        }))
         .sort((a, b) => (b.stoppedAt ?? '').localeCompare(a.stoppedAt ?? ''));
     },
     'list',

@@ -79,6 +79,10 @@ const calls: Record<string, (client: any) => Promise<unknown>[]> = {
     c.getTraffic(entity, { environment: 'prod' }),
   ],
   getStoppedTasks: c => [c.getStoppedTasks(entity, { environment: 'prod' })],
+  getRunningTasks: c => [
+    c.getRunningTasks(entity),
+    c.getRunningTasks(entity, { environment: 'prod', fresh: true }),
+  ],
   getLedger: c => [
     c.getLedger(entity),
     c.getLedger(entity, { environment: 'prod', cursor: 'AbCd', limit: 5 }),

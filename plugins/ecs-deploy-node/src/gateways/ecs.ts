@@ -32,8 +32,9 @@ import {
   TaskDefinition,
   TaskSet,
   UpdateServicePrimaryTaskSetCommand,
+  paginateListTasks,
 } from '@aws-sdk/client-ecs';
-import { GatewayCallContext, call, chunk, unlessAbsent } from './call';
+import { GatewayCallContext, call, chunk, collect, unlessAbsent } from './call';
 
 /*
  * Amazon ECS: every ECS command the suite sends is built here. Lookups that
@@ -263,6 +264,24 @@ export async function listTasks(
     ecs.send(new ListTasksCommand(input)),
   );
   return out.taskArns ?? [];
+}
+
+/**
+ * Every task ARN that matches, page by page (100 a page, AWS's most).
+ *
+ * @public
+ */
+export async function listAllTasks(
+  ecs: ECSClient,
+  input: Omit<ListTasksCommandInput, 'nextToken' | 'maxResults'>,
+  context?: GatewayCallContext,
+): Promise<string[]> {
+  return call('ecs:ListTasks', context, () =>
+    collect(
+      paginateListTasks({ client: ecs, pageSize: 100 }, input),
+      p => p.taskArns,
+    ),
+  );
 }
 
 /**

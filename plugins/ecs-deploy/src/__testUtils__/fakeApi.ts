@@ -15,6 +15,7 @@ export function fakeApi(
     getStoppedTasks: jest
       .fn()
       .mockResolvedValue({ environment: 'prod', items: [] }),
+    getRunningTasks: jest.fn().mockResolvedValue({ environments: [] }),
     getLedger: jest.fn().mockResolvedValue({ items: [] }),
     getPromotionPreview: unexpected('getPromotionPreview'),
     performAction: unexpected('performAction'),

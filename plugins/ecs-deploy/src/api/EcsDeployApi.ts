@@ -11,6 +11,7 @@ import {
   HistoryQuery,
   HistoryResponse,
   PromotionPreview,
+  RunningTasksResponse,
   StoppedTasksResponse,
   TrafficResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
@@ -62,6 +63,15 @@ export interface EcsDeployApi {
     entity: CompoundEntityRef,
     options?: { environment?: string } & EcsDeployReadOptions,
   ): Promise<TrafficResponse>;
+
+  /**
+   * The tasks ECS wants running in each environment (or one), with
+   * revision, health and the deployment each belongs to.
+   */
+  getRunningTasks(
+    entity: CompoundEntityRef,
+    options?: { environment?: string } & EcsDeployReadOptions,
+  ): Promise<RunningTasksResponse>;
 
   /** Tasks of the latest deployment that stopped, with exit codes. */
   getStoppedTasks(

@@ -14,6 +14,7 @@ import {
   HistoryResponse,
   IDEMPOTENCY_KEY_HEADER,
   PromotionPreview,
+  RunningTasksResponse,
   StoppedTasksResponse,
   TrafficResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
@@ -88,6 +89,19 @@ export class EcsDeployClient implements EcsDeployApi {
     return this.get(
       entity,
       '/traffic',
+      { environment: options.environment },
+      options,
+    );
+  }
+
+  /** {@inheritDoc EcsDeployApi.getRunningTasks} */
+  getRunningTasks(
+    entity: CompoundEntityRef,
+    options: { environment?: string } & EcsDeployReadOptions = {},
+  ): Promise<RunningTasksResponse> {
+    return this.get(
+      entity,
+      '/tasks',
       { environment: options.environment },
       options,
     );

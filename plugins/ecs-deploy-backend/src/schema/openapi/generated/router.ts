@@ -1423,6 +1423,91 @@ export const spec = {
           },
         },
       },
+      RunningTask: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['taskId', 'lastStatus', 'desiredStatus', 'healthStatus'],
+        properties: {
+          taskId: {
+            type: 'string',
+          },
+          taskDefinition: {
+            $ref: '#/components/schemas/TaskDefinitionRef',
+          },
+          lastStatus: {
+            type: 'string',
+            description:
+              'Where the task is now (PROVISIONING, PENDING, ACTIVATING, RUNNING, DEACTIVATING, ...).',
+          },
+          desiredStatus: {
+            type: 'string',
+            description:
+              'Where ECS is taking it (RUNNING; STOPPED once it is being stopped).',
+          },
+          healthStatus: {
+            type: 'string',
+            enum: ['HEALTHY', 'UNHEALTHY', 'UNKNOWN'],
+            description:
+              'From the health checks of the essential containers; UNKNOWN when they define none.',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          startedBy: {
+            type: 'string',
+          },
+          deploymentId: {
+            type: 'string',
+            description:
+              'The history id of the deployment the task belongs to, when the recent history names it.',
+          },
+          availabilityZone: {
+            type: 'string',
+          },
+        },
+      },
+      EnvironmentTasks: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['environment', 'observedAt', 'tasks'],
+        properties: {
+          environment: {
+            type: 'string',
+          },
+          observedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: "When ECS was asked, on AWS's clock.",
+          },
+          tasks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunningTask',
+            },
+          },
+          error: {
+            $ref: '#/components/schemas/EnvironmentError',
+          },
+        },
+      },
+      RunningTasksResponse: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['environments'],
+        properties: {
+          environments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EnvironmentTasks',
+            },
+          },
+        },
+      },
       ActionLedgerResponse: {
         type: 'object',
         additionalProperties: false,
@@ -2013,6 +2098,58 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/TrafficResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '500': {
+            $ref: '#/components/responses/Internal',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/tasks': {
+      get: {
+        operationId: 'GetRunningTasks',
+        summary: "Running and pending tasks of each environment's service",
+        description:
+          'The tasks ECS wants running, with revision, health and the deployment each belongs to; cached briefly while a deployment moves, longer when the service is settled. As for environments, an environment that cannot be read while others can carries `error` in its place.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/optionalEnvironment',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunningTasksResponse',
                 },
               },
             },
