@@ -42,7 +42,11 @@ export const ecsDeployPageReads: Record<
     // The history and the metrics card (last environment, 30 days) render
     // once the strip has answered.
     open: environments => [
-      [{ path: '/environments' }, { path: '/ledger', query: { limit: '100' } }],
+      [
+        { path: '/environments' },
+        { path: '/ledger', query: { limit: '100' } },
+        { path: '/tasks' },
+      ],
       [
         { path: '/history', query: { limit: '50' } },
         {
@@ -54,12 +58,13 @@ export const ecsDeployPageReads: Record<
         },
       ],
     ],
-    // The strip, the newest history and the ledger; the metrics card waits
-    // for its own window change.
-    onSignal: () => [
+    // The strip, the newest history, the ledger and that environment's
+    // running tasks; the metrics card waits for its own window change.
+    onSignal: environment => [
       { path: '/environments', fresh: true },
       { path: '/ledger', query: { limit: '100' }, fresh: true },
       { path: '/history', query: { limit: '50' }, fresh: true },
+      { path: '/tasks', query: { environment }, fresh: true },
     ],
   },
   traffic: {

@@ -13,6 +13,7 @@ import {
   environmentsResponse,
   historyItems,
   ledgerEntry,
+  runningTasksResponse,
   trafficResponse,
 } from './__fixtures__/data';
 import { EcsDeploymentsContent } from './components/DeploymentsContent';
@@ -32,6 +33,7 @@ function answer(path: string): unknown {
   if (path === '/history') return { items: historyItems };
   if (path === '/ledger') return { items: [ledgerEntry] };
   if (path === '/traffic') return trafficResponse(10, 'SHIFTING');
+  if (path === '/tasks') return runningTasksResponse;
   if (path === '/metrics') {
     return {
       entityRef: 'component:default/payments-api',

@@ -6,6 +6,7 @@ import {
   EnvironmentError,
   EnvironmentOverview,
   EnvironmentsResponse,
+  RunningTasksResponse,
   StoppedTasksResponse,
   TrafficResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
@@ -327,6 +328,61 @@ export const stoppedTasksResponse: StoppedTasksResponse = {
         revision: 12,
       },
       containers: [{ name: 'app', exitCode: 137, reason: 'OutOfMemoryError' }],
+    },
+  ],
+};
+
+export const runningTasksResponse: RunningTasksResponse = {
+  environments: [
+    {
+      environment: 'dev',
+      observedAt: '2024-06-10T09:05:00Z',
+      tasks: [],
+    },
+    {
+      environment: 'staging',
+      observedAt: '2024-06-10T09:05:00Z',
+      tasks: [],
+      error: {
+        name: 'ServiceUnavailableError',
+        message: 'AWS is throttling requests; retry shortly',
+        code: 'ThrottlingException',
+        statusCode: 503,
+      },
+    },
+    {
+      environment: 'prod',
+      observedAt: '2024-06-10T09:05:00Z',
+      tasks: [
+        {
+          taskId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+          taskDefinition: {
+            arn: 'arn:aws:ecs:eu-west-1:333333333333:task-definition/payments-api:12',
+            family: 'payments-api',
+            revision: 12,
+          },
+          lastStatus: 'RUNNING',
+          desiredStatus: 'RUNNING',
+          healthStatus: 'HEALTHY',
+          createdAt: '2024-06-10T09:00:00Z',
+          startedAt: '2024-06-10T09:01:00Z',
+          startedBy: 'ecs-svc/1234567890123456789',
+          deploymentId: 'codedeploy:d-ABCDEF123',
+        },
+        {
+          taskId: 'ffee00112233445566778899aabbccdd',
+          taskDefinition: {
+            arn: 'arn:aws:ecs:eu-west-1:333333333333:task-definition/payments-api:13',
+            family: 'payments-api',
+            revision: 13,
+          },
+          lastStatus: 'PENDING',
+          desiredStatus: 'RUNNING',
+          healthStatus: 'UNKNOWN',
+          createdAt: '2024-06-10T09:04:00Z',
+          startedBy: 'ecs-svc/9999999999999999999',
+        },
+      ],
     },
   ],
 };

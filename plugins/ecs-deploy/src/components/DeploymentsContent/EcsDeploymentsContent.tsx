@@ -3,12 +3,16 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Flex, Grid } from '@backstage/ui';
 import { useSearchParams } from 'react-router-dom';
-import { DeploymentStatus } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  DeploymentStatus,
+  EcsDeploySignal,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { EcsDeployReadOptions } from '../../api';
 import { useEntitySignal } from '../../hooks/useEntitySignal';
 import { useEnvironments } from '../../hooks/useEnvironments';
 import { useLedger } from '../../hooks/useLedger';
 import { usePolling } from '../../hooks/usePolling';
+import { useRunningTasks } from '../../hooks/useRunningTasks';
 import { HistoryFilters, HistoryRefresh } from '../../hooks/useHistory';
 import { isEcsDeployAvailable } from '../../isEcsDeployAvailable';
 import { DeploymentDetailView } from '../DeploymentDetail/DeploymentDetailView';
@@ -21,6 +25,7 @@ import { DeliveryMetricsCard } from './DeliveryMetricsCard';
 import { EnvironmentsStrip } from './EnvironmentsStrip';
 import { HistoryTable } from './HistoryTable';
 import { PortalActionsCard } from './PortalActionsCard';
+import { RunningTasksCard } from './RunningTasksCard';
 
 /** Without signals, how often the strip is read while something moves. */
 export const OVERVIEW_FALLBACK_REFRESH_MS = 30_000;
@@ -30,6 +35,8 @@ const DeploymentsView = () => {
   const [params, setParams] = useSearchParams();
   const overview = useEnvironments();
   const ledger = useLedger();
+  const tasks = useRunningTasks();
+  const { reload: reloadTasks } = tasks;
   const [historyRefresh, setHistoryRefresh] = useState<HistoryRefresh>();
   const { reload: reloadOverview } = overview;
   const { reload: reloadLedger } = ledger;
@@ -42,9 +49,16 @@ const DeploymentsView = () => {
     [reloadOverview, reloadLedger],
   );
   // A signal says an environment changed: what the tab shows of it is the
-  // strip, the newest history and the ledger.
-  const { isSignalsAvailable } = useEntitySignal(() =>
-    refresh({ fresh: true }),
+  // strip, the newest history, the ledger and that environment's tasks
+  // (several signals at once, held while the page was hidden: all tasks).
+  const { isSignalsAvailable } = useEntitySignal(
+    (signals: EcsDeploySignal[]) => {
+      refresh({ fresh: true });
+      reloadTasks({
+        environment: signals.length === 1 ? signals[0].environment : undefined,
+        fresh: true,
+      });
+    },
   );
   // Without signals, keep the strip current while something moves; the
   // backend coalesces viewers, so this costs AWS one read per interval
@@ -54,7 +68,10 @@ const DeploymentsView = () => {
     OVERVIEW_FALLBACK_REFRESH_MS,
     !isSignalsAvailable && overview.moving,
   );
-  const onChanged = useCallback(() => refresh(), [refresh]);
+  const onChanged = useCallback(() => {
+    refresh();
+    reloadTasks();
+  }, [refresh, reloadTasks]);
 
   const filters: HistoryFilters = {
     environment: params.get('env') ?? undefined,
@@ -126,6 +143,12 @@ const DeploymentsView = () => {
           </Grid.Item>
         )}
       </Grid.Root>
+      <RunningTasksCard
+        environments={tasks.environments}
+        loading={tasks.loading}
+        error={tasks.error}
+        retry={tasks.retry}
+      />
     </Flex>
   );
 };
