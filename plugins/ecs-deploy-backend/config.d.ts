@@ -110,6 +110,15 @@ export interface Config {
       releaseSteadySeconds?: number;
     };
     /**
+     * At start, read the account-level indexes a first view would otherwise
+     * wait for: the CodeDeploy deployment groups of every account and region
+     * the catalog's ECS services live in (for services whose environment
+     * does not annotate its group). Requests are served meanwhile; the
+     * backend reports ready once it is done, or after 30 seconds. Default
+     * true.
+     */
+    warmOnStart?: boolean;
+    /**
      * Where tag lookups search: `ecs-deploy.io/discovery: tags` (resources
      * tagged with the entity) and the awslabs `aws.amazon.com/*-tags`
      * annotations. The Tagging API is per account and region, so list them.

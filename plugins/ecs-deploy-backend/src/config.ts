@@ -48,6 +48,8 @@ export interface BackendSettings {
   actions: ActionSettings;
   watch: WatchSettings;
   notifications: NotificationSettings;
+  /** Fill the account-level indexes (CodeDeploy group lookups) at start. */
+  warmOnStart: boolean;
 }
 
 function memoryMegabytes(config: Config): number {
@@ -160,5 +162,6 @@ export function readBackendSettings(config: Config): BackendSettings {
     actions: actionSettings(config),
     watch: watchSettings(config),
     notifications: notificationSettings(config),
+    warmOnStart: config.getOptionalBoolean('ecsDeploy.warmOnStart') ?? true,
   };
 }

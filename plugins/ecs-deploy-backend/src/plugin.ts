@@ -18,6 +18,7 @@ import { EcsDeployActionService } from './actions/EcsDeployActionService';
 import { openPluginDatabase } from './database/openPluginDatabase';
 import { registerAgentActions } from './agentActions/registerAgentActions';
 import { readBackendSettings } from './config';
+import { warmOnStart } from './environments/warmOnStart';
 import { AccessMemo } from './permissions/AccessMemo';
 import { HistoryService } from './history/HistoryService';
 import { ActionLedger } from './ledger/ActionLedger';
@@ -34,6 +35,12 @@ import { requireCredentials } from './routes/requireCredentials';
 import { startWatching } from './watch/startWatching';
 import { WatchIntake } from './watch/WatchIntake';
 import { WatchStore } from './watch/WatchStore';
+
+/**
+ * How long the backend's start waits for the account-level indexes before
+ * it reports ready; the warm-up goes on in the background after that.
+ */
+const WARM_ON_START_MAX_WAIT_MS = 30_000;
 
 /**
  * The ECS Deploy backend plugin: deployment history, traffic and tasks of
@@ -58,6 +65,7 @@ export const ecsDeployPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         actionsRegistry: actionsRegistryServiceRef,
         signals: signalsServiceRef,
         notifications: notificationService,
@@ -75,6 +83,7 @@ export const ecsDeployPlugin = createBackendPlugin({
         auditor,
         auth,
         scheduler,
+        lifecycle,
         actionsRegistry,
         signals,
         notifications,
@@ -87,6 +96,19 @@ export const ecsDeployPlugin = createBackendPlugin({
           cache,
           clients,
         });
+        if (settings.warmOnStart) {
+          lifecycle.addStartupHook(() =>
+            warmOnStart({
+              ctx,
+              catalog,
+              auth,
+              logger,
+              defaultRegion: clients.defaultRegion,
+              discovery: settings.discovery,
+              maxWaitMs: WARM_ON_START_MAX_WAIT_MS,
+            }),
+          );
+        }
         const db = await openPluginDatabase(database);
         const watches = new WatchStore(db);
         const intake = settings.watch.enabled

@@ -81,9 +81,38 @@ function refresh(
 interface ScanProgress {
   groups: Record<string, GroupRef>;
   listeners: Set<() => void>;
+  /** Settles when the scan ends, with the index it stored. */
+  done: Promise<GroupIndex>;
 }
 
 const firstScans = new WeakMap<object, Map<string, ScanProgress>>();
+
+/**
+ * The first scan of an account: one per process however many readers (and
+ * the warm-up at start) want it, followed by each as it goes.
+ */
+function firstScanOf(ctx: ReadContext, location: Location): ScanProgress {
+  const key = indexKey(location);
+  let scans = firstScans.get(ctx.cache);
+  if (!scans) firstScans.set(ctx.cache, (scans = new Map()));
+  const running = scans.get(key);
+  if (running) return running;
+  const progress: ScanProgress = {
+    groups: {},
+    listeners: new Set(),
+    done: refresh(ctx, location, undefined, groups => {
+      Object.assign(progress.groups, groups);
+      progress.listeners.forEach(listener => listener());
+    }),
+  };
+  scans.set(key, progress);
+  progress.done
+    .catch(() => undefined)
+    .finally(() => {
+      if (scans!.get(key) === progress) scans!.delete(key);
+    });
+  return progress;
+}
 
 /**
  * The first scan of an account, which readers must wait for: each reader is
@@ -97,22 +126,7 @@ function firstScan(
   location: Location,
   service: string,
 ): Promise<GroupRef | GroupIndex> {
-  const key = indexKey(location);
-  let scans = firstScans.get(ctx.cache);
-  if (!scans) firstScans.set(ctx.cache, (scans = new Map()));
-  let progress = scans.get(key);
-  if (!progress) {
-    const started: ScanProgress = { groups: {}, listeners: new Set() };
-    progress = started;
-    scans.set(key, started);
-    refresh(ctx, location, undefined, groups => {
-      Object.assign(started.groups, groups);
-      started.listeners.forEach(listener => listener());
-    })
-      .catch(() => undefined)
-      .finally(() => scans!.delete(key));
-  }
-  const scan = progress;
+  const scan = firstScanOf(ctx, location);
   if (scan.groups[service]) return Promise.resolve(scan.groups[service]);
   return new Promise((resolve, reject) => {
     const listener = () => {
@@ -121,8 +135,7 @@ function firstScan(
       resolve(scan.groups[service]);
     };
     scan.listeners.add(listener);
-    // The same (coalesced) scan: settles when it ends.
-    refresh(ctx, location).then(
+    scan.done.then(
       index => {
         scan.listeners.delete(listener);
         resolve(index);
@@ -133,6 +146,19 @@ function firstScan(
       },
     );
   });
+}
+
+/**
+ * Fills the account's deployment group index unless this process or the
+ * shared cache already has one, so that the first view in the account does
+ * not wait for the scan. Readers arriving meanwhile join the same scan.
+ */
+export async function warmDeploymentGroupIndex(
+  ctx: ReadContext,
+  location: Location,
+): Promise<void> {
+  if (await ctx.cache.peek<GroupIndex>(indexKey(location))) return;
+  await firstScanOf(ctx, location).done;
 }
 
 /**

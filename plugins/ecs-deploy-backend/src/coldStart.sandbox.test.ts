@@ -1,0 +1,173 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  DEMO_REGION,
+  RunningSandbox,
+  startSandbox,
+} from '@ecs-deploy/aws-sandbox';
+import {
+  ecsServiceArn,
+  pipelineArn,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
+import request from 'supertest';
+import { ecsDeployPlugin } from './plugin';
+
+/*
+ * A backend that has just started: concurrent first views of one entity
+ * cost what one view costs (every load is shared), and with the warm-up at
+ * start the first view in an account waits for no scan of its CodeDeploy
+ * applications. Over HTTP, with the real SDK clients, against the
+ * sandbox's benchmark fleet (CODE_DEPLOY services whose deployment group
+ * is not annotated, so it is looked up in the account's index).
+ */
+
+const ACCOUNT = '333333333333';
+const SERVICES = 30;
+const SCAN_OPERATIONS = [
+  'codedeploy:ListApplications',
+  'codedeploy:ListDeploymentGroups',
+  'codedeploy:BatchGetDeploymentGroups',
+];
+
+jest.setTimeout(120_000);
+
+const name = (i: number) => `svc-${String(i).padStart(4, '0')}`;
+
+function fleetEntity(serviceName: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: serviceName,
+      namespace: 'default',
+      annotations: {
+        'ecs-deploy.io/service-arn.prod': ecsServiceArn({
+          accountId: ACCOUNT,
+          region: DEMO_REGION,
+          cluster: 'storefront-prod',
+          serviceName,
+        }),
+        'ecs-deploy.io/pipeline-arn.prod': pipelineArn({
+          accountId: ACCOUNT,
+          region: DEMO_REGION,
+          name: `${serviceName}-prod`,
+        }),
+      },
+    },
+    spec: { type: 'service', owner: 'team-x', lifecycle: 'production' },
+  };
+}
+
+describe('a backend that has just started', () => {
+  let sb: RunningSandbox;
+  const backends: Array<Awaited<ReturnType<typeof startTestBackend>>> = [];
+
+  beforeAll(async () => {
+    sb = await startSandbox({
+      seed: 'fleet',
+      speed: 0,
+      seedOptions: { services: SERVICES, deploymentsPerService: 5 },
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all(backends.map(b => b.stop()));
+    await sb?.close();
+  });
+
+  async function startBackend(warmOnStart: boolean) {
+    const backend = await startTestBackend({
+      features: [
+        ecsDeployPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            aws: {
+              accounts: [
+                {
+                  accountId: ACCOUNT,
+                  accessKeyId: ACCOUNT,
+                  secretAccessKey: 'sandbox',
+                },
+              ],
+            },
+            ecsDeploy: {
+              aws: {
+                endpoint: sb.url,
+                defaultRegion: DEMO_REGION,
+                maxAttempts: 1,
+              },
+              watch: { enabled: false },
+              warmOnStart,
+            },
+          },
+        }),
+        catalogServiceMock.factory({
+          entities: Array.from({ length: SERVICES }, (_, i) =>
+            fleetEntity(name(i + 1)),
+          ),
+        }),
+      ],
+    });
+    backends.push(backend);
+    return backend;
+  }
+
+  const overview = (
+    backend: Awaited<ReturnType<typeof startTestBackend>>,
+    serviceName: string,
+  ) =>
+    request(backend.server).get(
+      `/api/ecs-deploy/entities/component/default/${serviceName}/environments`,
+    );
+
+  /**
+   * Every AWS call the backend made for what it was asked, counted once it
+   * makes no more: the account scan goes on after the first view answers.
+   */
+  async function settledCounts(): Promise<Record<string, number>> {
+    let last = -1;
+    while (sb.callLog.total() !== last) {
+      last = sb.callLog.total();
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+    return sb.callLog.counts();
+  }
+
+  it('answers 50 concurrent first views of one entity with the AWS calls of one', async () => {
+    const single = await startBackend(false);
+    sb.callLog.reset();
+    expect((await overview(single, name(7))).status).toBe(200);
+    const one = await settledCounts();
+    // The first view in the account looks its group up in a scan.
+    expect(one['codedeploy:ListApplications']).toBe(1);
+
+    const crowded = await startBackend(false);
+    sb.callLog.reset();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => overview(crowded, name(7))),
+    );
+    expect(answers.map(a => a.status)).toEqual(answers.map(() => 200));
+    expect(await settledCounts()).toEqual(one);
+    // They all saw the same overview.
+    expect(new Set(answers.map(a => JSON.stringify(a.body))).size).toBe(1);
+  });
+
+  it('reads the account-level indexes at start, so that no first view scans an account', async () => {
+    sb.callLog.reset();
+    const backend = await startBackend(true);
+    // Done before the backend reported it had started.
+    expect(sb.callLog.count('codedeploy:ListApplications')).toBe(1);
+    expect(sb.callLog.count('codedeploy:ListDeploymentGroups')).toBe(SERVICES);
+    sb.callLog.reset();
+    const answers = await Promise.all(
+      [name(1), name(SERVICES)].map(n => overview(backend, n)),
+    );
+    expect(answers.map(a => a.status)).toEqual([200, 200]);
+    const counts = await settledCounts();
+    for (const operation of SCAN_OPERATIONS) {
+      expect(counts[operation]).toBeUndefined();
+    }
+    expect(counts['ecs:DescribeServices']).toBe(2);
+  });
+});
