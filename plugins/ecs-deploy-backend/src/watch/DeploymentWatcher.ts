@@ -156,12 +156,22 @@ export class DeploymentWatcher {
       const { environments } = await this.deps.reads.overviews(entity);
       const moving = environments.filter(e => e.deploymentInProgress);
       const traffic = new Map<string, EnvironmentTraffic>();
-      await Promise.all(
-        moving.map(async env => {
+      // The running tasks of what moves, and of what stopped moving since
+      // the last look (its last tasks), so that a viewer reading them after
+      // the signal finds what the watcher saw. They are not part of the
+      // snapshot: one that cannot be read changes nothing here.
+      const tasksOf = environments.filter(
+        e => e.deploymentInProgress || before?.[e.name]?.moving,
+      );
+      await Promise.all([
+        ...moving.map(async env => {
           const read = await this.deps.reads.traffic(entity, env.name);
           for (const t of read.environments) traffic.set(t.environment, t);
         }),
-      );
+        ...tasksOf.map(env =>
+          this.deps.reads.runningTasks(entity, env.name).catch(() => undefined),
+        ),
+      ]);
       const snapshot: EntitySnapshot = {};
       for (const env of environments) {
         snapshot[env.name] = snapshotOf(env, traffic.get(env.name));

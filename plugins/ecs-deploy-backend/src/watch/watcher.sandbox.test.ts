@@ -142,12 +142,16 @@ describe('the deployment watcher against the AWS sandbox', () => {
       await a.runTask(ROUND);
       expect(messages(a.signals)).toHaveLength(1);
 
-      // viewers now read what the watcher keeps fresh, at no AWS cost
+      // viewers now read what the watcher keeps fresh, at no AWS cost: the
+      // strip and the running tasks of the environment that moves
       sb.callLog.reset();
       await Promise.all(
-        Array.from({ length: 20 }, () =>
+        Array.from({ length: 20 }, () => [
           request(a.backend.server).get(api(NAME, '/environments')).expect(200),
-        ),
+          request(a.backend.server)
+            .get(api(NAME, '/tasks?environment=prod'))
+            .expect(200),
+        ]).flat(),
       );
       expect(sb.callLog.total()).toBe(0);
     } finally {
