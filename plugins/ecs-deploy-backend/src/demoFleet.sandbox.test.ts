@@ -6,6 +6,7 @@ import {
   DeploymentDetail,
   EnvironmentsResponse,
   HistoryResponse,
+  RunningTasksResponse,
   TrafficResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import request from 'supertest';
@@ -135,6 +136,21 @@ describe('the demo fleet', () => {
       expect((traffic.body as TrafficResponse).environments).toHaveLength(
         envs.length,
       );
+
+      // What runs: the demo's task definitions are health-checked.
+      const tasks = await get(name, '/tasks');
+      expect(tasks.status).toBe(200);
+      const running = (tasks.body as RunningTasksResponse).environments;
+      expect(running.map(e => e.environment)).toEqual(envs.map(e => e.name));
+      for (const env of running) {
+        expect(env.error).toBeUndefined();
+        expect(env.tasks.length).toBeGreaterThan(0);
+        const healths = env.tasks
+          .filter(t => t.lastStatus === 'RUNNING')
+          .map(t => t.healthStatus);
+        expect(healths.length).toBeGreaterThan(0);
+        expect(new Set(healths)).toEqual(new Set(['HEALTHY']));
+      }
     },
   );
 

@@ -2,12 +2,16 @@ import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { taskDefinitionInput as fleetTaskDefinitionInput } from '../testing/taskDefinition';
 import type { FleetService } from './catalog';
 
-/** A Fargate task definition for the service with `image`. @public */
+/**
+ * A Fargate task definition for the service with `image`, its container
+ * health-checked (so ECS reports its tasks' health, as the portal shows it).
+ * @public
+ */
 export function taskDefinitionInput(
   service: FleetService,
   image: string,
 ): RegisterTaskDefinitionCommandInput {
-  return fleetTaskDefinitionInput({
+  const input = fleetTaskDefinitionInput({
     family: service.name,
     image,
     containerName: service.name,
@@ -17,4 +21,20 @@ export function taskDefinitionInput(
       logRegion: 'eu-west-1',
     },
   });
+  return {
+    ...input,
+    containerDefinitions: input.containerDefinitions!.map(c => ({
+      ...c,
+      healthCheck: {
+        command: [
+          'CMD-SHELL',
+          `curl -fs http://localhost:${service.containerPort}/health || exit 1`,
+        ],
+        interval: 30,
+        timeout: 5,
+        retries: 3,
+        startPeriod: 10,
+      },
+    })),
+  };
 }
