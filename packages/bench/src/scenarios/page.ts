@@ -113,15 +113,21 @@ export async function runPage(options: {
         viewers.send(relayed);
       });
     }
-    const baseUrls = await Promise.all(
-      workers.map(worker => {
-        const ready = nextMessage(worker, (m: ReplicaMessage) =>
-          m.type === 'ready' ? m.baseUrl : undefined,
-        );
-        worker.send(job);
-        return ready;
-      }),
-    );
+    const startReplica = (worker: ChildProcess) => {
+      const ready = nextMessage(worker, (m: ReplicaMessage) =>
+        m.type === 'ready' ? m.baseUrl : undefined,
+      );
+      worker.send(job);
+      return ready;
+    };
+    // The first replica alone migrates a new database (Backstage's
+    // scheduler tables race when replicas create them at once); the others
+    // start together, as pods of a deployment do.
+    const [firstWorker, ...otherWorkers] = workers;
+    const baseUrls = [
+      await startReplica(firstWorker),
+      ...(await Promise.all(otherWorkers.map(startReplica))),
+    ];
     sb.callLog.reset();
     const viewerJob: PageViewerJob = {
       replicas: baseUrls,
