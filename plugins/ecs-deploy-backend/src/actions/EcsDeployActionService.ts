@@ -198,9 +198,13 @@ export class EcsDeployActionService {
     if ('from' in request && request.from) names.push(['from', request.from]);
     try {
       const envs = await this.ctx.environments.named(caller.entity, names);
-      await Promise.all(
-        envs.map(env => this.ctx.environments.forgetState(env)),
-      );
+      await Promise.all([
+        ...envs.map(env => this.ctx.environments.forgetState(env)),
+        this.ctx.environments.forgetAnswers(
+          caller.entity,
+          envs.map(env => env.name),
+        ),
+      ]);
     } catch {
       // A request naming no environment of the entity changed nothing.
     }

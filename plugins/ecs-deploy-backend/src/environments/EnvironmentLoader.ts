@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import { cacheKeys } from '../aws/cacheKeys';
 import { ServiceState } from '../aws/state';
 import { LIST_PAGE_SIZE } from '../history/HistorySource';
+import { forgetAnswers } from '../reads/answers';
 import { ReadContext } from '../reads/ReadContext';
 import { codeDeployGroupFor } from './codeDeployGroup';
 import { EnvironmentResolver } from './EnvironmentResolver';
@@ -122,5 +123,10 @@ export class EnvironmentLoader {
       );
     }
     await Promise.all(keys.map(key => this.ctx.cache.forget(key)));
+  }
+
+  /** Forgets the entity's whole answers that show these environments (reads/answers.ts). */
+  forgetAnswers(entity: Entity, environments: string[]): Promise<void> {
+    return forgetAnswers(this.ctx.cache, entity, environments);
   }
 }

@@ -55,7 +55,7 @@ export class AccessMemo {
     if (!user) return load();
     // Only a found entity is kept: one registered a moment ago shows at once.
     return this.remember(
-      `entity\u0000${user}\u0000${requestedRef.toLocaleLowerCase('en-US')}`,
+      `entity\u0000${user}\u0000${requestedRef.toLowerCase()}`,
       load,
       entity => entity !== undefined,
     );

@@ -20,6 +20,7 @@ import { readNamingMissing } from '../environments/missingResource';
 import { ResolvedEnvironment } from '../environments/ResolvedEnvironment';
 import { promoteOffer } from '../promotion/promoteOffer';
 import { withReleaseSource } from '../systems/taskSets/offers';
+import { answerKeys, classOfOverviews, classOfTraffic } from './answers';
 import { readDeploymentDetail } from './detail';
 import { readOverview } from './overview';
 import { ReadContext } from './ReadContext';
@@ -61,10 +62,15 @@ export class EcsDeployReadService {
    * (its account throttles, denies, or lost the service) is reported in its
    * place with the error, so the others still show; only when none can be
    * read does the request fail, with the first error. Each environment but
-   * the last offers promoting what it runs to the next one.
+   * the last offers promoting what it runs to the next one. The answer is
+   * cached whole (answers.ts) and comes back frozen.
    */
   async overviews(entity: Entity): Promise<EnvironmentsResponse> {
-    const response = await this.readOverviews(entity);
+    const response = await this.ctx.cache.get(
+      answerKeys.overviews(entity),
+      () => this.readOverviews(entity),
+      classOfOverviews,
+    );
     const live = response.environments.some(
       e => e.deploymentInProgress || e.waitingForAction,
     );
@@ -116,21 +122,28 @@ export class EcsDeployReadService {
     );
   }
 
-  /** Traffic of every environment; an unreadable one as in `overviews`. */
+  /**
+   * Traffic of every environment; an unreadable one as in `overviews`. The
+   * answer is cached whole, briefly (answers.ts), and comes back frozen.
+   */
   async traffic(
     entity: Entity,
     environment?: string,
   ): Promise<TrafficResponse> {
     const envs = await this.environments.selected(entity, environment);
-    const response: TrafficResponse = {
-      environments: await eachEnvironment(
-        envs,
-        async env => readTraffic(this.ctx, await this.environments.load(env)),
-        (env, error) =>
-          unreadableTraffic(env, error, this.ctx.aws.now().toISOString()),
-        this.logUnreadable,
-      ),
-    };
+    const response = await this.ctx.cache.get(
+      answerKeys.traffic(entity, environment),
+      async (): Promise<TrafficResponse> => ({
+        environments: await eachEnvironment(
+          envs,
+          async env => readTraffic(this.ctx, await this.environments.load(env)),
+          (env, error) =>
+            unreadableTraffic(env, error, this.ctx.aws.now().toISOString()),
+          this.logUnreadable,
+        ),
+      }),
+      classOfTraffic,
+    );
     const shifting = response.environments.some(
       e => e.shift && e.shift.phase !== 'DONE',
     );

@@ -11,6 +11,7 @@ import { requireEntityPermission } from '../permissions/requireEntityPermission'
 import { EcsDeployReadService } from '../reads/EcsDeployReadService';
 import { EcsDeployApiRouter, EntityRequest } from './apiTypes';
 import { deploymentDetail, historyPage } from './entityReads';
+import { sendJson } from './sendJson';
 
 /** What the read routes need. */
 export interface ReadRouteDeps {
@@ -44,7 +45,7 @@ export function addReadRoutes(
     '/entities/:kind/:namespace/:name/environments',
     async (req, res) => {
       const { entity } = await authorize(req);
-      res.json(await deps.reads.overviews(entity));
+      sendJson(res, await deps.reads.overviews(entity));
     },
   );
 
@@ -69,7 +70,7 @@ export function addReadRoutes(
 
   router.get('/entities/:kind/:namespace/:name/traffic', async (req, res) => {
     const { entity } = await authorize(req);
-    res.json(await deps.reads.traffic(entity, req.query.environment));
+    sendJson(res, await deps.reads.traffic(entity, req.query.environment));
   });
 
   router.get('/entities/:kind/:namespace/:name/tasks', async (req, res) => {

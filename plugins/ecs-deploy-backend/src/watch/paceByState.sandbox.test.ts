@@ -14,7 +14,10 @@ import {
 import {
   ActionClients,
   actionClients,
+  createApprovalPipeline,
+  createRepository,
   createWaitingCodeDeployService,
+  pipelineArn,
 } from '../actions/__testUtils__/actionFleet';
 import {
   api,
@@ -27,6 +30,7 @@ const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const CLUSTER = 'paced-prod';
 const NAME = 'paced-api';
+const PIPELINED = 'paced-web';
 const ROUND = 'ecs-deploy-deployment-watcher';
 const SCAN = 'ecs-deploy-deployment-scan';
 
@@ -59,6 +63,16 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
     clients = actionClients(sb);
     knex = await databases.init('SQLITE_3');
     await createCluster(clients, CLUSTER);
+    await createRepository(clients, PIPELINED, { tagged: true });
+    await createApprovalPipeline(
+      clients,
+      `${PIPELINED}-prod`,
+      PIPELINED,
+      'prod',
+      {
+        owner: PIPELINED,
+      },
+    );
     service = await createWaitingCodeDeployService(sb, clients, NAME, CLUSTER, {
       tagged: true,
     });
@@ -67,6 +81,9 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
       [
         component(NAME, {
           'ecs-deploy.io/service-arn.prod': serviceArn(CLUSTER, NAME),
+        }),
+        component(PIPELINED, {
+          'ecs-deploy.io/pipeline-arn.prod': pipelineArn(`${PIPELINED}-prod`),
         }),
       ],
       // The default lifetimes (5 s moving, 15 s lists, 5 minutes at rest).
@@ -81,10 +98,12 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
     jest.restoreAllMocks();
   });
 
-  const read = async (path: string) => {
+  const read = async (path: string, name = NAME) => {
     sb.callLog.reset();
-    const res = await request(started.backend.server).get(api(NAME, path));
-    expect(res.status).toBe(200);
+    const res = await request(started.backend.server).get(api(name, path));
+    expect({ status: res.status, body: res.body }).toMatchObject({
+      status: 200,
+    });
     return { body: res.body, calls: sb.callLog.total() };
   };
 
@@ -134,5 +153,22 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
     expect((await read('/environments')).calls).toBeGreaterThan(0);
     await started.runTask(ROUND);
     expect((await read('/environments')).calls).toBe(0);
+  });
+
+  it('shows what the portal started at once, though the environment was cached at rest', async () => {
+    const before = await read('/environments', PIPELINED);
+    expect(before.body.environments[0].deploymentInProgress).toBe(false);
+    passes(MINUTE);
+    expect((await read('/environments', PIPELINED)).calls).toBe(0);
+
+    const start = await request(started.backend.server)
+      .post(api(PIPELINED, '/actions/start-pipeline'))
+      .set('Idempotency-Key', 'paced-start-1')
+      .send({ environment: 'prod' });
+    expect(start.status).toBe(200);
+    const after = await read('/environments', PIPELINED);
+    expect(after.body.environments[0].lastDeployment.id).toBe(
+      start.body.ledgerEntry.deploymentId,
+    );
   });
 });
