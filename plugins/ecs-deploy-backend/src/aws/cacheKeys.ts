@@ -66,6 +66,8 @@ export const cacheKeys = {
     `codepipeline:actions:${pipelineArn}`,
   pipelineActionIndexExtension: (pipelineArn: string) =>
     `codepipeline:actions:${pipelineArn}:extend`,
+  pipelineActionIndexPart: (pipelineArn: string, chain: string, part: number) =>
+    `codepipeline:actions:${pipelineArn}:part:${chain}:${part}`,
   pipelineStarter: (pipelineArn: string, deploymentId: string) =>
     `codepipeline:starter:${pipelineArn}:${deploymentId}`,
   pipelineWatchedTag: (pipelineArn: string, repository: string) =>

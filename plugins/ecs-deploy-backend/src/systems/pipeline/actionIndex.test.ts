@@ -1,24 +1,36 @@
+import { ActionExecutionDetail } from '@aws-sdk/client-codepipeline';
+import { ClassedCache } from '../../cache/ClassedCache';
+import { ReadCache } from '../../cache/ReadCache';
+import { ReadContext } from '../../reads/ReadContext';
 import {
   PipelineActionIndex,
   covers,
+  deploymentsOfExecution,
+  executionOfDeployment,
   pagesToReach,
   pipelineActionIndex,
 } from './actionIndex';
 
 const MINUTE = 60_000;
 const index = (partial: Partial<PipelineActionIndex>): PipelineActionIndex => ({
-  byExecution: {},
+  parts: [],
   moving: [],
-  order: [],
   actions: 0,
   stages: {},
   ...partial,
 });
 
+const pipeline = {
+  arn: 'arn:aws:codepipeline:eu-west-1:111111111111:p',
+  name: 'p',
+  accountId: '111111111111',
+  region: 'eu-west-1',
+} as any;
+
 describe('pipeline action index', () => {
   const partial = index({
-    byExecution: { e3: ['codedeploy:d-3'], e2: [], e1: ['codedeploy:d-1'] },
-    order: ['e3', 'e2', 'e1'],
+    parts: [{ e3: ['codedeploy:d-3'], e2: [] }, { e1: ['codedeploy:d-1'] }],
+    last: 'e1',
     nextToken: 'more',
     oldestStart: 100 * MINUTE,
     newestStart: 200 * MINUTE,
@@ -41,6 +53,13 @@ describe('pipeline action index', () => {
     expect(covers(partial, 'e0', undefined)).toBe(false);
   });
 
+  it('finds links in every part, both ways', () => {
+    expect(deploymentsOfExecution(partial, 'e1')).toEqual(['codedeploy:d-1']);
+    expect(deploymentsOfExecution(partial, 'e2')).toEqual([]);
+    expect(executionOfDeployment(partial, 'codedeploy:d-1')).toBe('e1');
+    expect(executionOfDeployment(partial, 'codedeploy:d-9')).toBeUndefined();
+  });
+
   it('estimates the pages to reach back in time from the pace so far', () => {
     // 100 actions per 100 minutes: 50 minutes further is half a page.
     expect(pagesToReach(partial, 50 * MINUTE)).toBe(1);
@@ -50,35 +69,133 @@ describe('pipeline action index', () => {
   });
 });
 
-describe('pipelineActionIndex over a list page', () => {
-  it('records the time span of the actions read, for the pace estimate', async () => {
-    const at = (minute: number) => new Date(minute * MINUTE);
-    const actions = [3, 2, 1].map(minute => ({
-      pipelineExecutionId: `e${minute}`,
-      startTime: at(minute),
-      status: 'Succeeded',
-    }));
-    const ctx = {
-      aws: {
-        codePipeline: {
-          recentActionPage: async () => ({ actions, nextToken: 'more' }),
+describe('pipelineActionIndex over list pages', () => {
+  const at = (minute: number) => new Date(minute * MINUTE);
+  /** 10 pages of 10 executions, 2 actions each (the second a deploy), newest first. */
+  const pages = Array.from({ length: 10 }, (_, page) => {
+    const actions: ActionExecutionDetail[] = [];
+    for (let i = 0; i < 10; i++) {
+      const n = 100 - (page * 10 + i);
+      actions.push(
+        {
+          pipelineExecutionId: `e${n}`,
+          stageName: 'Deploy',
+          actionName: 'Deploy',
+          startTime: at(n + 0.5),
+          status: 'Succeeded',
+          output: { executionResult: { externalExecutionId: `d-${n}` } },
+          input: { actionTypeId: { provider: 'CodeDeployToECS' } as any },
         },
+        {
+          pipelineExecutionId: `e${n}`,
+          stageName: 'Source',
+          actionName: 'Source',
+          startTime: at(n),
+          status: 'Succeeded',
+        },
+      );
+    }
+    return { actions, nextToken: page < 9 ? `t${page + 1}` : undefined };
+  });
+  const tokenPage = (token: string | undefined) =>
+    pages[token ? Number(token.slice(1)) : 0];
+
+  const TTL = {
+    active: 5_000,
+    finished: 3_600_000,
+    list: 15_000,
+    resolution: 600_000,
+  };
+
+  /** A shared cache, and a process reading through it (its own memory). */
+  function context() {
+    const reads: Array<string | undefined> = [];
+    const writes: Array<{ key: string; bytes: number }> = [];
+    const store = new Map<string, unknown>();
+    const shared = {
+      get: async (key: string) => store.get(key),
+      set: async (key: string, value: unknown) => {
+        writes.push({ key, bytes: JSON.stringify(value).length });
+        store.set(key, value);
       },
-      cache: {
-        get: async (_key: string, load: () => Promise<unknown>) => load(),
+      delete: async (key: string) => {
+        store.delete(key);
       },
     } as any;
-    const result = await pipelineActionIndex(ctx, {
-      arn: 'arn:aws:codepipeline:eu-west-1:111111111111:p',
-      name: 'p',
-      accountId: '111111111111',
-      region: 'eu-west-1',
-    } as any);
+    const process = (): ReadContext =>
+      ({
+        aws: {
+          codePipeline: {
+            recentActionPage: async (_p: unknown, token?: string) => {
+              reads.push(token);
+              return tokenPage(token);
+            },
+          },
+        },
+        cache: new ClassedCache(new ReadCache(shared), TTL),
+      } as unknown as ReadContext);
+    return { ctx: process(), process, reads, writes, store };
+  }
+
+  it('records the time span of the actions read, for the pace estimate', async () => {
+    const { ctx } = context();
+    const result = await pipelineActionIndex(ctx, pipeline);
     expect(result).toMatchObject({
-      oldestStart: 1 * MINUTE,
-      newestStart: 3 * MINUTE,
-      actions: 3,
-      order: ['e3', 'e2', 'e1'],
+      oldestStart: 91 * MINUTE,
+      newestStart: 100.5 * MINUTE,
+      actions: 20,
+      last: 'e91',
+      nextToken: 't1',
     });
+  });
+
+  it('reads further back page by page, writing each page once, not the whole index again', async () => {
+    const { ctx, process, reads, writes } = context();
+    await pipelineActionIndex(ctx, pipeline);
+    for (let n = 85; n > 0; n -= 10) {
+      const found = await pipelineActionIndex(ctx, pipeline, [
+        { executionId: `e${n}`, startedAt: at(n).toISOString() },
+      ]);
+      expect(deploymentsOfExecution(found, `e${n}`)).toEqual([
+        `codedeploy:d-${n}`,
+      ]);
+    }
+    expect(reads).toEqual([
+      undefined,
+      ...pages.slice(1).map((_, i) => `t${i + 1}`),
+    ]);
+    // The head stays the size of its first page (plus a part count); every
+    // later page is written once, as a part of its own.
+    const heads = writes.filter(w => !w.key.includes(':part:'));
+    const parts = writes.filter(w => w.key.includes(':part:'));
+    expect(parts).toHaveLength(9);
+    expect(new Set(parts.map(p => p.key)).size).toBe(9);
+    expect(Math.max(...heads.map(h => h.bytes))).toBeLessThan(
+      2 * heads[0].bytes,
+    );
+
+    // Another process (nothing in its memory) finds every part.
+    const again = await pipelineActionIndex(process(), pipeline, [
+      { executionId: 'e3', startedAt: at(3).toISOString() },
+    ]);
+    expect(executionOfDeployment(again, 'codedeploy:d-3')).toBe('e3');
+    expect(executionOfDeployment(again, 'codedeploy:d-99')).toBe('e99');
+    expect(reads).toHaveLength(10);
+  });
+
+  it('starts over from the first page when a part the head names is gone', async () => {
+    const { ctx, process, reads, store } = context();
+    await pipelineActionIndex(ctx, pipeline, [
+      { executionId: 'e85', startedAt: at(85).toISOString() },
+    ]);
+    expect(reads).toEqual([undefined, 't1']);
+    // Another process, whose shared cache lost the part.
+    for (const key of [...store.keys()]) {
+      if (key.includes(':part:')) store.delete(key);
+    }
+    const found = await pipelineActionIndex(process(), pipeline);
+    expect(reads).toEqual([undefined, 't1', undefined]);
+    expect(found.parts).toHaveLength(1);
+    expect(deploymentsOfExecution(found, 'e85')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { ActionExecutionDetail } from '@aws-sdk/client-codepipeline';
+import { randomUUID } from 'node:crypto';
 import { PipelineRef } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { cacheKeys } from '../../aws/cacheKeys';
 import { StageRun } from '../../aws/state';
@@ -6,17 +7,18 @@ import { ReadContext } from '../../reads/ReadContext';
 import { deploymentIdOfAction } from './deploymentIdOfAction';
 import { stageStatusOf } from './stages';
 
-/**
- * What a pipeline's action executions read so far say: which deployments
- * each execution started. Plain JSON, so it caches cheaply.
- */
-export interface PipelineActionIndex {
-  /** History ids of the deployments started, by pipeline execution id. */
-  byExecution: Record<string, string[]>;
+/** The latest run of one stage among the actions read. */
+interface StageRunSeen {
+  executionId: string;
+  actions: Record<string, string>;
+}
+
+/** What the actions read so far say, besides which deployments each execution started. */
+export interface ActionIndexState {
   /** Executions with an action still in progress. */
   moving: string[];
-  /** Execution ids in the order listed (newest first). */
-  order: string[];
+  /** The execution of the last action read: its actions may go on in the next page. */
+  last?: string;
   /** Where the listing goes on; absent when every action was read. */
   nextToken?: string;
   /** Start (ms) of the oldest and the newest action read. */
@@ -29,15 +31,83 @@ export interface PipelineActionIndex {
    * its newest action, with the latest status of each of that execution's
    * actions in the stage (a retried action ran more than once).
    */
-  stages: Record<
-    string,
-    { executionId: string; actions: Record<string, string> }
-  >;
+  stages: Record<string, StageRunSeen>;
+}
+
+/** History ids of the deployments started, by pipeline execution id. */
+type ExecutionLinks = Record<string, string[]>;
+
+/**
+ * What is cached under the pipeline's key: the state and the links of the
+ * first page. Pages read later are cached once each, as parts of their own
+ * (`chain` and their number name them), so reading further back writes what
+ * it read and a few numbers, never the whole index again.
+ */
+interface StoredIndex extends ActionIndexState {
+  byExecution: ExecutionLinks;
+  chain?: string;
+  parts?: number;
+}
+
+/**
+ * What a pipeline's action executions read so far say: which deployments
+ * each execution started, in parts (the first page's, then each later
+ * read's). Plain JSON, so it caches cheaply.
+ */
+export interface PipelineActionIndex extends ActionIndexState {
+  parts: ReadonlyArray<ExecutionLinks>;
+  /** Names the cached parts after the first; absent while there are none. */
+  chain?: string;
+}
+
+const has = (links: ExecutionLinks, executionId: string) =>
+  Object.prototype.hasOwnProperty.call(links, executionId);
+
+/** Whether any action of the execution was read. */
+function listed(index: PipelineActionIndex, executionId: string): boolean {
+  return index.parts.some(part => has(part, executionId));
+}
+
+/** The deployments an execution started, as far as the index has read. */
+export function deploymentsOfExecution(
+  index: PipelineActionIndex,
+  executionId: string,
+): string[] {
+  const ids = index.parts.flatMap(part =>
+    has(part, executionId) ? part[executionId] : [],
+  );
+  return [...new Set(ids)];
+}
+
+/** Each part's links the other way round, made once per part. */
+const executionByDeployment = new WeakMap<
+  ExecutionLinks,
+  Map<string, string>
+>();
+
+/** The execution that started a deployment, if the index has read it. */
+export function executionOfDeployment(
+  index: PipelineActionIndex,
+  deploymentId: string,
+): string | undefined {
+  for (const part of index.parts) {
+    let reverse = executionByDeployment.get(part);
+    if (!reverse) {
+      reverse = new Map();
+      for (const [executionId, ids] of Object.entries(part)) {
+        for (const id of ids) reverse.set(id, executionId);
+      }
+      executionByDeployment.set(part, reverse);
+    }
+    const executionId = reverse.get(deploymentId);
+    if (executionId !== undefined) return executionId;
+  }
+  return undefined;
 }
 
 /** The latest run of each stage, as far as the index has read. */
 export function stageRunsOf(
-  index: PipelineActionIndex,
+  index: Pick<ActionIndexState, 'stages'>,
 ): Record<string, StageRun> {
   return Object.fromEntries(
     Object.entries(index.stages ?? {}).map(([stage, run]) => [
@@ -57,34 +127,27 @@ export function stageRunsOf(
  */
 const MAX_EXTRA_PAGES = 2;
 
-const EMPTY: PipelineActionIndex = {
-  byExecution: {},
-  moving: [],
-  order: [],
-  actions: 0,
-  stages: {},
-};
+const EMPTY: ActionIndexState = { moving: [], actions: 0, stages: {} };
 
-function add(
-  index: PipelineActionIndex,
+/**
+ * Adds a page of actions: their links go into `links` (the part being
+ * read, changed in place), the rest makes the returned state. Costs the
+ * page, not the index read so far.
+ */
+function addPage(
+  state: ActionIndexState,
+  links: ExecutionLinks,
   page: { actions: ActionExecutionDetail[]; nextToken?: string },
-): PipelineActionIndex {
-  const byExecution = { ...index.byExecution };
-  const order = [...index.order];
-  const moving = new Set(index.moving);
-  const stages = { ...(index.stages ?? {}) };
-  let oldestStart = index.oldestStart;
-  let newestStart = index.newestStart;
+): ActionIndexState {
+  const moving = new Set(state.moving);
+  const stages = { ...state.stages };
+  let { oldestStart, newestStart, last } = state;
   for (const action of page.actions) {
     const id = action.pipelineExecutionId ?? '';
-    if (!byExecution[id]) {
-      byExecution[id] = [];
-      order.push(id);
-    }
+    const ids = has(links, id) ? links[id] : (links[id] = []);
+    last = id;
     const deploymentId = deploymentIdOfAction(action);
-    if (deploymentId && !byExecution[id].includes(deploymentId)) {
-      byExecution[id] = [...byExecution[id], deploymentId];
-    }
+    if (deploymentId && !ids.includes(deploymentId)) ids.push(deploymentId);
     if (action.status === 'InProgress') moving.add(id);
     const stage = action.stageName ?? '';
     // Newest first: the first execution seen in a stage is its latest run.
@@ -105,13 +168,26 @@ function add(
     }
   }
   return {
-    byExecution,
     moving: [...moving],
-    order,
+    ...(last !== undefined ? { last } : {}),
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
     ...(oldestStart !== undefined ? { oldestStart } : {}),
     ...(newestStart !== undefined ? { newestStart } : {}),
-    actions: index.actions + page.actions.length,
+    actions: state.actions + page.actions.length,
+    stages,
+  };
+}
+
+function stateOf(index: ActionIndexState): ActionIndexState {
+  const { moving, last, nextToken, oldestStart, newestStart, actions, stages } =
+    index;
+  return {
+    moving,
+    ...(last !== undefined ? { last } : {}),
+    ...(nextToken ? { nextToken } : {}),
+    ...(oldestStart !== undefined ? { oldestStart } : {}),
+    ...(newestStart !== undefined ? { newestStart } : {}),
+    actions,
     stages,
   };
 }
@@ -120,10 +196,7 @@ function add(
  * How many more list pages would reach back to `since` (ms), at the pace
  * the actions read so far came in. Unknown pace: one page.
  */
-export function pagesToReach(
-  index: PipelineActionIndex,
-  since: number,
-): number {
+export function pagesToReach(index: ActionIndexState, since: number): number {
   if (!index.nextToken || index.oldestStart === undefined) return 0;
   if (since > index.oldestStart) return 0;
   const span = (index.newestStart ?? index.oldestStart) - index.oldestStart;
@@ -143,11 +216,63 @@ export function covers(
   startedAt: string | undefined,
 ): boolean {
   if (!index.nextToken) return true;
-  if (index.byExecution[executionId]) {
-    return index.order[index.order.length - 1] !== executionId;
-  }
+  if (listed(index, executionId)) return index.last !== executionId;
   const start = startedAt ? Date.parse(startedAt) : NaN;
   return index.oldestStart !== undefined && start > index.oldestStart;
+}
+
+const cacheClassOf = (index: ActionIndexState) =>
+  index.moving.length ? 'active' : 'list';
+
+const views = new WeakMap<StoredIndex, PipelineActionIndex>();
+
+/**
+ * The index as cached: its first part, and the later parts it names. A
+ * later part the cache no longer has (evicted) makes the rest unknown: the
+ * index starts over from the first page.
+ */
+async function cachedIndex(
+  ctx: ReadContext,
+  pipeline: PipelineRef,
+): Promise<PipelineActionIndex> {
+  const key = cacheKeys.pipelineActionIndex(pipeline.arn);
+  const firstPage = async (): Promise<StoredIndex> => {
+    const byExecution: ExecutionLinks = {};
+    const state = addPage(
+      EMPTY,
+      byExecution,
+      await ctx.aws.codePipeline.recentActionPage(pipeline, undefined),
+    );
+    return { ...state, byExecution };
+  };
+  const stored = await ctx.cache.get(key, firstPage, cacheClassOf);
+  const viewOf = (head: StoredIndex, later: ExecutionLinks[]) => ({
+    ...stateOf(head),
+    ...(head.chain ? { chain: head.chain } : {}),
+    parts: [head.byExecution, ...later],
+  });
+  if (!stored.parts || !stored.chain) return viewOf(stored, []);
+  // The same head (this process's copy) names the same parts.
+  const seen = views.get(stored);
+  if (seen) return seen;
+  const chain = stored.chain;
+  const later = await Promise.all(
+    Array.from({ length: stored.parts }, (_, i) =>
+      ctx.cache.peek<ExecutionLinks>(
+        cacheKeys.pipelineActionIndexPart(pipeline.arn, chain, i),
+      ),
+    ),
+  );
+  if (later.every(part => part !== undefined)) {
+    const view = viewOf(stored, later as ExecutionLinks[]);
+    views.set(stored, view);
+    return view;
+  }
+  return ctx.cache.coalesce(`${key}:again`, async () => {
+    const head = await firstPage();
+    await ctx.cache.put(key, head, cacheClassOf(head));
+    return viewOf(head, []);
+  });
 }
 
 /**
@@ -155,7 +280,9 @@ export function covers(
  * executions newest first, read far enough back to
  * cover the executions asked for (up to a few pages per request). One list
  * call answers for some 25-50 executions, where asking per execution costs
- * one call each. Cached as one entry so its pages stay consistent.
+ * one call each. The pages read later are cached as parts of their own,
+ * named by the entry of the first: it stays consistent, and reading further
+ * back costs what it reads.
  */
 export async function pipelineActionIndex(
   ctx: ReadContext,
@@ -168,18 +295,7 @@ export async function pipelineActionIndex(
     maxExtraPages?: number;
   } = {},
 ): Promise<PipelineActionIndex> {
-  const key = cacheKeys.pipelineActionIndex(pipeline.arn);
-  const cacheClass = (i: PipelineActionIndex) =>
-    i.moving.length ? 'active' : 'list';
-  let index = await ctx.cache.get(
-    key,
-    async () =>
-      add(
-        EMPTY,
-        await ctx.aws.codePipeline.recentActionPage(pipeline, undefined),
-      ),
-    cacheClass,
-  );
+  let index = await cachedIndex(ctx, pipeline);
   const maxPages = reach.maxExtraPages ?? MAX_EXTRA_PAGES;
   const short = () =>
     reach.since !== undefined &&
@@ -197,20 +313,48 @@ export async function pipelineActionIndex(
   return ctx.cache.coalesce(
     cacheKeys.pipelineActionIndexExtension(pipeline.arn),
     async () => {
+      const before = index;
+      const links: ExecutionLinks = {};
+      let state = stateOf(index);
       for (
         let pages = 0;
         pages < maxPages && (uncovered().length || short());
         pages++
       ) {
-        index = add(
-          index,
+        state = addPage(
+          state,
+          links,
           await ctx.aws.codePipeline.recentActionPage(
             pipeline,
-            index.nextToken,
+            state.nextToken,
           ),
         );
+        index = { ...before, ...state, parts: [...before.parts, links] };
       }
-      await ctx.cache.put(key, index, cacheClass(index));
+      if (index === before) return index;
+      // The new part first, then the head that names it: a reader never
+      // finds a head naming a part not yet written.
+      const chain = before.chain ?? randomUUID();
+      const part = before.parts.length - 1;
+      const headLifetime = ctx.cache.lifetimeOf(cacheClassOf(state));
+      await ctx.cache.putFor(
+        cacheKeys.pipelineActionIndexPart(pipeline.arn, chain, part),
+        links,
+        // Outlives every head that names it.
+        Math.max(headLifetime, ctx.cache.lifetimeOf('resolution')),
+      );
+      const head: StoredIndex = {
+        ...state,
+        byExecution: before.parts[0],
+        chain,
+        parts: part + 1,
+      };
+      await ctx.cache.put(
+        cacheKeys.pipelineActionIndex(pipeline.arn),
+        head,
+        cacheClassOf(state),
+      );
+      index = { ...index, chain };
       return index;
     },
   );

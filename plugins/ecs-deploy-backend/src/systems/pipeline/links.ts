@@ -7,7 +7,12 @@ import { cacheKeys } from '../../aws/cacheKeys';
 import { classOfStatus } from '../../cache/ClassedCache';
 import { ResolvedEnvironment } from '../../environments/ResolvedEnvironment';
 import { ReadContext } from '../../reads/ReadContext';
-import { covers, pipelineActionIndex } from './actionIndex';
+import {
+  covers,
+  deploymentsOfExecution,
+  executionOfDeployment,
+  pipelineActionIndex,
+} from './actionIndex';
 import { deploymentIdOfAction } from './deploymentIdOfAction';
 
 const executionIdOf = (execution: DeploymentSummary) =>
@@ -81,7 +86,7 @@ export async function deploymentsOfExecutions(
       if (known[i]) return known[i]!;
       const executionId = executionIdOf(execution);
       const links = covers(index, executionId, execution.startedAt)
-        ? index.byExecution[executionId] ?? []
+        ? deploymentsOfExecution(index, executionId)
         : await askForExecution(ctx, pipeline, executionId);
       await ctx.cache.put(
         key(execution),
@@ -126,13 +131,12 @@ export async function executionsOfDeployments(
     since,
     maxExtraPages: MAX_INDEX_PAGES_FOR_RELEASES,
   });
-  const byDeployment = new Map<string, string>();
-  for (const [executionId, ids] of Object.entries(index.byExecution)) {
-    for (const id of ids) {
-      byDeployment.set(id, formatDeploymentId('pipeline', executionId));
-    }
-  }
-  return deployments.map(d => byDeployment.get(d.id));
+  return deployments.map(d => {
+    const executionId = executionOfDeployment(index, d.id);
+    return executionId === undefined
+      ? undefined
+      : formatDeploymentId('pipeline', executionId);
+  });
 }
 
 /**
