@@ -14,7 +14,7 @@ import { AccessMemo } from './AccessMemo';
 
 // Entity refs compare case-insensitively, as the catalog compares them.
 function sameRef(a: string, b: string): boolean {
-  return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 /** An entity loaded as the caller and authorized for a permission. */
