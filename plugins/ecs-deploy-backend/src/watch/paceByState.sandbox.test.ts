@@ -170,5 +170,17 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
     expect(after.body.environments[0].lastDeployment.id).toBe(
       start.body.ledgerEntry.deploymentId,
     );
+
+    // The watcher looks on for the waiting pace (30 s) after an action,
+    // moving or not: what the action started may show a moment later.
+    const watched = () =>
+      knex('ecs_deploy_watches').where({
+        entity_ref: `component:default/${PIPELINED}`,
+      });
+    await started.runTask(ROUND);
+    expect(await watched()).toHaveLength(1);
+    passes(31 * SECOND);
+    await started.runTask(ROUND);
+    expect(await watched()).toHaveLength(0);
   });
 });
