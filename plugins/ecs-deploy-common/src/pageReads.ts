@@ -41,7 +41,7 @@ export const ecsDeployPageReads: Record<
   deployments: {
     // The history and the metrics card (last environment, 30 days) render
     // once the strip has answered.
-    open: environments => [
+    open: (environments): EcsDeployPageRead[][] => [
       [
         { path: '/environments' },
         { path: '/ledger', query: { limit: '100' } },
@@ -60,7 +60,7 @@ export const ecsDeployPageReads: Record<
     ],
     // The strip, the newest history, the ledger and that environment's
     // running tasks; the metrics card waits for its own window change.
-    onSignal: environment => [
+    onSignal: (environment): EcsDeployPageRead[] => [
       { path: '/environments', fresh: true },
       { path: '/ledger', query: { limit: '100' }, fresh: true },
       { path: '/history', query: { limit: '50' }, fresh: true },
@@ -68,8 +68,8 @@ export const ecsDeployPageReads: Record<
     ],
   },
   traffic: {
-    open: () => [[{ path: '/traffic' }]],
-    onSignal: environment => [
+    open: (): EcsDeployPageRead[][] => [[{ path: '/traffic' }]],
+    onSignal: (environment): EcsDeployPageRead[] => [
       { path: '/traffic', query: { environment }, fresh: true },
     ],
   },
