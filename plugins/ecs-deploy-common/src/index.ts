@@ -16,3 +16,4 @@ export * from './actionsApi';
 export * from './signals';
 export * from './metrics';
 export * from './pageReads';
+export * from './entityOwners';

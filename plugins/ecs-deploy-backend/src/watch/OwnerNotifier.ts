@@ -1,11 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  RELATION_OWNED_BY,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
+import { entityOwnerRefs } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ActionLedger } from '../ledger/ActionLedger';
 import { NotifiedEvents } from './NotifiedEvents';
 import { OwnerEvent, OwnerEventKind } from './ownerEvents';
@@ -37,24 +33,6 @@ const DESCRIPTIONS: Record<OwnerEventKind, string> = {
     'The previous version serves the traffic again. Open the Deployments tab for why.',
   promotionFinished: 'The deployment you started from the portal succeeded.',
 };
-
-function ownersOf(entity: Entity): string[] {
-  const related = (entity.relations ?? [])
-    .filter(r => r.type === RELATION_OWNED_BY)
-    .map(r => r.targetRef);
-  if (related.length) return related;
-  const owner = entity.spec?.owner;
-  return typeof owner === 'string'
-    ? [
-        stringifyEntityRef(
-          parseEntityRef(owner, {
-            defaultKind: 'Group',
-            defaultNamespace: entity.metadata.namespace ?? 'default',
-          }),
-        ),
-      ]
-    : [];
-}
 
 /**
  * Tells an entity's owners what its deployments need from them, through the
@@ -107,7 +85,7 @@ export class OwnerNotifier {
     entityRef: string,
     event: OwnerEvent,
   ): Promise<string[]> {
-    if (event.kind !== 'promotionFinished') return ownersOf(entity);
+    if (event.kind !== 'promotionFinished') return entityOwnerRefs(entity);
     const since = Date.now() - PROMOTION_WINDOW_MS;
     const [promotion] = (
       await this.deps.ledger.list(entityRef, {

@@ -8,14 +8,16 @@ import {
   DEFAULT_NAMESPACE,
   Entity,
   RELATION_MEMBER_OF,
-  RELATION_OWNED_BY,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { ecsDeployServiceCreatePermission } from '@ecs-deploy/plugin-ecs-deploy-common';
+import {
+  ecsDeployServiceCreatePermission,
+  entityOwnerRefs,
+} from '@ecs-deploy/plugin-ecs-deploy-common';
 import { assertEntityName, assertNamespace } from '../lib/names';
 
 /**
@@ -104,7 +106,7 @@ export class ServiceAuthorizer {
       );
     }
     if (existing) {
-      const owners = ownersOf(existing);
+      const owners = entityOwnerRefs(existing);
       if (!owners.some(o => claims.has(o.toLowerCase()))) {
         throw new NotAllowedError(
           `name: ${entityRef} already exists in the catalog, owned by ${
@@ -150,22 +152,4 @@ function groupsOf(user: Entity | undefined): string[] {
       ),
   );
   return [...new Set([...related, ...declared])];
-}
-
-function ownersOf(entity: Entity): string[] {
-  const related = (entity.relations ?? [])
-    .filter(r => r.type === RELATION_OWNED_BY)
-    .map(r => r.targetRef);
-  if (related.length) return related;
-  const owner = entity.spec?.owner;
-  return typeof owner === 'string'
-    ? [
-        stringifyEntityRef(
-          parseEntityRef(owner, {
-            defaultKind: 'group',
-            defaultNamespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
-          }),
-        ),
-      ]
-    : [];
 }
