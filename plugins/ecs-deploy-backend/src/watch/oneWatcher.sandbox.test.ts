@@ -1,4 +1,3 @@
-import { TestCaches, TestDatabases } from '@backstage/backend-test-utils';
 import {
   RunningSandbox,
   advanceSandbox,
@@ -10,6 +9,7 @@ import {
   createCluster,
   serviceArn,
 } from '../__testUtils__/sandboxFleet';
+import { sharedStores } from '../__testUtils__/sharedStores';
 import {
   ActionClients,
   actionClients,
@@ -35,23 +35,7 @@ const entities = [
   }),
 ];
 
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15'],
-  disableDocker: true,
-});
-const caches = TestCaches.create({ ids: ['REDIS_7'], disableDocker: true });
-if (
-  process.env.CI &&
-  (!databases.supports('POSTGRES_15') || !caches.supports('REDIS_7'))
-) {
-  throw new Error(
-    'CI must test replicas on PostgreSQL and Redis: set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING and BACKSTAGE_TEST_CACHE_REDIS7_CONNECTION_STRING',
-  );
-}
-const describeIfShared =
-  databases.supports('POSTGRES_15') && caches.supports('REDIS_7')
-    ? describe
-    : describe.skip;
+const stores = sharedStores();
 
 /** One call of the watcher's round: on which replica, from when to when. */
 type Round = { replica: DeploymentWatcher; start: number; end: number };
@@ -65,7 +49,7 @@ async function within(ms: number, done: () => boolean) {
   expect(done()).toBe(true);
 }
 
-describeIfShared(
+stores.describeIfAvailable(
   "one watcher across replicas, on Backstage's own scheduler",
   () => {
     let sb: RunningSandbox;
@@ -89,7 +73,9 @@ describeIfShared(
       const round = DeploymentWatcher.prototype.round;
       roundSpy = jest
         .spyOn(DeploymentWatcher.prototype, 'round')
-        .mockImplementation(async function (this: DeploymentWatcher) {
+        .mockImplementation(async function recordedRound(
+          this: DeploymentWatcher,
+        ) {
           const entry: Round = { replica: this, start: Date.now(), end: NaN };
           rounds.push(entry);
           try {
@@ -107,8 +93,7 @@ describeIfShared(
     });
 
     it('runs the round on one replica at a time, and on the other when that one stops', async () => {
-      const knex = await databases.init('POSTGRES_15');
-      const { connection } = await caches.init('REDIS_7');
+      const { knex, redisConnection: connection } = await stores.init();
       const start = async () =>
         (
           await startActionBackend(sb, entities, {

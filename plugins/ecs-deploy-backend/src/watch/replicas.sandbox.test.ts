@@ -1,4 +1,3 @@
-import { TestCaches, TestDatabases } from '@backstage/backend-test-utils';
 import {
   RunningSandbox,
   advanceSandbox,
@@ -10,6 +9,7 @@ import {
   createCluster,
   serviceArn,
 } from '../__testUtils__/sandboxFleet';
+import { sharedStores } from '../__testUtils__/sharedStores';
 import {
   ActionClients,
   actionClients,
@@ -33,28 +33,9 @@ const entities = [
   }),
 ];
 
-// The production shape: replicas on one PostgreSQL and one Redis (both run
-// on these machines and in CI; scripts/test.sh points the tests at them).
-const databases = TestDatabases.create({
-  ids: ['POSTGRES_15'],
-  disableDocker: true,
-});
-const caches = TestCaches.create({ ids: ['REDIS_7'], disableDocker: true });
+const stores = sharedStores();
 
-if (
-  process.env.CI &&
-  (!databases.supports('POSTGRES_15') || !caches.supports('REDIS_7'))
-) {
-  throw new Error(
-    'CI must test replicas on PostgreSQL and Redis: set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING and BACKSTAGE_TEST_CACHE_REDIS7_CONNECTION_STRING',
-  );
-}
-const describeIfShared =
-  databases.supports('POSTGRES_15') && caches.supports('REDIS_7')
-    ? describe
-    : describe.skip;
-
-describeIfShared('two replicas on PostgreSQL and Redis', () => {
+stores.describeIfAvailable('two replicas on PostgreSQL and Redis', () => {
   let sb: RunningSandbox;
   let clients: ActionClients;
   let payments: Awaited<ReturnType<typeof createWaitingCodeDeployService>>;
@@ -80,8 +61,7 @@ describeIfShared('two replicas on PostgreSQL and Redis', () => {
   });
 
   const replicas = async () => {
-    const knex = await databases.init('POSTGRES_15');
-    const { connection } = await caches.init('REDIS_7');
+    const { knex, redisConnection: connection } = await stores.init();
     const start = async () => {
       const sent = recorders();
       const started = await startActionBackend(sb, entities, {
