@@ -382,6 +382,21 @@ describe('EcsTrafficContent', () => {
     expect(getDeployment).not.toHaveBeenCalled();
   });
 
+  it('says a deployment that has not moved traffic yet is starting', async () => {
+    const api = fakeApi({
+      getTraffic: jest
+        .fn()
+        .mockResolvedValue(trafficResponse(0, 'PROVISIONING')),
+    });
+    await renderWithEntity(<EcsTrafficContent refreshIntervalMs={60_000} />, {
+      api,
+    });
+    expect(
+      await screen.findByText(/Starting: .*traffic has not moved yet/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/0% on the replacement/)).toBeInTheDocument();
+  });
+
   it('shows no controls on a shift the backend offers nothing on', async () => {
     const api = fakeApi({
       getTraffic: jest.fn().mockResolvedValue(trafficResponse(10, 'SHIFTING')),

@@ -17,7 +17,8 @@ import { SectionCard } from '../shared/SectionCard';
 import { ProgressBar } from '../shared/ProgressBar';
 
 const PHASE_TEXT: Record<TrafficShift['phase'], string> = {
-  PROVISIONING: 'Starting the replacement tasks',
+  // Also a deployment AWS has not started yet (it lists no targets).
+  PROVISIONING: 'Starting: traffic has not moved yet',
   WAITING: 'Waiting for someone to continue',
   SHIFTING: 'Shifting traffic',
   BAKING: 'Baking: the original task set is kept for a quick rollback',
