@@ -168,6 +168,8 @@ describe('a backend that has just started', () => {
     for (const operation of SCAN_OPERATIONS) {
       expect(counts[operation]).toBeUndefined();
     }
+    // The scan read each group's settings too: no view asks for them again.
+    expect(counts['codedeploy:GetDeploymentGroup']).toBeUndefined();
     expect(counts['ecs:DescribeServices']).toBe(2);
   });
 });

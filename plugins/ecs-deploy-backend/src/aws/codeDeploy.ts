@@ -124,6 +124,18 @@ export function codeDeployReads({ clients, cache }: GatewayDeps) {
     );
     const result: Record<string, GroupRef> = {};
     for (const info of infos) {
+      if (!info.ecsServices?.length) continue;
+      // What GetDeploymentGroup would answer for the group, which the first
+      // view of each of its services would otherwise ask next.
+      await cache.put(
+        cacheKeys.codeDeployGroup(
+          w,
+          application,
+          info.deploymentGroupName ?? '',
+        ),
+        mapGroup(info),
+        'resolution',
+      );
       for (const s of info.ecsServices ?? []) {
         result[`${s.clusterName}/${s.serviceName}`] = {
           application,
