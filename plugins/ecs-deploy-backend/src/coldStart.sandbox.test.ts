@@ -11,6 +11,7 @@ import {
   pipelineArn,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import request from 'supertest';
+import { sharedStores } from './__testUtils__/sharedStores';
 import { ecsDeployPlugin } from './plugin';
 
 /*
@@ -59,9 +60,13 @@ function fleetEntity(serviceName: string): Entity {
   };
 }
 
+const stores = sharedStores();
+
 describe('a backend that has just started', () => {
   let sb: RunningSandbox;
   const backends: Array<Awaited<ReturnType<typeof startTestBackend>>> = [];
+  /** The AWS calls of one first view, for the crowds to match. */
+  let one: Record<string, number>;
 
   beforeAll(async () => {
     sb = await startSandbox({
@@ -76,12 +81,16 @@ describe('a backend that has just started', () => {
     await sb?.close();
   });
 
-  async function startBackend(warmOnStart: boolean) {
+  async function startBackend(
+    warmOnStart: boolean,
+    rootConfig: Record<string, unknown> = {},
+  ) {
     const backend = await startTestBackend({
       features: [
         ecsDeployPlugin,
         mockServices.rootConfig.factory({
           data: {
+            ...rootConfig,
             aws: {
               accounts: [
                 {
@@ -138,7 +147,7 @@ describe('a backend that has just started', () => {
     const single = await startBackend(false);
     sb.callLog.reset();
     expect((await overview(single, name(7))).status).toBe(200);
-    const one = await settledCounts();
+    one = await settledCounts();
     // The first view in the account looks its group up in a scan.
     expect(one['codedeploy:ListApplications']).toBe(1);
 
@@ -151,6 +160,22 @@ describe('a backend that has just started', () => {
     expect(await settledCounts()).toEqual(one);
     // They all saw the same overview.
     expect(new Set(answers.map(a => JSON.stringify(a.body))).size).toBe(1);
+  });
+
+  stores.describeIfAvailable('sharing a Redis cache', () => {
+    it('answers 50 concurrent first views with the AWS calls of one too', async () => {
+      const { knex, redisConnection: connection } = await stores.init();
+      await knex.destroy();
+      const crowded = await startBackend(false, {
+        backend: { cache: { store: 'redis', connection } },
+      });
+      sb.callLog.reset();
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => overview(crowded, name(7))),
+      );
+      expect(answers.map(a => a.status)).toEqual(answers.map(() => 200));
+      expect(await settledCounts()).toEqual(one);
+    });
   });
 
   it('reads the account-level indexes at start, so that no first view scans an account', async () => {
