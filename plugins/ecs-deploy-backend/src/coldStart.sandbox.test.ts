@@ -10,6 +10,7 @@ import {
   ecsServiceArn,
   pipelineArn,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { sharedStores } from './__testUtils__/sharedStores';
 import { ecsDeployPlugin } from './plugin';
@@ -167,7 +168,14 @@ describe('a backend that has just started', () => {
       const { knex, redisConnection: connection } = await stores.init();
       await knex.destroy();
       const crowded = await startBackend(false, {
-        backend: { cache: { store: 'redis', connection } },
+        backend: {
+          cache: {
+            store: 'redis',
+            connection,
+            // Nothing left by an earlier run answers for AWS.
+            redis: { client: { namespace: `cold-start-${randomUUID()}` } },
+          },
+        },
       });
       sb.callLog.reset();
       const answers = await Promise.all(
