@@ -389,7 +389,7 @@ export const runningTasksResponse: RunningTasksResponse = {
 
 export function trafficResponse(
   greenPercent: number,
-  phase?: 'SHIFTING' | 'DONE' | 'WAITING',
+  phase?: 'PROVISIONING' | 'SHIFTING' | 'DONE' | 'WAITING',
   offers: ActionOffer[] = [],
 ): TrafficResponse {
   return {
