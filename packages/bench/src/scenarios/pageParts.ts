@@ -149,6 +149,18 @@ export async function runPageParts(options: PagePartsOptions) {
           }),
         );
       }
+      // The same fleet at rest: what viewers cost when nothing moves.
+      advanceSandbox(sb, 2 * 60 * 60_000, 60_000);
+      log(`  page mode: ${options.viewers} viewers, nothing moving`);
+      runs.push(
+        await runPage({
+          ...common,
+          label: `page, ${options.viewers} viewers, nothing moving`,
+          replicas: 1,
+          config: {},
+          viewers: options.viewers,
+        }),
+      );
       const [few, many] = runs;
       const manyToFew = ratio(many.awsCallsPerSecond, few.awsCallsPerSecond);
       results.page = { runs, awsCallsRatioManyToFew: manyToFew };

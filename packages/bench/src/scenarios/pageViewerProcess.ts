@@ -135,7 +135,8 @@ export async function runPageViewers(
         await Promise.all(wave.map(read => get(base, read)));
       }
       report.pageLoads.push({ atMs: at - started, ms: performance.now() - at });
-      await sleep(Math.max(0, tick + job.intervalMs - Date.now()));
+      const next = Math.min(tick + job.intervalMs, end);
+      await sleep(Math.max(0, next - Date.now()));
     }
   };
   await Promise.all(Array.from({ length: job.viewers }, (_, i) => viewer(i)));
