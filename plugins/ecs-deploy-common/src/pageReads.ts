@@ -39,16 +39,16 @@ export const ecsDeployPageReads: Record<
   EcsDeployPageReads
 > = {
   deployments: {
-    // The history and the metrics card (last environment, 30 days) render
-    // once the strip has answered.
+    // The metrics card (last environment, 30 days) renders once the strip
+    // has answered; the timeline is read with the strip.
     open: (environments): EcsDeployPageRead[][] => [
       [
         { path: '/environments' },
         { path: '/ledger', query: { limit: '100' } },
         { path: '/tasks' },
+        { path: '/history', query: { limit: '50' } },
       ],
       [
-        { path: '/history', query: { limit: '50' } },
         {
           path: '/metrics',
           query: {

@@ -34,7 +34,12 @@ export type HistoryRefresh = EcsDeployReadOptions;
  * entries as are loaded (up to the backend's largest page), so the person
  * stays on the table page they read.
  */
-export function useHistory(filters: HistoryFilters, refresh?: HistoryRefresh) {
+export function useHistory(
+  filters: HistoryFilters,
+  refresh?: HistoryRefresh,
+  /** false: read nothing (the tab shows something else) until it is true. */
+  enabled = true,
+) {
   const api = useApi(ecsDeployApiRef);
   const entityRef = useEntityRef();
   const [items, setItems] = useState<DeploymentSummary[]>([]);
@@ -90,12 +95,12 @@ export function useHistory(filters: HistoryFilters, refresh?: HistoryRefresh) {
   );
 
   useEffect(() => {
-    load(undefined, true);
-  }, [load]);
+    if (enabled) load(undefined, true);
+  }, [load, enabled]);
 
   const handledRefresh = useRef(refresh);
   useEffect(() => {
-    if (!refresh || refresh === handledRefresh.current) {
+    if (!enabled || !refresh || refresh === handledRefresh.current) {
       return;
     }
     handledRefresh.current = refresh;
@@ -103,7 +108,7 @@ export function useHistory(filters: HistoryFilters, refresh?: HistoryRefresh) {
       fresh: refresh.fresh,
       limit: Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, loadedCount.current)),
     });
-  }, [load, refresh]);
+  }, [load, refresh, enabled]);
 
   const loadMore = useCallback(() => {
     if (nextCursor) {

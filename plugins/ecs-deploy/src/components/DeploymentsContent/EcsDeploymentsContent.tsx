@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Flex, Grid } from '@backstage/ui';
@@ -13,7 +13,11 @@ import { useEnvironments } from '../../hooks/useEnvironments';
 import { useLedger } from '../../hooks/useLedger';
 import { usePolling } from '../../hooks/usePolling';
 import { useRunningTasks } from '../../hooks/useRunningTasks';
-import { HistoryFilters, HistoryRefresh } from '../../hooks/useHistory';
+import {
+  HistoryFilters,
+  HistoryRefresh,
+  useHistory,
+} from '../../hooks/useHistory';
 import { isEcsDeployAvailable } from '../../isEcsDeployAvailable';
 import { DeploymentDetailView } from '../DeploymentDetail/DeploymentDetailView';
 import { ecsDeployTranslationRef } from '../../translation';
@@ -73,10 +77,18 @@ const DeploymentsView = () => {
     reloadTasks();
   }, [refresh, reloadTasks]);
 
-  const filters: HistoryFilters = {
-    environment: params.get('env') ?? undefined,
-    status: (params.get('status') as DeploymentStatus | null) ?? undefined,
-  };
+  const environmentFilter = params.get('env') ?? undefined;
+  const statusFilter =
+    (params.get('status') as DeploymentStatus | null) ?? undefined;
+  const filters: HistoryFilters = useMemo(
+    () => ({ environment: environmentFilter, status: statusFilter }),
+    [environmentFilter, statusFilter],
+  );
+  const deploymentId = params.get('deployment');
+  const detailEnvironment = params.get('environment');
+  const showsDetail = Boolean(deploymentId && detailEnvironment);
+  // Read with the strip, not after it: the first rows wait for one answer.
+  const history = useHistory(filters, historyRefresh, !showsDetail);
   const setFilters = useCallback(
     (next: HistoryFilters) => {
       const updated = new URLSearchParams();
@@ -86,8 +98,6 @@ const DeploymentsView = () => {
     },
     [setParams],
   );
-  const deploymentId = params.get('deployment');
-  const detailEnvironment = params.get('environment');
   if (deploymentId && detailEnvironment) {
     const back = new URLSearchParams(params);
     back.delete('deployment');
@@ -134,7 +144,7 @@ const DeploymentsView = () => {
             ledger={ledger.value ?? []}
             filters={filters}
             onFiltersChange={setFilters}
-            refresh={historyRefresh}
+            history={history}
           />
         </Grid.Item>
         {hasLedger && (

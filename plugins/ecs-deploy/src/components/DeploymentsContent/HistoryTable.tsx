@@ -20,11 +20,7 @@ import {
   DeploymentStatus,
   DeploymentSummary,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import {
-  HistoryFilters,
-  HistoryRefresh,
-  useHistory,
-} from '../../hooks/useHistory';
+import { HistoryFilters, useHistory } from '../../hooks/useHistory';
 import { unreadableMessage } from '../../utils/errors';
 import { formatDuration, formatTime, shortCommit } from '../../utils/format';
 import {
@@ -216,8 +212,11 @@ export type HistoryTableProps = {
   ledger: ActionLedgerEntry[];
   filters: HistoryFilters;
   onFiltersChange: (filters: HistoryFilters) => void;
-  /** A new one reads the timeline again from its newest entry. */
-  refresh?: HistoryRefresh;
+  /**
+   * The timeline as `useHistory` loads it for `filters`: the tab starts it
+   * with the environments' read, so the first rows need not wait for them.
+   */
+  history: ReturnType<typeof useHistory>;
 };
 
 /**
@@ -232,10 +231,9 @@ export const HistoryTable = ({
   ledger,
   filters,
   onFiltersChange,
-  refresh,
+  history,
 }: HistoryTableProps) => {
   const { t } = useTranslationRef(ecsDeployTranslationRef);
-  const history = useHistory(filters, refresh);
   const rows = useMemo(() => {
     const byDeployment = ledgerByDeployment(ledger);
     return history.items.map(item => {
