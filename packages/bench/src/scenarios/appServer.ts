@@ -29,6 +29,8 @@ export interface AppServer {
   url: string;
   /** requests the app made to /api/ecs-deploy */
   ecsDeployRequests: string[];
+  /** each request to the backend plugin: when it came (epoch ms) and how long it took */
+  ecsDeployTimings: { request: string; at: number; ms: number }[];
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startAppServer(options: {
   authorization: string;
 }): Promise<AppServer> {
   const ecsDeployRequests: string[] = [];
+  const ecsDeployTimings: AppServer['ecsDeployTimings'] = [];
   let self = '';
   const entities = new Map(
     options.entities.map(e => [
@@ -72,7 +75,9 @@ export async function startAppServer(options: {
     const p = url.pathname;
     try {
       if (p.startsWith('/api/ecs-deploy/')) {
-        ecsDeployRequests.push(`${req.method} ${p}${url.search}`);
+        const request = `${req.method} ${p}${url.search}`;
+        const at = Date.now();
+        ecsDeployRequests.push(request);
         const body = req.method === 'GET' ? undefined : await readBody(req);
         const upstream = await fetch(`${options.backendUrl}${p}${url.search}`, {
           method: req.method,
@@ -87,6 +92,7 @@ export async function startAppServer(options: {
             upstream.headers.get('content-type') ?? 'application/json',
         });
         res.end(Buffer.from(await upstream.arrayBuffer()));
+        ecsDeployTimings.push({ request, at, ms: Date.now() - at });
         return;
       }
       if (p.startsWith('/api/auth/guest/refresh')) {
@@ -168,6 +174,7 @@ export async function startAppServer(options: {
   return {
     url: self,
     ecsDeployRequests,
+    ecsDeployTimings,
     close: () =>
       new Promise(resolve => {
         server.close(() => resolve());

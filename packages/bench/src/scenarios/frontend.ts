@@ -93,6 +93,8 @@ export async function runFrontend(
             'first row ms',
             'settled ms',
             'click to detail ms',
+            'first row ms, in the booted app',
+            'again, backend warm',
             'API requests',
             'AWS calls',
           ],
@@ -103,6 +105,8 @@ export async function runFrontend(
             t.firstRowMs,
             t.settledMs,
             t.clickToDetailMs,
+            t.inAppFirstRowMs,
+            t.inAppWarmFirstRowMs,
             t.ecsDeployRequests,
             t.awsCalls,
           ]),
@@ -114,6 +118,9 @@ export async function runFrontend(
             .map(r => `\`${r.replace(/cursor=[^&]+/, 'cursor=…')}\``)
             .join(', ')}`,
           `AWS calls of the tab: ${JSON.stringify(tab.awsCallsByOperation)}`,
+          `In the booted app, the requests of the navigation answered by its first row (started after it / took, ms): ${tab.inAppRequests
+            .map(r => `\`${r.request}\` ${r.startedMs} / ${r.ms}`)
+            .join(', ')}`,
         ]
       : []),
   ].join('\n\n');

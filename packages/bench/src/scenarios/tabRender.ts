@@ -28,6 +28,15 @@ export interface TabRenderResult {
   settledMs: number;
   /** click on a row until its detail shows */
   clickToDetailMs: number;
+  /**
+   * In the booted app, a navigation to another entity's Deployments tab
+   * (as many entries, never read by the backend) until its first row shows.
+   */
+  inAppFirstRowMs: number;
+  /** the same navigation again (its reads cached by the backend), median of 3 */
+  inAppWarmFirstRowMs: number;
+  /** that navigation's requests: ms after it each started, and took */
+  inAppRequests: { request: string; startedMs: number; ms: number }[];
   ecsDeployRequests: number;
   awsCalls: number;
   awsCallsByOperation: Record<string, number>;
@@ -52,8 +61,10 @@ export async function runTabRender(options: {
   const name = 'history-1000';
   const sb = await startSandbox({
     seed: 'fleet',
+    // svc-0001: the same history, for the navigation in the booted app.
     seedOptions: {
-      services: 0,
+      services: 1,
+      deploymentsPerService: options.deployments,
       bigEntity: { name, deployments: options.deployments },
     },
     latencyMs: options.latencyMs,
@@ -138,12 +149,51 @@ export async function runTabRender(options: {
       .getByLabel('Loading the deployment')
       .waitFor({ state: 'detached', timeout: 30_000 });
     const clickToDetailMs = Date.now() - clicked;
+
+    // In the app as booted: the router moves, the bundle is loaded.
+    const navigate = (to: string) =>
+      page.evaluate(target => {
+        window.history.pushState({}, '', target);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }, to);
+    await navigate('/catalog');
+    await firstRow.waitFor({ state: 'detached', timeout: 30_000 });
+    const navigated = Date.now();
+    await navigate('/catalog/default/component/svc-0001/deployments');
+    await page
+      .getByRole('link', { name: /^Details of / })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const inAppFirstRowMs = Date.now() - navigated;
+    const inAppRequests = app.ecsDeployTimings
+      .filter(t => t.at >= navigated)
+      .map(t => ({
+        request: t.request.replace(
+          /^GET \/api\/ecs-deploy\/entities\/[^/]+\/[^/]+\/[^/]+/,
+          '',
+        ),
+        startedMs: t.at - navigated,
+        ms: t.ms,
+      }));
+    const warm: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      await navigate('/catalog');
+      await firstRow.waitFor({ state: 'detached', timeout: 30_000 });
+      const again = Date.now();
+      await navigate('/catalog/default/component/svc-0001/deployments');
+      await firstRow.waitFor({ timeout: 60_000 });
+      warm.push(Date.now() - again);
+    }
+    const inAppWarmFirstRowMs = warm.sort((a, b) => a - b)[1];
     return {
       entity: name,
       historyEntries: options.deployments * 2,
       firstRowMs,
       settledMs,
       clickToDetailMs,
+      inAppFirstRowMs,
+      inAppRequests,
+      inAppWarmFirstRowMs,
       ecsDeployRequests: requests.length,
       awsCalls,
       awsCallsByOperation,
