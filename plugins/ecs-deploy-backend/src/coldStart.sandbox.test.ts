@@ -10,7 +10,6 @@ import {
   ecsServiceArn,
   pipelineArn,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { sharedStores } from './__testUtils__/sharedStores';
 import { ecsDeployPlugin } from './plugin';
@@ -165,18 +164,9 @@ describe('a backend that has just started', () => {
 
   stores.describeIfAvailable('sharing a Redis cache', () => {
     it('answers 50 concurrent first views with the AWS calls of one too', async () => {
-      const { knex, redisConnection: connection } = await stores.init();
+      const { knex, cache } = await stores.init();
       await knex.destroy();
-      const crowded = await startBackend(false, {
-        backend: {
-          cache: {
-            store: 'redis',
-            connection,
-            // Nothing left by an earlier run answers for AWS.
-            redis: { client: { namespace: `cold-start-${randomUUID()}` } },
-          },
-        },
-      });
+      const crowded = await startBackend(false, { backend: { cache } });
       sb.callLog.reset();
       const answers = await Promise.all(
         Array.from({ length: 50 }, () => overview(crowded, name(7))),

@@ -1,4 +1,5 @@
 import { TestCaches, TestDatabases } from '@backstage/backend-test-utils';
+import { randomUUID } from 'node:crypto';
 
 /**
  * The production shape for tests of replicas: one PostgreSQL and one Redis
@@ -19,11 +20,19 @@ export function sharedStores() {
     );
   }
   return {
-    /** A fresh database and Redis for one test. */
+    /**
+     * A fresh database, and `backend.cache` on the Redis with a key
+     * namespace of its own, so nothing an earlier run left answers for AWS.
+     */
     async init() {
       const knex = await databases.init('POSTGRES_15');
       const { connection } = await caches.init('REDIS_7');
-      return { knex, redisConnection: connection };
+      const cache = {
+        store: 'redis',
+        connection,
+        redis: { client: { namespace: `test-${randomUUID()}` } },
+      };
+      return { knex, cache };
     },
     describeIfAvailable: available ? describe : describe.skip,
   };

@@ -93,7 +93,7 @@ stores.describeIfAvailable(
     });
 
     it('runs the round on one replica at a time, and on the other when that one stops', async () => {
-      const { knex, redisConnection: connection } = await stores.init();
+      const { knex, cache } = await stores.init();
       const start = async () =>
         (
           await startActionBackend(sb, entities, {
@@ -101,7 +101,7 @@ stores.describeIfAvailable(
             cached: true,
             realScheduler: true,
             services: recorders().services,
-            rootConfig: { backend: { cache: { store: 'redis', connection } } },
+            rootConfig: { backend: { cache } },
             ecsDeploy: { watch: { movingSeconds: 1, waitingSeconds: 1 } },
           })
         ).backend;

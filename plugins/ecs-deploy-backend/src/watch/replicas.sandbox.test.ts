@@ -61,14 +61,14 @@ stores.describeIfAvailable('two replicas on PostgreSQL and Redis', () => {
   });
 
   const replicas = async () => {
-    const { knex, redisConnection: connection } = await stores.init();
+    const { knex, cache } = await stores.init();
     const start = async () => {
       const sent = recorders();
       const started = await startActionBackend(sb, entities, {
         knex,
         cached: true,
         services: sent.services,
-        rootConfig: { backend: { cache: { store: 'redis', connection } } },
+        rootConfig: { backend: { cache } },
         ecsDeploy: {
           watch: {
             movingSeconds: 0.001,
