@@ -17,7 +17,9 @@ export interface Config {
        * executions, the pipeline's state. It changes only when a deployment
        * starts: the portal's own actions forget it, the deployment watcher
        * reads it again at each look and its scan (`watch.scanMinutes`) at
-       * each scan. Default 5 minutes (`listTtlSeconds` when only that is set).
+       * each scan. Most deployments start outside the portal (a CI build's
+       * image starts the pipeline), so this is how long one can take to show.
+       * Default 60 seconds (`listTtlSeconds` when only that is set).
        */
       idleTtlSeconds?: number;
       /** Resolution of entities to AWS resources (tags, CodeDeploy lookup). Default 10 minutes. */

@@ -150,7 +150,7 @@ export function readBackendSettings(config: Config): BackendSettings {
       // lists live (tests turning caching off) gets that unless it says.
       idle: seconds(
         'idleTtlSeconds',
-        config.has('ecsDeploy.cache.listTtlSeconds') ? list / 1000 : 300,
+        config.has('ecsDeploy.cache.listTtlSeconds') ? list / 1000 : 60,
       ),
     },
     accessMemoMs: seconds('accessMemoSeconds', 5),
