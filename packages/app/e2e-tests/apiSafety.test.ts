@@ -71,6 +71,14 @@ test('hostile requests to the ECS Deploy API answer 4xx and change nothing', asy
   const auth = { authorization: `Bearer ${token}` };
   const before = await mutatingCalls(request);
   const payments = `${api}/entities/component/default/payments-api`;
+  // The portal answers before the catalog has read its locations: until the
+  // entity is there every route says 404, whatever else is wrong.
+  await expect(async () => {
+    const res = await request.get(`${payments}/environments`, {
+      headers: auth,
+    });
+    expect(res.status()).toBe(200);
+  }).toPass({ timeout: 60_000 });
 
   type Answer = {
     status: number;
