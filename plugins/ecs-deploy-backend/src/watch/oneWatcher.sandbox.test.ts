@@ -1,20 +1,6 @@
-import {
-  RunningSandbox,
-  advanceSandbox,
-  startSandbox,
-} from '@ecs-deploy/aws-sandbox';
+import { advanceSandbox } from '@ecs-deploy/aws-sandbox';
 import request from 'supertest';
-import {
-  component,
-  createCluster,
-  serviceArn,
-} from '../__testUtils__/sandboxFleet';
 import { sharedStores } from '../__testUtils__/sharedStores';
-import {
-  ActionClients,
-  actionClients,
-  createWaitingCodeDeployService,
-} from '../actions/__testUtils__/actionFleet';
 import {
   api,
   Backend,
@@ -22,6 +8,10 @@ import {
 } from '../actions/__testUtils__/actionBackend';
 import { DeploymentWatcher } from './DeploymentWatcher';
 import { recorders } from './__testUtils__/recorders';
+import {
+  WaitingServiceFleet,
+  waitingServiceFleet,
+} from './__testUtils__/waitingService';
 
 jest.setTimeout(90_000);
 
@@ -29,11 +19,6 @@ const MINUTE = 60_000;
 const CLUSTER = 'watched-prod';
 const NAME = 'watched-api';
 const ROUND = 'ecs-deploy-deployment-watcher';
-const entities = [
-  component(NAME, {
-    'ecs-deploy.io/service-arn.prod': serviceArn(CLUSTER, NAME),
-  }),
-];
 
 const stores = sharedStores();
 
@@ -52,24 +37,14 @@ async function within(ms: number, done: () => boolean) {
 stores.describeIfAvailable(
   "one watcher across replicas, on Backstage's own scheduler",
   () => {
-    let sb: RunningSandbox;
-    let clients: ActionClients;
+    let fleet: WaitingServiceFleet;
     const rounds: Round[] = [];
     let roundSpy: jest.SpyInstance;
 
     beforeAll(async () => {
-      sb = await startSandbox({ seed: 'none', speed: 0 });
-      clients = actionClients(sb);
-      await createCluster(clients, CLUSTER);
-      const service = await createWaitingCodeDeployService(
-        sb,
-        clients,
-        NAME,
-        CLUSTER,
-        { tagged: true },
-      );
-      await service.deploy('ccccccc');
-      advanceSandbox(sb, 2 * MINUTE);
+      fleet = await waitingServiceFleet(NAME, CLUSTER);
+      await fleet.service.deploy('ccccccc');
+      advanceSandbox(fleet.sb, 2 * MINUTE);
       const round = DeploymentWatcher.prototype.round;
       roundSpy = jest
         .spyOn(DeploymentWatcher.prototype, 'round')
@@ -88,15 +63,14 @@ stores.describeIfAvailable(
 
     afterAll(async () => {
       roundSpy?.mockRestore();
-      clients?.destroy();
-      await sb?.close();
+      await fleet?.close();
     });
 
     it('runs the round on one replica at a time, and on the other when that one stops', async () => {
       const { knex, cache } = await stores.init();
       const start = async () =>
         (
-          await startActionBackend(sb, entities, {
+          await startActionBackend(fleet.sb, fleet.entities, {
             knex,
             cached: true,
             realScheduler: true,

@@ -1,25 +1,15 @@
-import {
-  RunningSandbox,
-  advanceSandbox,
-  startSandbox,
-} from '@ecs-deploy/aws-sandbox';
+import { advanceSandbox } from '@ecs-deploy/aws-sandbox';
 import request from 'supertest';
-import {
-  component,
-  createCluster,
-  serviceArn,
-} from '../__testUtils__/sandboxFleet';
 import { sharedStores } from '../__testUtils__/sharedStores';
-import {
-  ActionClients,
-  actionClients,
-  createWaitingCodeDeployService,
-} from '../actions/__testUtils__/actionFleet';
 import {
   api,
   startActionBackend,
 } from '../actions/__testUtils__/actionBackend';
 import { recorders } from './__testUtils__/recorders';
+import {
+  WaitingServiceFleet,
+  waitingServiceFleet,
+} from './__testUtils__/waitingService';
 
 jest.setTimeout(60_000);
 
@@ -27,44 +17,25 @@ const MINUTE = 60_000;
 const CLUSTER = 'replicated-prod';
 const NAME = 'replicated-api';
 const ROUND = 'ecs-deploy-deployment-watcher';
-const entities = [
-  component(NAME, {
-    'ecs-deploy.io/service-arn.prod': serviceArn(CLUSTER, NAME),
-  }),
-];
 
 const stores = sharedStores();
 
 stores.describeIfAvailable('two replicas on PostgreSQL and Redis', () => {
-  let sb: RunningSandbox;
-  let clients: ActionClients;
-  let payments: Awaited<ReturnType<typeof createWaitingCodeDeployService>>;
+  let fleet: WaitingServiceFleet;
 
   beforeAll(async () => {
-    sb = await startSandbox({ seed: 'none', speed: 0 });
-    clients = actionClients(sb);
-    await createCluster(clients, CLUSTER);
-    payments = await createWaitingCodeDeployService(
-      sb,
-      clients,
-      NAME,
-      CLUSTER,
-      {
-        tagged: true,
-      },
-    );
+    fleet = await waitingServiceFleet(NAME, CLUSTER);
   });
 
   afterAll(async () => {
-    clients?.destroy();
-    await sb?.close();
+    await fleet?.close();
   });
 
   const replicas = async () => {
     const { knex, cache } = await stores.init();
     const start = async () => {
       const sent = recorders();
-      const started = await startActionBackend(sb, entities, {
+      const started = await startActionBackend(fleet.sb, fleet.entities, {
         knex,
         cached: true,
         services: sent.services,
@@ -83,21 +54,21 @@ stores.describeIfAvailable('two replicas on PostgreSQL and Redis', () => {
   };
 
   it("answers a read on one replica from what the other read, and tells the owners once when both run the watcher's round", async () => {
-    await payments.deploy('bbbbbbb');
-    advanceSandbox(sb, 2 * MINUTE);
+    await fleet.service.deploy('bbbbbbb');
+    advanceSandbox(fleet.sb, 2 * MINUTE);
     const { knex, a, b } = await replicas();
     try {
-      sb.callLog.reset();
+      fleet.sb.callLog.reset();
       const first = await request(a.backend.server)
         .get(api(NAME, '/environments'))
         .expect(200);
-      expect(sb.callLog.total()).toBeGreaterThan(0);
-      sb.callLog.reset();
+      expect(fleet.sb.callLog.total()).toBeGreaterThan(0);
+      fleet.sb.callLog.reset();
       const second = await request(b.backend.server)
         .get(api(NAME, '/environments'))
         .expect(200);
       expect(second.body).toEqual(first.body);
-      expect(sb.callLog.total()).toBe(0);
+      expect(fleet.sb.callLog.total()).toBe(0);
 
       for (
         let i = 0;
