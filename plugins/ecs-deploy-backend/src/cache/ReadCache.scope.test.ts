@@ -30,6 +30,27 @@ describe('ReadCache scopes', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it('loads a key once per look, however often the look reads it', async () => {
+    const cache = new ReadCache(sharedCache() as unknown as CacheService, {
+      now: clock,
+    });
+    let version = 0;
+    const load = jest.fn(async () => ({ version: ++version }));
+    // What a look loads lives as long as it reads ahead: a second read in
+    // the same look would find it expiring and load it again.
+    const look = { refreshAheadMs: 5_000, minTtlMs: 5_000 };
+    const reads = () =>
+      cache.within(look, async () => [
+        await cache.get('k', load, 5_000),
+        await cache.peek('k'),
+        await cache.get('k', load, 5_000),
+      ]);
+    expect(await reads()).toEqual([{ version: 1 }, { version: 1 }, { version: 1 }]);
+    now += 2_000; // the next look loads it again, once
+    expect(await reads()).toEqual([{ version: 2 }, { version: 2 }, { version: 2 }]);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it('leaves alone what outlives the next look, and what is not cached', async () => {
     const cache = new ReadCache(sharedCache() as unknown as CacheService, {
       now: clock,

@@ -39,6 +39,11 @@ export interface ReadScope {
   skipMemory?: boolean;
 }
 
+/** A scope as it runs: the keys it loaded already answer its later reads. */
+interface RunningScope extends ReadScope {
+  loaded: Set<string>;
+}
+
 export interface ReadCacheOptions {
   /** Memory for values kept in this process, by their JSON size (least recently used go first). */
   memoryBytes?: number;
@@ -59,7 +64,7 @@ export interface ReadCacheOptions {
  */
 export class ReadCache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
-  private readonly scope = new AsyncLocalStorage<ReadScope>();
+  private readonly scope = new AsyncLocalStorage<RunningScope>();
   private readonly memory: MemoryLayer;
   private readonly now: () => number;
   private staleAnswers = 0;
@@ -91,7 +96,7 @@ export class ReadCache {
     const hot = this.peekMemory<T>(key);
     if (hot !== undefined) return hot;
     return this.coalesce(key, async () => {
-      const cached = await this.peekShared<T>(key, this.aheadMs());
+      const cached = await this.peekShared<T>(key, this.aheadMs(key));
       if (cached !== undefined) return cached;
       try {
         const value = await load();
@@ -109,9 +114,15 @@ export class ReadCache {
     });
   }
 
-  /** Runs `read` with its cache reads in `scope` (see {@link ReadScope}). */
+  /**
+   * Runs `read` with its cache reads in `scope` (see {@link ReadScope}). A
+   * key loaded once in the scope is not loaded again by a later read in it:
+   * what was just loaded lives `minTtlMs`, within `refreshAheadMs`, and
+   * without this every read of it (a look reads the action index a few
+   * times) called AWS again.
+   */
   within<T>(scope: ReadScope, read: () => Promise<T>): Promise<T> {
-    return this.scope.run(scope, read);
+    return this.scope.run({ ...scope, loaded: new Set() }, read);
   }
 
   /**
@@ -141,18 +152,22 @@ export class ReadCache {
 
   /** The cached value, read as the current scope says (see {@link ReadScope}). */
   async peek<T>(key: string): Promise<T | undefined> {
-    return this.peekMemory<T>(key) ?? this.peekShared<T>(key, this.aheadMs());
+    return (
+      this.peekMemory<T>(key) ?? this.peekShared<T>(key, this.aheadMs(key))
+    );
   }
 
   private peekMemory<T>(key: string): T | undefined {
     const scope = this.scope.getStore();
     return scope?.skipMemory
       ? undefined
-      : this.memory.fresh<T>(key, this.aheadMs());
+      : this.memory.fresh<T>(key, this.aheadMs(key));
   }
 
-  private aheadMs(): number {
-    return this.scope.getStore()?.refreshAheadMs ?? 0;
+  private aheadMs(key: string): number {
+    const scope = this.scope.getStore();
+    if (!scope || scope.loaded.has(key)) return 0;
+    return scope.refreshAheadMs ?? 0;
   }
 
   /**
@@ -170,7 +185,9 @@ export class ReadCache {
   /** Keeps a value for `ttlMs`, or the current scope's `minTtlMs` if longer. */
   async put<T>(key: string, value: T, ttlMs: number): Promise<void> {
     if (ttlMs <= 0) return;
-    const lifetime = Math.max(ttlMs, this.scope.getStore()?.minTtlMs ?? 0);
+    const scope = this.scope.getStore();
+    scope?.loaded.add(key);
+    const lifetime = Math.max(ttlMs, scope?.minTtlMs ?? 0);
     const exp = this.now() + lifetime;
     this.memory.set(key, value, exp);
     const entry: SharedEntry = { v: value as unknown as JsonValue, exp };
