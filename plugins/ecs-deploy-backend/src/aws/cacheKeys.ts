@@ -64,6 +64,8 @@ export const cacheKeys = {
     `codepipeline:links:${pipelineArn}:${executionId}`,
   pipelineActionIndex: (pipelineArn: string) =>
     `codepipeline:actions:${pipelineArn}`,
+  pipelineActionIndexKept: (pipelineArn: string) =>
+    `codepipeline:actions:${pipelineArn}:kept`,
   pipelineActionIndexExtension: (pipelineArn: string) =>
     `codepipeline:actions:${pipelineArn}:extend`,
   pipelineActionIndexPart: (pipelineArn: string, chain: string, part: number) =>

@@ -108,7 +108,7 @@ describe('pipelineActionIndex over list pages', () => {
   };
 
   /** A shared cache, and a process reading through it (its own memory). */
-  function context() {
+  function context(clock: { now: number } = { now: 0 }) {
     const reads: Array<string | undefined> = [];
     const writes: Array<{ key: string; bytes: number }> = [];
     const store = new Map<string, unknown>();
@@ -132,7 +132,10 @@ describe('pipelineActionIndex over list pages', () => {
             },
           },
         },
-        cache: new ClassedCache(new ReadCache(shared), TTL),
+        cache: new ClassedCache(
+          new ReadCache(shared, { now: () => clock.now }),
+          TTL,
+        ),
       } as unknown as ReadContext);
     return { ctx: process(), process, reads, writes, store };
   }
@@ -197,5 +200,83 @@ describe('pipelineActionIndex over list pages', () => {
     expect(reads).toEqual([undefined, 't1', undefined]);
     expect(found.parts).toHaveLength(1);
     expect(deploymentsOfExecution(found, 'e85')).toEqual([]);
+  });
+
+  it('stops at the end of the listing, and does not read the first page again', async () => {
+    const { ctx, reads } = context();
+    await pipelineActionIndex(ctx, pipeline);
+    const found = await pipelineActionIndex(
+      ctx,
+      pipeline,
+      [{ executionId: 'e0', startedAt: at(0).toISOString() }],
+      { maxExtraPages: 20 },
+    );
+    expect(reads).toEqual([
+      undefined,
+      ...pages.slice(1).map((_, i) => `t${i + 1}`),
+    ]);
+    expect(found.nextToken).toBeUndefined();
+    expect(covers(found, 'e0', at(0).toISOString())).toBe(true);
+  });
+
+  describe('when the head is read again', () => {
+    const wanted85 = [{ executionId: 'e85', startedAt: at(85).toISOString() }];
+    /** A new execution, newest first, as the first page lists it after it ran. */
+    const newer = (n: number): ActionExecutionDetail[] => [
+      {
+        pipelineExecutionId: `e${n}`,
+        stageName: 'Deploy',
+        actionName: 'Deploy',
+        startTime: at(n + 0.5),
+        status: 'InProgress',
+        output: { executionResult: { externalExecutionId: `d-${n}` } },
+        input: { actionTypeId: { provider: 'CodeDeployToECS' } as any },
+      },
+      {
+        pipelineExecutionId: `e${n}`,
+        stageName: 'Source',
+        actionName: 'Source',
+        startTime: at(n),
+        status: 'Succeeded',
+      },
+    ];
+    const first = pages[0];
+    afterEach(() => {
+      pages[0] = first;
+    });
+
+    it('keeps the chain behind it: the pages it named are not read again', async () => {
+      const clock = { now: 0 };
+      const { ctx, reads } = context(clock);
+      await pipelineActionIndex(ctx, pipeline, wanted85);
+      expect(reads).toEqual([undefined, 't1']);
+
+      // A new execution, then the head's lifetime passes.
+      pages[0] = { ...first, actions: [...newer(101), ...first.actions] };
+      clock.now += TTL.list + 1;
+      const found = await pipelineActionIndex(ctx, pipeline, wanted85);
+      expect(reads).toEqual([undefined, 't1', undefined]);
+      expect(deploymentsOfExecution(found, 'e101')).toEqual(['codedeploy:d-101']);
+      expect(deploymentsOfExecution(found, 'e85')).toEqual(['codedeploy:d-85']);
+      expect(found.moving).toEqual(['e101']);
+      // The listing goes on where the chain ended.
+      expect(found).toMatchObject({ last: 'e81', nextToken: 't2' });
+    });
+
+    it('starts over when the new first page does not reach what the old head read', async () => {
+      const clock = { now: 0 };
+      const { ctx, reads } = context(clock);
+      await pipelineActionIndex(ctx, pipeline, wanted85);
+      // More new actions than a page: a gap between the page and the chain.
+      pages[0] = {
+        actions: Array.from({ length: 10 }, (_, i) => newer(200 - i)).flat(),
+        nextToken: 't1',
+      };
+      clock.now += TTL.list + 1;
+      const found = await pipelineActionIndex(ctx, pipeline);
+      expect(reads).toEqual([undefined, 't1', undefined]);
+      expect(found.parts).toHaveLength(1);
+      expect(deploymentsOfExecution(found, 'e85')).toEqual([]);
+    });
   });
 });

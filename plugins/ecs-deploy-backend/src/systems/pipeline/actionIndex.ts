@@ -43,7 +43,7 @@ type ExecutionLinks = Record<string, string[]>;
  * (`chain` and their number name them), so reading further back writes what
  * it read and a few numbers, never the whole index again.
  */
-interface StoredIndex extends ActionIndexState {
+export interface StoredIndex extends ActionIndexState {
   byExecution: ExecutionLinks;
   chain?: string;
   parts?: number;
@@ -224,6 +224,97 @@ export function covers(
 const cacheClassOf = (index: ActionIndexState) =>
   index.moving.length ? 'active' : 'list';
 
+/** Most executions a head carried along a chain may link (a page has up to 100 actions). */
+const MAX_HEAD_EXECUTIONS = 200;
+
+/** Whether a first page read now reaches back to the newest action `previous` read. */
+function reachesBack(page: ActionIndexState, previous: StoredIndex): boolean {
+  if (!page.nextToken) return true;
+  return (
+    page.oldestStart !== undefined &&
+    previous.newestStart !== undefined &&
+    page.oldestStart <= previous.newestStart
+  );
+}
+
+/**
+ * The head made from a first page read again. When the head it replaces
+ * named later parts and the page reaches back to what that head read, the
+ * chain stays: the page's links join the old first page's, and the listing
+ * goes on where the chain ends. Otherwise every page behind the head would
+ * be read again after each refresh (the metrics card's pages, at every look
+ * of the watcher). A listing shifted by new actions repeats a few actions
+ * at the chain's end, never skips one; repeats add nothing.
+ */
+export function headOf(
+  page: { actions: ActionExecutionDetail[]; nextToken?: string },
+  previous?: StoredIndex,
+): StoredIndex {
+  const byExecution: ExecutionLinks = {};
+  const state = addPage(EMPTY, byExecution, page);
+  if (!previous?.chain || !previous.parts || !reachesBack(state, previous)) {
+    return { ...state, byExecution };
+  }
+  const links: ExecutionLinks = { ...previous.byExecution };
+  for (const [id, ids] of Object.entries(byExecution)) {
+    links[id] = [...new Set([...(has(links, id) ? links[id] : []), ...ids])];
+  }
+  // The head grows by each new execution while its chain lasts: past a
+  // bound it starts over, as small as one page.
+  if (Object.keys(links).length > MAX_HEAD_EXECUTIONS) {
+    return { ...state, byExecution };
+  }
+  const newer = page.actions.filter(
+    a => (a.startTime?.getTime() ?? 0) > (previous.newestStart ?? Infinity),
+  ).length;
+  return {
+    moving: state.moving,
+    ...(previous.last !== undefined ? { last: previous.last } : {}),
+    ...(previous.nextToken ? { nextToken: previous.nextToken } : {}),
+    ...(previous.oldestStart !== undefined
+      ? { oldestStart: previous.oldestStart }
+      : {}),
+    ...(state.newestStart !== undefined
+      ? { newestStart: state.newestStart }
+      : {}),
+    actions: previous.actions + newer,
+    stages: { ...previous.stages, ...state.stages },
+    byExecution: links,
+    chain: previous.chain,
+    parts: previous.parts,
+  };
+}
+
+/** How long the parts of a chain, and the copy of the head naming them, are kept. */
+const partLifetime = (ctx: ReadContext, head: ActionIndexState) =>
+  Math.max(
+    ctx.cache.lifetimeOf(cacheClassOf(head)),
+    ctx.cache.lifetimeOf('resolution'),
+  );
+
+/**
+ * Writes a head that names parts, and a copy that lives as long as they do:
+ * a head read again after it expired still finds the chain it continues.
+ */
+async function putHead(
+  ctx: ReadContext,
+  pipeline: PipelineRef,
+  head: StoredIndex,
+): Promise<void> {
+  await ctx.cache.put(
+    cacheKeys.pipelineActionIndex(pipeline.arn),
+    head,
+    cacheClassOf(head),
+  );
+  if (head.chain) {
+    await ctx.cache.putFor(
+      cacheKeys.pipelineActionIndexKept(pipeline.arn),
+      head,
+      partLifetime(ctx, head),
+    );
+  }
+}
+
 const views = new WeakMap<StoredIndex, PipelineActionIndex>();
 
 /**
@@ -236,16 +327,25 @@ async function cachedIndex(
   pipeline: PipelineRef,
 ): Promise<PipelineActionIndex> {
   const key = cacheKeys.pipelineActionIndex(pipeline.arn);
-  const firstPage = async (): Promise<StoredIndex> => {
-    const byExecution: ExecutionLinks = {};
-    const state = addPage(
-      EMPTY,
-      byExecution,
+  const keptKey = cacheKeys.pipelineActionIndexKept(pipeline.arn);
+  const firstPage = async (previous?: StoredIndex): Promise<StoredIndex> =>
+    headOf(
       await ctx.aws.codePipeline.recentActionPage(pipeline, undefined),
+      previous,
     );
-    return { ...state, byExecution };
+  const refreshed = async (): Promise<StoredIndex> => {
+    // Read again before it expired (the watcher), or after: the head it
+    // replaces, whose chain goes on.
+    const previous =
+      (await ctx.cache.peekShared<StoredIndex>(key)) ??
+      (await ctx.cache.peekShared<StoredIndex>(keptKey));
+    const head = await firstPage(previous);
+    if (head.chain) {
+      await ctx.cache.putFor(keptKey, head, partLifetime(ctx, head));
+    }
+    return head;
   };
-  const stored = await ctx.cache.get(key, firstPage, cacheClassOf);
+  const stored = await ctx.cache.get(key, refreshed, cacheClassOf);
   const viewOf = (head: StoredIndex, later: ExecutionLinks[]) => ({
     ...stateOf(head),
     ...(head.chain ? { chain: head.chain } : {}),
@@ -270,7 +370,8 @@ async function cachedIndex(
   }
   return ctx.cache.coalesce(`${key}:again`, async () => {
     const head = await firstPage();
-    await ctx.cache.put(key, head, cacheClassOf(head));
+    await ctx.cache.forget(keptKey);
+    await putHead(ctx, pipeline, head);
     return viewOf(head, []);
   });
 }
@@ -329,19 +430,24 @@ export async function pipelineActionIndex(
             state.nextToken,
           ),
         );
-        index = { ...before, ...state, parts: [...before.parts, links] };
+        index = {
+          ...state,
+          ...(before.chain ? { chain: before.chain } : {}),
+          parts: [...before.parts, links],
+        };
+        // The listing ended: what is not covered now never will be.
+        if (!state.nextToken) break;
       }
       if (index === before) return index;
       // The new part first, then the head that names it: a reader never
       // finds a head naming a part not yet written.
       const chain = before.chain ?? randomUUID();
       const part = before.parts.length - 1;
-      const headLifetime = ctx.cache.lifetimeOf(cacheClassOf(state));
       await ctx.cache.putFor(
         cacheKeys.pipelineActionIndexPart(pipeline.arn, chain, part),
         links,
         // Outlives every head that names it.
-        Math.max(headLifetime, ctx.cache.lifetimeOf('resolution')),
+        partLifetime(ctx, state),
       );
       const head: StoredIndex = {
         ...state,
@@ -349,11 +455,7 @@ export async function pipelineActionIndex(
         chain,
         parts: part + 1,
       };
-      await ctx.cache.put(
-        cacheKeys.pipelineActionIndex(pipeline.arn),
-        head,
-        cacheClassOf(state),
-      );
+      await putHead(ctx, pipeline, head);
       index = { ...index, chain };
       return index;
     },
