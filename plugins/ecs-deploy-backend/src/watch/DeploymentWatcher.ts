@@ -46,6 +46,8 @@ export interface DeploymentWatcherDeps {
  */
 export class DeploymentWatcher {
   private readonly now: () => number;
+  /** When each entity was last read whole (see {@link DeploymentWatcher.read}). */
+  private readonly wholeReads = new Map<string, number>();
 
   constructor(private readonly deps: DeploymentWatcherDeps) {
     this.now = deps.now ?? Date.now;
@@ -108,8 +110,10 @@ export class DeploymentWatcher {
     const next =
       nextLookIn(Object.values(after), this.deps.pace) ??
       this.settlingLookIn(watchedSince);
-    if (next === undefined) await this.deps.store.unwatch(entityRef);
-    else await this.deps.store.record(entityRef, after, this.now() + next);
+    if (next === undefined) {
+      this.wholeReads.delete(entityRef);
+      await this.deps.store.unwatch(entityRef);
+    } else await this.deps.store.record(entityRef, after, this.now() + next);
   }
 
   /**
@@ -128,28 +132,41 @@ export class DeploymentWatcher {
   /**
    * The entity's environments as a viewer would see them, read so that the
    * values viewers share stay fresh until the next look.
+   *
+   * What a look reads outlives the next look, even one running late, so
+   * what viewers see of a moving deployment ages by the pace. A look while
+   * traffic shifts reads again what would expire before the next one: what
+   * moves, which is short-lived. What is at rest (the other environments,
+   * finished deployments, lists) is read whole once per waiting pace, and at
+   * every slower look: a deployment may have started there since, outside
+   * the portal. Reading it all every 2 s cost most of the watcher's calls.
    */
   private async read(
     entity: Entity,
     before?: EntitySnapshot,
   ): Promise<EntitySnapshot> {
-    const pace =
-      nextLookIn(Object.values(before ?? {}), this.deps.pace) ??
-      this.deps.pace.movingMs;
-    // What a look reads outlives the next look, even one running late, and
-    // the next look reads all of it again (service state and lists too, and
-    // what was cached as at rest: a deployment may have started since):
-    // what viewers see of a moving deployment ages by the pace.
+    const { cache, pace } = this.deps;
+    const entityRef = stringifyEntityRef(entity);
+    const next = nextLookIn(Object.values(before ?? {}), pace);
     const lifetime = Math.max(
-      pace * 1.5 + 1000,
-      this.deps.cache.lifetimeOf('active'),
+      (next ?? pace.movingMs) * 1.5 + 1000,
+      cache.lifetimeOf('active'),
     );
+    const lastWhole = this.wholeReads.get(entityRef);
+    const whole =
+      next === undefined ||
+      next >= pace.waitingMs ||
+      lastWhole === undefined ||
+      this.now() - lastWhole >= pace.waitingMs;
+    if (whole) this.wholeReads.set(entityRef, this.now());
     const scope = {
-      refreshAheadMs: Math.max(
-        lifetime,
-        this.deps.cache.lifetimeOf('list'),
-        this.deps.cache.lifetimeOf('idle'),
-      ),
+      refreshAheadMs: whole
+        ? Math.max(
+            lifetime,
+            cache.lifetimeOf('list'),
+            cache.lifetimeOf('idle'),
+          )
+        : lifetime,
       minTtlMs: lifetime,
     };
     return this.deps.cache.within(scope, async () => {

@@ -9,15 +9,17 @@ const PAGE = 200;
 const MAX_PAGES = 50;
 /** Overviews read at once: the scan must not crowd out viewers' AWS calls. */
 const CONCURRENCY = 4;
+/** What was read this recently is as fresh as a scan would read it. */
+const RECENT_MS = 15_000;
 
 /**
  * Finds deployments nobody has opened in the portal yet (a pipeline started
  * by a push, a deployment started from the console): reads the overview of
  * every entity with ECS Deploy annotations through the shared cache, and the
  * watcher follows those that move or wait (the reads tell it). What was
- * cached as at rest (class `idle`) is read again from AWS, so a deployment
- * started in an idle environment outside the portal is found by the next
- * scan at the latest, and viewers see it from then on.
+ * cached as at rest (class `idle`) more than a few seconds ago is read again
+ * from AWS, so a deployment started in an idle environment outside the portal
+ * is found by the next scan at the latest, and viewers see it from then on.
  */
 export class WatchScan {
   constructor(
@@ -32,9 +34,11 @@ export class WatchScan {
 
   async run(): Promise<void> {
     const { cache } = this.deps;
-    // Every value at rest expires sooner than this: all are read again.
+    // Every value at rest is read again, but what was read in the last few
+    // seconds: the first scan comes right after a restart, behind the
+    // viewers who arrive with it, and read every entity's first load again.
     const refreshAheadMs = Math.max(
-      cache.lifetimeOf('idle'),
+      cache.lifetimeOf('idle') - RECENT_MS,
       cache.lifetimeOf('list'),
     );
     await cache.within({ refreshAheadMs }, () => this.scan());

@@ -9,6 +9,7 @@ import request from 'supertest';
 import {
   component,
   createCluster,
+  createCodeDeployService,
   serviceArn,
 } from '../__testUtils__/sandboxFleet';
 import {
@@ -30,6 +31,8 @@ const SECOND = 1_000;
 const CLUSTER = 'paced-prod';
 const NAME = 'paced-api';
 const PIPELINED = 'paced-web';
+/** Shifts traffic in prod while its staging pipeline stays at rest. */
+const MIXED = 'paced-mixed';
 const ROUND = 'ecs-deploy-deployment-watcher';
 const SCAN = 'ecs-deploy-deployment-scan';
 
@@ -53,6 +56,7 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
   let sb: RunningSandbox;
   let clients: ActionClients;
   let service: Awaited<ReturnType<typeof createWaitingCodeDeployService>>;
+  let mixed: Awaited<ReturnType<typeof createCodeDeployService>>;
   let started: Awaited<ReturnType<typeof startActionBackend>>;
   let knex: Knex;
 
@@ -75,6 +79,15 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
     service = await createWaitingCodeDeployService(sb, clients, NAME, CLUSTER, {
       tagged: true,
     });
+    mixed = await createCodeDeployService(sb, clients, MIXED, CLUSTER);
+    await createRepository(clients, MIXED, { tagged: true });
+    await createApprovalPipeline(
+      clients,
+      `${MIXED}-staging`,
+      MIXED,
+      'staging',
+      { owner: MIXED },
+    );
     started = await startActionBackend(
       sb,
       [
@@ -83,6 +96,10 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
         }),
         component(PIPELINED, {
           'ecs-deploy.io/pipeline-arn.prod': pipelineArn(`${PIPELINED}-prod`),
+        }),
+        component(MIXED, {
+          'ecs-deploy.io/pipeline-arn.staging': pipelineArn(`${MIXED}-staging`),
+          'ecs-deploy.io/service-arn.prod': serviceArn(CLUSTER, MIXED),
         }),
       ],
       // The default lifetimes (5 s moving, 15 s lists, 60 s at rest).
@@ -129,6 +146,13 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
       (await read('/environments')).body.environments[0].deploymentInProgress,
     ).toBe(false);
 
+    // A scan right behind a viewer's read (the first one after a restart)
+    // leaves what was just read; it reads again what is older than that.
+    await started.runTask(SCAN);
+    const behind = await read('/environments');
+    expect(behind.body.environments[0].deploymentInProgress).toBe(false);
+    expect(behind.calls).toBe(0);
+    passes(20 * SECOND);
     await started.runTask(SCAN);
     const seen = await read('/environments');
     expect(seen.calls).toBe(0); // the scan read it from AWS for everyone
@@ -181,5 +205,47 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
     passes(31 * SECOND);
     await started.runTask(ROUND);
     expect(await watched()).toHaveLength(0);
+  });
+
+  it('reads what moves at each look, and what is at rest beside it once per waiting pace', async () => {
+    await mixed.deploy('ccccccc');
+    advanceSandbox(sb, 10 * SECOND);
+    const seen = await read('/environments', MIXED);
+    expect(
+      seen.body.environments.find((e: any) => e.name === 'prod'),
+    ).toMatchObject({ deploymentInProgress: true });
+    const watchOf = () =>
+      knex('ecs_deploy_watches')
+        .where({ entity_ref: `component:default/${MIXED}` })
+        .first();
+    for (let i = 0; i < 50 && !(await watchOf()); i++) {
+      await new Promise(r => setTimeout(r, 20));
+    }
+
+    /** One round of the watcher, once the moving pace (2 s) made the entity due; its calls. */
+    const look = async (after: number) => {
+      passes(after);
+      sb.callLog.reset();
+      await started.runTask(ROUND);
+      return {
+        deploy: sb.callLog.count('codedeploy:*'),
+        pipeline: sb.callLog.count('codepipeline:*'),
+      };
+    };
+    const first = await look(3 * SECOND);
+    expect(first.deploy).toBeGreaterThan(0);
+    // The staging pipeline at rest is read whole at the first look ...
+    expect(first.pipeline).toBeGreaterThan(0);
+    // ... not at the next ones, while prod's deployment is read each time.
+    for (let i = 0; i < 3; i++) {
+      expect(await look(3 * SECOND)).toMatchObject({
+        deploy: expect.any(Number),
+        pipeline: 0,
+      });
+    }
+    expect((await look(3 * SECOND)).deploy).toBeGreaterThan(0);
+    // A waiting pace (30 s) after the first look, all of it again: a
+    // deployment may have started in staging outside the portal.
+    expect((await look(20 * SECOND)).pipeline).toBeGreaterThan(0);
   });
 });
