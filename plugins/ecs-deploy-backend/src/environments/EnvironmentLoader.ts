@@ -86,7 +86,8 @@ export class EnvironmentLoader {
 
   /**
    * Forgets what shows the environment at rest (CacheClass `idle`: the
-   * service, the newest deployments and executions, the pipeline's state),
+   * service and its tasks, the newest deployments and executions, the
+   * pipeline's state and the head of its action index),
    * here and in the shared cache: the portal acted on it, and what it
    * started must show at the next read, not at the end of a long lifetime.
    */
@@ -101,6 +102,7 @@ export class EnvironmentLoader {
           LIST_PAGE_SIZE,
           undefined,
         ),
+        cacheKeys.ecsRunningTasks(env.service.arn, env.name),
       );
     }
     const group =
@@ -120,6 +122,7 @@ export class EnvironmentLoader {
       keys.push(
         cacheKeys.pipelineState(env.pipeline.arn),
         cacheKeys.pipelinePage(env.pipeline.arn, env.name, undefined),
+        cacheKeys.pipelineActionIndex(env.pipeline.arn),
       );
     }
     await Promise.all(keys.map(key => this.ctx.cache.forget(key)));

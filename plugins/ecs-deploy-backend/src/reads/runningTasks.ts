@@ -32,7 +32,10 @@ function healthOf(task: Task): TaskHealthStatus {
 /**
  * Short while the service moves (a deployment or task set beside the
  * primary, tasks starting or stopping, two revisions running), as the
- * overview and traffic reads are; a list's lifetime when all is settled.
+ * overview and traffic reads are. Settled and healthy, the tasks are at rest
+ * as the service state is (`idle`): they change when a deployment starts,
+ * which the suite and the watcher read again. An unhealthy task is about to
+ * be replaced: a list's lifetime.
  */
 export function tasksCacheClass(
   service: ServiceState | undefined,
@@ -45,7 +48,8 @@ export function tasksCacheClass(
       t => t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING',
     ) ||
     new Set(tasks.map(t => t.taskDefinition?.arn)).size > 1;
-  return moving ? 'active' : 'list';
+  if (moving) return 'active';
+  return tasks.some(t => t.healthStatus === 'UNHEALTHY') ? 'list' : 'idle';
 }
 
 /** The recent history of the environment, or none when it cannot be read. */

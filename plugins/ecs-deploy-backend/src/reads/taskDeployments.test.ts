@@ -106,10 +106,16 @@ describe('tasksCacheClass', () => {
     taskDefinition: { arn: td(revision), family: 'orders', revision },
   });
 
-  it('is short while anything moves and a list’s lifetime when settled', () => {
+  it('is short while anything moves, at rest when settled, a list’s lifetime with an unhealthy task', () => {
     expect(tasksCacheClass(service(), [task('RUNNING'), task('RUNNING')])).toBe(
-      'list',
+      'idle',
     );
+    expect(
+      tasksCacheClass(service(), [
+        task('RUNNING'),
+        { ...task('RUNNING'), healthStatus: 'UNHEALTHY' as const },
+      ]),
+    ).toBe('list');
     expect(tasksCacheClass(service(), [task('RUNNING'), task('PENDING')])).toBe(
       'active',
     );
