@@ -1,5 +1,6 @@
 import {
   DeploymentStatus,
+  DeploymentSummary,
   HistoryResponse,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { LoadedEnvironment } from '../environments/EnvironmentLoader';
@@ -52,6 +53,22 @@ export function historyPageRequest(
   };
 }
 
+/** A copy of an entry whose own fields and links can be set (see `readHistory`). */
+function linkableCopy(item: DeploymentSummary): DeploymentSummary {
+  return {
+    ...item,
+    links: { ...item.links },
+    ...(item.deployments
+      ? {
+          deployments: item.deployments.map(d => ({
+            ...d,
+            links: { ...d.links },
+          })),
+        }
+      : {}),
+  };
+}
+
 /** The streams that make up an environment's history: one per system that applies. */
 export function historySources(
   ctx: ReadContext,
@@ -80,8 +97,10 @@ export async function readHistory(
     limit: request.limit,
     filter: item => !statuses || statuses.has(item.status),
   });
-  // Summaries may be shared with the cache: link copies, not the originals.
-  const items = structuredClone(page.items);
+  // Summaries are shared with the cache (frozen): link copies. Linking
+  // sets an entry's own fields and its links, so those are what is copied;
+  // a deep copy of every page was the most expensive step of a history read.
+  const items = page.items.map(linkableCopy);
   const envs = environments.map(l => l.env);
   // The deployments inside releases are linked like the entries.
   const all = [...items, ...items.flatMap(i => i.deployments ?? [])];
