@@ -45,9 +45,17 @@ describe('ReadCache scopes', () => {
         await cache.peek('k'),
         await cache.get('k', load, 5_000),
       ]);
-    expect(await reads()).toEqual([{ version: 1 }, { version: 1 }, { version: 1 }]);
+    expect(await reads()).toEqual([
+      { version: 1 },
+      { version: 1 },
+      { version: 1 },
+    ]);
     now += 2_000; // the next look loads it again, once
-    expect(await reads()).toEqual([{ version: 2 }, { version: 2 }, { version: 2 }]);
+    expect(await reads()).toEqual([
+      { version: 2 },
+      { version: 2 },
+      { version: 2 },
+    ]);
     expect(load).toHaveBeenCalledTimes(2);
   });
 

@@ -161,11 +161,7 @@ export class DeploymentWatcher {
     if (whole) this.wholeReads.set(entityRef, this.now());
     const scope = {
       refreshAheadMs: whole
-        ? Math.max(
-            lifetime,
-            cache.lifetimeOf('list'),
-            cache.lifetimeOf('idle'),
-          )
+        ? Math.max(lifetime, cache.lifetimeOf('list'), cache.lifetimeOf('idle'))
         : lifetime,
       minTtlMs: lifetime,
     };

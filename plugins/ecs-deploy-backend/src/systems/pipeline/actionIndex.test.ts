@@ -256,7 +256,9 @@ describe('pipelineActionIndex over list pages', () => {
       clock.now += TTL.list + 1;
       const found = await pipelineActionIndex(ctx, pipeline, wanted85);
       expect(reads).toEqual([undefined, 't1', undefined]);
-      expect(deploymentsOfExecution(found, 'e101')).toEqual(['codedeploy:d-101']);
+      expect(deploymentsOfExecution(found, 'e101')).toEqual([
+        'codedeploy:d-101',
+      ]);
       expect(deploymentsOfExecution(found, 'e85')).toEqual(['codedeploy:d-85']);
       expect(found.moving).toEqual(['e101']);
       // The listing goes on where the chain ended.
