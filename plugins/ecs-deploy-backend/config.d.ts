@@ -16,8 +16,9 @@ export interface Config {
        * waits there: the service, the newest deployments and pipeline
        * executions, the pipeline's state. It changes only when a deployment
        * starts: the portal's own actions forget it, the deployment watcher
-       * reads it again at each look and its scan (`watch.scanMinutes`) at
-       * each scan. Most deployments start outside the portal (a CI build's
+       * reads it again at its whole looks (once per `watch.waitingSeconds`
+       * while traffic shifts, every slower look) and its scan
+       * (`watch.scanMinutes`) at each scan. Most deployments start outside the portal (a CI build's
        * image starts the pipeline), so this is how long one can take to show.
        * Default 60 seconds (`listTtlSeconds` when only that is set).
        */
@@ -63,7 +64,11 @@ export interface Config {
       movingSeconds?: number;
       /** Between two looks during a bake or termination wait. Default 60 seconds. */
       bakingSeconds?: number;
-      /** Between two looks while a deployment waits for a person. Default 30 seconds. */
+      /**
+       * Between two looks while a deployment waits for a person. Default 30
+       * seconds. Also how often a look while traffic shifts reads the rest
+       * of the entity (its other environments, what is at rest) again.
+       */
       waitingSeconds?: number;
       /**
        * Between two scans of the catalog's ECS entities for deployments
