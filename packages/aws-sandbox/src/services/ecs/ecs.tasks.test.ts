@@ -6,6 +6,7 @@ import {
   DescribeTasksCommand,
   ECSClient,
   ListTasksCommand,
+  ListTasksCommandInput,
   RegisterTaskDefinitionCommand,
   ServiceNotFoundException,
   paginateListTasks,
@@ -194,5 +195,44 @@ describe('ECS tasks', () => {
     );
     expect(tasks).toEqual([]);
     expect(failures).toEqual([{ arn: arns[0], reason: 'MISSING' }]);
+  });
+
+  it('answers ListTasks as AWS does for PENDING, startedBy with other filters and maxResults past 100', async () => {
+    const td = await register('strict', false);
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'shop',
+        serviceName: 'strict',
+        taskDefinition: td,
+        desiredCount: 2,
+      }),
+    );
+    sb.world.tick();
+    const list = (input: Partial<ListTasksCommandInput>) =>
+      ecs.send(new ListTasksCommand({ cluster: 'shop', ...input }));
+    // Tasks are still starting (lastStatus PROVISIONING or PENDING), but ECS
+    // never sets a desired status of PENDING: the filter matches nothing.
+    expect((await list({ serviceName: 'strict' })).taskArns).toHaveLength(2);
+    expect(
+      (await list({ serviceName: 'strict', desiredStatus: 'PENDING' }))
+        .taskArns,
+    ).toEqual([]);
+
+    await expect(
+      list({ startedBy: 'ecs-svc/1', serviceName: 'strict' }),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    await expect(
+      list({ startedBy: 'ecs-svc/1', family: 'strict' }),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    expect((await list({ startedBy: 'nobody' })).taskArns).toEqual([]);
+
+    for (const maxResults of [0, 101]) {
+      await expect(
+        list({ serviceName: 'strict', maxResults }),
+      ).rejects.toMatchObject({
+        name: 'InvalidParameterException',
+        message: 'maxResults must be between 1 and 100.',
+      });
+    }
   });
 });

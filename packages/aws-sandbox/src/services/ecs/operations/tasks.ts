@@ -15,13 +15,22 @@ import { nameOf } from '../references';
 import { renderTask } from '../render';
 import { INVALID, includes } from './common';
 
+/**
+ * ECS sets a task's desired status to RUNNING or STOPPED only: PENDING is a
+ * valid filter that matches nothing (a pending task's lastStatus is PENDING).
+ */
 function matchesDesiredStatus(task: TaskRecord, desiredStatus: string) {
-  if (desiredStatus === 'STOPPED') return task.desiredStatus === 'STOPPED';
-  if (desiredStatus === 'PENDING') {
-    return task.desiredStatus === 'RUNNING' && task.lastStatus !== 'RUNNING';
-  }
-  return task.desiredStatus === 'RUNNING';
+  if (desiredStatus === 'PENDING') return false;
+  return task.desiredStatus === desiredStatus;
 }
+
+/** The filters `startedBy` may not be combined with (AWS: it must be the only one). */
+const OTHER_FILTERS = [
+  'serviceName',
+  'family',
+  'containerInstance',
+  'launchType',
+];
 
 export function taskOperations(
   store: EcsStore,
@@ -39,6 +48,19 @@ export function taskOperations(
         optionalString(input, 'desiredStatus', INVALID) ?? 'RUNNING';
       if (!['RUNNING', 'PENDING', 'STOPPED'].includes(desiredStatus)) {
         throw new AwsError(INVALID, `Invalid desiredStatus ${desiredStatus}.`);
+      }
+      if (startedBy !== undefined) {
+        const other = OTHER_FILTERS.find(f => input[f] !== undefined);
+        if (other) {
+          throw new AwsError(
+            INVALID,
+            `startedBy must be the only filter; ${other} was given too.`,
+          );
+        }
+      }
+      const maxResults = optionalNumber(input, 'maxResults', INVALID);
+      if (maxResults !== undefined && (maxResults < 1 || maxResults > 100)) {
+        throw new AwsError(INVALID, 'maxResults must be between 1 and 100.');
       }
       if (serviceName) {
         // AWS checks the service exists when asked for its tasks.
@@ -59,7 +81,7 @@ export function taskOperations(
         .map(t => t.arn);
       const { page, nextToken } = paginate(arns, {
         nextToken: optionalString(input, 'nextToken', INVALID),
-        maxResults: optionalNumber(input, 'maxResults', INVALID),
+        maxResults,
         defaultMaxResults: 100,
         invalidTokenCode: INVALID,
       });
