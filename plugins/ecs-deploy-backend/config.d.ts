@@ -126,6 +126,14 @@ export interface Config {
      */
     warmOnStart?: boolean;
     /**
+     * With `warmOnStart`, also read what the tabs of this many entities with
+     * ECS Deploy annotations read when they open (in catalog order, within
+     * the same 30 seconds), so that viewers arriving after a restart find
+     * it cached. It costs the AWS calls of their first loads, at start. 0
+     * reads none. Default 50.
+     */
+    warmEntitiesOnStart?: number;
+    /**
      * Where tag lookups search: `ecs-deploy.io/discovery: tags` (resources
      * tagged with the entity) and the awslabs `aws.amazon.com/*-tags`
      * annotations. The Tagging API is per account and region, so list them.

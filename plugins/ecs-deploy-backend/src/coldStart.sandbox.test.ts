@@ -84,6 +84,7 @@ describe('a backend that has just started', () => {
   async function startBackend(
     warmOnStart: boolean,
     rootConfig: Record<string, unknown> = {},
+    warmEntitiesOnStart = 0,
   ) {
     const backend = await startTestBackend({
       features: [
@@ -108,6 +109,7 @@ describe('a backend that has just started', () => {
               },
               watch: { enabled: false },
               warmOnStart,
+              warmEntitiesOnStart,
             },
           },
         }),
@@ -194,5 +196,34 @@ describe('a backend that has just started', () => {
     // The scan read each group's settings too: no view asks for them again.
     expect(counts['codedeploy:GetDeploymentGroup']).toBeUndefined();
     expect(counts['ecs:DescribeServices']).toBe(2);
+  });
+
+  it('reads the tabs of the first entities at start, so that their first loads call no AWS', async () => {
+    sb.callLog.reset();
+    const backend = await startBackend(true, {}, 3);
+    // Done before the backend reported it had started.
+    expect(sb.callLog.count('ecs:DescribeServices')).toBe(3);
+    sb.callLog.reset();
+    const tab = (serviceName: string) =>
+      Promise.all(
+        [
+          '/environments',
+          '/tasks',
+          '/history?limit=50',
+          '/traffic',
+          '/metrics?window=30&environment=prod',
+        ].map(path =>
+          request(backend.server).get(
+            `/api/ecs-deploy/entities/component/default/${serviceName}${path}`,
+          ),
+        ),
+      );
+    const warmed = await tab(name(2));
+    expect(warmed.map(a => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await settledCounts()).toEqual({});
+    // Past the limit, an entity's first load reads AWS as before.
+    const cold = await tab(name(SERVICES));
+    expect(cold.map(a => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect((await settledCounts())['ecs:DescribeServices']).toBeGreaterThan(0);
   });
 });

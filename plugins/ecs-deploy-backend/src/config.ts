@@ -50,6 +50,8 @@ export interface BackendSettings {
   notifications: NotificationSettings;
   /** Fill the account-level indexes (CodeDeploy group lookups) at start. */
   warmOnStart: boolean;
+  /** Entities whose tabs are read at start (with `warmOnStart`); 0: none. */
+  warmEntitiesOnStart: number;
 }
 
 function memoryMegabytes(config: Config): number {
@@ -163,5 +165,7 @@ export function readBackendSettings(config: Config): BackendSettings {
     watch: watchSettings(config),
     notifications: notificationSettings(config),
     warmOnStart: config.getOptionalBoolean('ecsDeploy.warmOnStart') ?? true,
+    warmEntitiesOnStart:
+      config.getOptionalNumber('ecsDeploy.warmEntitiesOnStart') ?? 50,
   };
 }

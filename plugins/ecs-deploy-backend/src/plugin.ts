@@ -19,6 +19,7 @@ import { openPluginDatabase } from './database/openPluginDatabase';
 import { registerAgentActions } from './agentActions/registerAgentActions';
 import { readBackendSettings } from './config';
 import { warmOnStart } from './environments/warmOnStart';
+import { tabWarmer } from './reads/warmTabs';
 import { AccessMemo } from './permissions/AccessMemo';
 import { HistoryService } from './history/HistoryService';
 import { ActionLedger } from './ledger/ActionLedger';
@@ -96,19 +97,6 @@ export const ecsDeployPlugin = createBackendPlugin({
           cache,
           clients,
         });
-        if (settings.warmOnStart) {
-          lifecycle.addStartupHook(() =>
-            warmOnStart({
-              ctx,
-              catalog,
-              auth,
-              logger,
-              defaultRegion: clients.defaultRegion,
-              discovery: settings.discovery,
-              maxWaitMs: WARM_ON_START_MAX_WAIT_MS,
-            }),
-          );
-        }
         const db = await openPluginDatabase(database);
         const watches = new WatchStore(db);
         const intake = settings.watch.enabled
@@ -147,6 +135,21 @@ export const ecsDeployPlugin = createBackendPlugin({
           ledger,
           logUnreadable: unreadableLogger(logger),
         });
+        if (settings.warmOnStart) {
+          lifecycle.addStartupHook(() =>
+            warmOnStart({
+              ctx,
+              catalog,
+              auth,
+              logger,
+              defaultRegion: clients.defaultRegion,
+              discovery: settings.discovery,
+              maxWaitMs: WARM_ON_START_MAX_WAIT_MS,
+              warmEntity: tabWarmer({ reads, history }),
+              entityLimit: settings.warmEntitiesOnStart,
+            }),
+          );
+        }
         const actions = new EcsDeployActionService(
           {
             aws: ctx.aws,

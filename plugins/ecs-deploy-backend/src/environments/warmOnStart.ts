@@ -2,6 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  hasEcsDeployAnnotations,
   parseEcsDeployAnnotations,
   parseEcsServiceArn,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
@@ -15,6 +16,8 @@ const PAGE = 500;
 const MAX_PAGES = 20;
 /** Accounts scanned at once (each scan reads 20 applications at a time). */
 const CONCURRENCY = 2;
+/** Entities whose tabs are read at once. */
+const ENTITY_CONCURRENCY = 4;
 
 /**
  * The accounts and regions whose CodeDeploy group index a first view would
@@ -61,7 +64,12 @@ async function catalogEntities(
         ? { cursor, limit: PAGE }
         : {
             filter: { kind: 'Component' },
-            fields: ['kind', 'metadata.name', 'metadata.annotations'],
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'metadata.annotations',
+            ],
             limit: PAGE,
           },
       { credentials },
@@ -93,6 +101,14 @@ async function eachBounded<T>(
  * scan joins it rather than starting its own), and the backend reports
  * ready once it ends or after `maxWaitMs`, when it goes on in the
  * background. A failure costs nothing but the warm-up: views scan on demand.
+ *
+ * Then, with `warmEntity`, the tabs of up to `entityLimit` entities with ECS
+ * Deploy annotations, in catalog order, until `maxWaitMs` has passed (none
+ * is started after it): behind a readiness probe, the viewers a restart
+ * brings back find what their tabs read cached, instead of every entity's
+ * first load falling in the first seconds. What they cost is what those
+ * first loads would have; with a shared cache that outlived the restart
+ * (Redis), little.
  */
 export async function warmOnStart(deps: {
   ctx: ReadContext;
@@ -102,14 +118,14 @@ export async function warmOnStart(deps: {
   defaultRegion: string;
   discovery: DiscoveryLocation[];
   maxWaitMs: number;
+  warmEntity?: (entity: Entity) => Promise<void>;
+  entityLimit?: number;
 }): Promise<void> {
   const { ctx, logger } = deps;
   const started = Date.now();
   const warming = (async () => {
-    const locations = locationsToWarm(
-      await catalogEntities(deps.catalog, deps.auth),
-      deps,
-    );
+    const entities = await catalogEntities(deps.catalog, deps.auth);
+    const locations = locationsToWarm(entities, deps);
     let failed = 0;
     await eachBounded(locations, CONCURRENCY, async location => {
       try {
@@ -127,6 +143,9 @@ export async function warmOnStart(deps: {
         locations.length - failed
       } account(s) and region(s) at start in ${Date.now() - started} ms`,
     );
+    if (deps.warmEntity && deps.entityLimit) {
+      await warmEntities(entities, deps, started);
+    }
   })().catch(error =>
     logger.warn(
       'Could not list the catalog entities to read their accounts at start; first views read them',
@@ -147,4 +166,33 @@ export async function warmOnStart(deps: {
     }),
   ]);
   clearTimeout(timer);
+}
+
+/** Reads the tabs of the annotated entities, as `warmOnStart` says. */
+async function warmEntities(
+  entities: Entity[],
+  deps: Parameters<typeof warmOnStart>[0],
+  started: number,
+): Promise<void> {
+  const annotated = entities
+    .filter(hasEcsDeployAnnotations)
+    .slice(0, deps.entityLimit);
+  let warmed = 0;
+  await eachBounded(annotated, ENTITY_CONCURRENCY, async entity => {
+    if (Date.now() - started >= deps.maxWaitMs) return;
+    try {
+      await deps.warmEntity!(entity);
+      warmed += 1;
+    } catch (error) {
+      deps.logger.debug(
+        `Could not read the tabs of ${entity.metadata.name} at start`,
+        error as Error,
+      );
+    }
+  });
+  deps.logger.info(
+    `Read the tabs of ${warmed} of ${annotated.length} entities at start in ${
+      Date.now() - started
+    } ms`,
+  );
 }
