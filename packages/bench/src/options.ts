@@ -23,6 +23,8 @@ export interface BenchOptions {
   compare?: string;
   /** replica counts of the replicas part */
   replicaCounts: number[];
+  /** page mode and replicas: entities each replica reads the tabs of at start */
+  warmEntities: number;
   /** the replicas part's shared stores */
   postgresUrl: string;
   redisUrl: string;
@@ -38,7 +40,7 @@ export const ALL_PARTS = [
   'replicas',
 ];
 
-const USAGE = `yarn bench [--quick] [--duration=S] [--viewers=N] [--latency=MS] [--parts=endpoints,viewers,history,frontend,peer,page,replicas] [--replicas=1,2,4] [--compare=bench-results/<earlier>.json]`;
+const USAGE = `yarn bench [--quick] [--duration=S] [--viewers=N] [--latency=MS] [--parts=endpoints,viewers,history,frontend,peer,page,replicas] [--replicas=1,2,4] [--warm-entities=N] [--compare=bench-results/<earlier>.json]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const flags = new Map<string, string>();
@@ -73,6 +75,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     fewViewers: num('few-viewers', 20, 20),
     entities: num('entities', 20, 20),
     inProgress: num('in-progress', 5, 5),
+    // The backend's default `ecsDeploy.warmEntitiesOnStart`.
+    warmEntities: num('warm-entities', 50, 50),
     pollIntervalMs: num('interval', 5000, 5000),
     services: num('services', 200, 200),
     deploymentsPerService: num('deployments', 100, 100),

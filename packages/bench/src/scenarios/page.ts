@@ -36,6 +36,8 @@ export interface PageRunResult {
    * cold cache) falls in those, the steady state after them.
    */
   awsCallsPerSecondAfterTenSeconds: number;
+  /** made by the replicas before they reported ready (the warm-up at start), not in the rates */
+  awsCallsAtStart: number;
   /** the worst replica's */
   eventLoopDelayP99Ms: number;
   eventLoopDelayMaxMs: number;
@@ -88,13 +90,18 @@ export async function runPage(options: {
   durationMs: number;
   intervalMs: number;
   trafficEvery: number;
+  /** entities each replica reads the tabs of at start (`ecsDeploy.warmEntitiesOnStart`) */
+  warmEntities: number;
 }): Promise<PageRunResult> {
   const { sb, subjects } = options;
   const job: ReplicaJob = {
     endpoint: sb.url,
     entities: subjects.map(s => s.entity),
     extraConfig: options.config,
-    ecsDeploy: { notifications: { enabled: false } },
+    ecsDeploy: {
+      notifications: { enabled: false },
+      warmEntitiesOnStart: options.warmEntities,
+    },
   };
   const workers = Array.from({ length: options.replicas }, () =>
     forkWorker('./replicaProcess'),
@@ -128,11 +135,14 @@ export async function runPage(options: {
     // The first replica alone migrates a new database (Backstage's
     // scheduler tables race when replicas create them at once); the others
     // start together, as pods of a deployment do.
+    // What the replicas read at start (their warm-up), apart from the run.
+    sb.callLog.reset();
     const [firstWorker, ...otherWorkers] = workers;
     const baseUrls = [
       await startReplica(firstWorker),
       ...(await Promise.all(otherWorkers.map(startReplica))),
     ];
+    const awsCallsAtStart = sb.callLog.total();
     sb.callLog.reset();
     const viewersStartAt = Date.now();
     const viewerJob: PageViewerJob = {
@@ -171,7 +181,7 @@ export async function runPage(options: {
       { ...options, entities: subjects.length },
       report,
       replicaReports,
-      { total: awsCalls, afterTenSeconds: lateCalls },
+      { total: awsCalls, afterTenSeconds: lateCalls, atStart: awsCallsAtStart },
       counts,
     );
   } finally {
@@ -190,7 +200,7 @@ function summarizeRun(
   },
   report: PageViewerReport,
   replicas: ReplicaReport[],
-  calls: { total: number; afterTenSeconds: number },
+  calls: { total: number; afterTenSeconds: number; atStart: number },
   counts: Record<string, number>,
 ): PageRunResult {
   const awsCalls = calls.total;
@@ -220,6 +230,7 @@ function summarizeRun(
     notOkSamples: report.notOkSamples,
     awsCalls,
     awsCallsPerSecond: Math.round((awsCalls / elapsedS) * 10) / 10,
+    awsCallsAtStart: calls.atStart,
     awsCallsPerSecondAfterTenSeconds:
       elapsedS > 10
         ? Math.round((calls.afterTenSeconds / (elapsedS - 10)) * 10) / 10

@@ -22,6 +22,8 @@ export interface PagePartsOptions {
   durationS: number;
   intervalMs: number;
   replicaCounts: number[];
+  /** entities each replica reads the tabs of at start */
+  warmEntities: number;
   stores: SharedStores;
   parts: Set<string>;
   log: (message: string) => void;
@@ -72,6 +74,7 @@ export function pageTable(runs: PageRunResult[]): string {
       'replicas',
       'viewers',
       'requests',
+      'AWS calls at start',
       'AWS calls/s: run / after the first 10 s',
       'tab load p50 / p95 / p99 ms',
       'request p50 / p95 / p99 ms',
@@ -87,6 +90,7 @@ export function pageTable(runs: PageRunResult[]): string {
       r.replicas,
       r.viewers,
       r.requests,
+      r.awsCallsAtStart,
       `${r.awsCallsPerSecond} / ${r.awsCallsPerSecondAfterTenSeconds}`,
       `${ms(r.pageLoad.p50)} / ${ms(r.pageLoad.p95)} / ${ms(r.pageLoad.p99)}`,
       `${ms(r.request.p50)} / ${ms(r.request.p95)} / ${ms(r.request.p99)}`,
@@ -129,10 +133,11 @@ export async function runPageParts(options: PagePartsOptions) {
     durationMs: options.durationS * 1000,
     intervalMs: options.intervalMs,
     trafficEvery: 4,
+    warmEntities: options.warmEntities,
   };
   const results: Record<string, unknown> = {};
   const markdown: string[] = [];
-  const describe = `${subjects.length} entities, ${moving.length} shifting traffic 10% per sandbox minute (sandbox at ${SPEED}x), every viewer reloads its tab every ${options.intervalMs} ms for ${options.durationS} s (one in 4 on Traffic, the others on Deployments) and makes the tab's signal reads; each run on replicas started just before the viewers`;
+  const describe = `${subjects.length} entities, ${moving.length} shifting traffic 10% per sandbox minute (sandbox at ${SPEED}x), every viewer reloads its tab every ${options.intervalMs} ms for ${options.durationS} s (one in 4 on Traffic, the others on Deployments) and makes the tab's signal reads; each run on replicas started just before the viewers, each of which read the tabs of up to ${options.warmEntities} entities at start (\`warmEntitiesOnStart\`) before it reported ready`;
   try {
     if (options.parts.has('page')) {
       const runs: PageRunResult[] = [];
