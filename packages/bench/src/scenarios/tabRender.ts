@@ -53,6 +53,11 @@ export async function runTabRender(options: {
   repoRoot: string;
   deployments: number;
   latencyMs: number;
+  /**
+   * The backend reads the entities' tabs at start (`warmEntitiesOnStart`),
+   * as a portal restarted with its catalog does: the first loads are warm.
+   */
+  warmAtStart?: boolean;
 }): Promise<TabRenderResult> {
   const distDir = path.join(options.repoRoot, 'packages/app/dist');
   if (!fs.existsSync(path.join(distDir, 'index.html'))) {
@@ -73,6 +78,9 @@ export async function runTabRender(options: {
   const backend = await startBackendUnderTest({
     endpoint: sb.url,
     entities: subjects.map(s => s.entity),
+    ...(options.warmAtStart
+      ? { ecsDeploy: { warmEntitiesOnStart: subjects.length } }
+      : {}),
   });
   const app = await startAppServer({
     distDir,
