@@ -132,11 +132,11 @@ export async function runPage(options: {
       worker.send(job);
       return ready;
     };
+    // What the replicas read at start (their warm-up), apart from the run.
+    sb.callLog.reset();
     // The first replica alone migrates a new database (Backstage's
     // scheduler tables race when replicas create them at once); the others
     // start together, as pods of a deployment do.
-    // What the replicas read at start (their warm-up), apart from the run.
-    sb.callLog.reset();
     const [firstWorker, ...otherWorkers] = workers;
     const baseUrls = [
       await startReplica(firstWorker),

@@ -144,7 +144,7 @@ export async function warmOnStart(deps: {
       } account(s) and region(s) at start in ${Date.now() - started} ms`,
     );
     if (deps.warmEntity && deps.entityLimit) {
-      await warmEntities(entities, deps, started);
+      await warmEntities(entities, deps.warmEntity, deps, started);
     }
   })().catch(error =>
     logger.warn(
@@ -171,6 +171,7 @@ export async function warmOnStart(deps: {
 /** Reads the tabs of the annotated entities, as `warmOnStart` says. */
 async function warmEntities(
   entities: Entity[],
+  warm: (entity: Entity) => Promise<void>,
   deps: Parameters<typeof warmOnStart>[0],
   started: number,
 ): Promise<void> {
@@ -181,7 +182,7 @@ async function warmEntities(
   await eachBounded(annotated, ENTITY_CONCURRENCY, async entity => {
     if (Date.now() - started >= deps.maxWaitMs) return;
     try {
-      await deps.warmEntity!(entity);
+      await warm(entity);
       warmed += 1;
     } catch (error) {
       deps.logger.debug(

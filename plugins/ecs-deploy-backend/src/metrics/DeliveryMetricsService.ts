@@ -170,3 +170,13 @@ export class DeliveryMetricsService {
     };
   }
 }
+
+/** The metrics of the history's entities, their facts kept in the history's cache. */
+export function deliveryMetricsOf(
+  history: HistoryService,
+): DeliveryMetricsService {
+  return new DeliveryMetricsService({
+    history,
+    facts: new EnvironmentFacts({ history, cache: history.cache }),
+  });
+}

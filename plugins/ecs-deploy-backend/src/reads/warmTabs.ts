@@ -1,8 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ecsDeployPageReads } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { HistoryService } from '../history/HistoryService';
-import { DeliveryMetricsService } from '../metrics/DeliveryMetricsService';
-import { EnvironmentFacts } from '../metrics/EnvironmentFacts';
+import { deliveryMetricsOf } from '../metrics/DeliveryMetricsService';
 import { EcsDeployReadService } from './EcsDeployReadService';
 
 /** The Deployments tab's first reads (`ecsDeployPageReads`), as its query strings give them. */
@@ -24,13 +23,7 @@ export function tabWarmer(deps: {
   reads: EcsDeployReadService;
   history: HistoryService;
 }): (entity: Entity) => Promise<void> {
-  const metrics = new DeliveryMetricsService({
-    history: deps.history,
-    facts: new EnvironmentFacts({
-      history: deps.history,
-      cache: deps.history.cache,
-    }),
-  });
+  const metrics = deliveryMetricsOf(deps.history);
   return async entity => {
     const entityRef = stringifyEntityRef(entity);
     const [overviews] = await Promise.all([

@@ -7,8 +7,10 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ecsDeployReadPermission } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { HistoryService } from '../history/HistoryService';
-import { DeliveryMetricsService } from '../metrics/DeliveryMetricsService';
-import { EnvironmentFacts } from '../metrics/EnvironmentFacts';
+import {
+  DeliveryMetricsService,
+  deliveryMetricsOf,
+} from '../metrics/DeliveryMetricsService';
 import {
   OWNER_ENTITY_LIMIT,
   readableOwnedEntities,
@@ -54,14 +56,7 @@ export function addMetricsRoutes(
 ): void {
   let service: DeliveryMetricsService | undefined;
   // Built on first use: the history's cache exists once the plugin runs.
-  const metrics = () =>
-    (service ??= new DeliveryMetricsService({
-      history: deps.history,
-      facts: new EnvironmentFacts({
-        history: deps.history,
-        cache: deps.history.cache,
-      }),
-    }));
+  const metrics = () => (service ??= deliveryMetricsOf(deps.history));
 
   const authorize = (req: EntityRequest) =>
     requireEntityPermission(deps, req, req.params, ecsDeployReadPermission);

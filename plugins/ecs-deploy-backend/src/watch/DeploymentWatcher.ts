@@ -66,7 +66,7 @@ export class DeploymentWatcher {
             { credentials },
           );
           if (!entity) {
-            await this.deps.store.unwatch(watch.entityRef);
+            await this.unwatch(watch.entityRef);
             return;
           }
           await this.look(entity, watch.snapshot, watch.watchedSince);
@@ -110,10 +110,13 @@ export class DeploymentWatcher {
     const next =
       nextLookIn(Object.values(after), this.deps.pace) ??
       this.settlingLookIn(watchedSince);
-    if (next === undefined) {
-      this.wholeReads.delete(entityRef);
-      await this.deps.store.unwatch(entityRef);
-    } else await this.deps.store.record(entityRef, after, this.now() + next);
+    if (next === undefined) await this.unwatch(entityRef);
+    else await this.deps.store.record(entityRef, after, this.now() + next);
+  }
+
+  private async unwatch(entityRef: string): Promise<void> {
+    this.wholeReads.delete(entityRef);
+    await this.deps.store.unwatch(entityRef);
   }
 
   /**

@@ -71,32 +71,35 @@ describe('pipeline action index', () => {
 
 describe('pipelineActionIndex over list pages', () => {
   const at = (minute: number) => new Date(minute * MINUTE);
+  /** Execution `e<n>`'s actions, newest first: its source, then its deploy (`d-<n>`). */
+  const executionActions = (
+    n: number,
+    deployStatus: 'Succeeded' | 'InProgress' = 'Succeeded',
+  ): ActionExecutionDetail[] => [
+    {
+      pipelineExecutionId: `e${n}`,
+      stageName: 'Deploy',
+      actionName: 'Deploy',
+      startTime: at(n + 0.5),
+      status: deployStatus,
+      output: { executionResult: { externalExecutionId: `d-${n}` } },
+      input: { actionTypeId: { provider: 'CodeDeployToECS' } as any },
+    },
+    {
+      pipelineExecutionId: `e${n}`,
+      stageName: 'Source',
+      actionName: 'Source',
+      startTime: at(n),
+      status: 'Succeeded',
+    },
+  ];
   /** 10 pages of 10 executions, 2 actions each (the second a deploy), newest first. */
-  const pages = Array.from({ length: 10 }, (_, page) => {
-    const actions: ActionExecutionDetail[] = [];
-    for (let i = 0; i < 10; i++) {
-      const n = 100 - (page * 10 + i);
-      actions.push(
-        {
-          pipelineExecutionId: `e${n}`,
-          stageName: 'Deploy',
-          actionName: 'Deploy',
-          startTime: at(n + 0.5),
-          status: 'Succeeded',
-          output: { executionResult: { externalExecutionId: `d-${n}` } },
-          input: { actionTypeId: { provider: 'CodeDeployToECS' } as any },
-        },
-        {
-          pipelineExecutionId: `e${n}`,
-          stageName: 'Source',
-          actionName: 'Source',
-          startTime: at(n),
-          status: 'Succeeded',
-        },
-      );
-    }
-    return { actions, nextToken: page < 9 ? `t${page + 1}` : undefined };
-  });
+  const pages = Array.from({ length: 10 }, (_, page) => ({
+    actions: Array.from({ length: 10 }, (__, i) =>
+      executionActions(100 - (page * 10 + i)),
+    ).flat(),
+    nextToken: page < 9 ? `t${page + 1}` : undefined,
+  }));
   const tokenPage = (token: string | undefined) =>
     pages[token ? Number(token.slice(1)) : 0];
 
@@ -221,25 +224,8 @@ describe('pipelineActionIndex over list pages', () => {
 
   describe('when the head is read again', () => {
     const wanted85 = [{ executionId: 'e85', startedAt: at(85).toISOString() }];
-    /** A new execution, newest first, as the first page lists it after it ran. */
-    const newer = (n: number): ActionExecutionDetail[] => [
-      {
-        pipelineExecutionId: `e${n}`,
-        stageName: 'Deploy',
-        actionName: 'Deploy',
-        startTime: at(n + 0.5),
-        status: 'InProgress',
-        output: { executionResult: { externalExecutionId: `d-${n}` } },
-        input: { actionTypeId: { provider: 'CodeDeployToECS' } as any },
-      },
-      {
-        pipelineExecutionId: `e${n}`,
-        stageName: 'Source',
-        actionName: 'Source',
-        startTime: at(n),
-        status: 'Succeeded',
-      },
-    ];
+    /** A new execution, its deploy under way, as the first page lists it. */
+    const newer = (n: number) => executionActions(n, 'InProgress');
     const first = pages[0];
     afterEach(() => {
       pages[0] = first;

@@ -43,7 +43,7 @@ type ExecutionLinks = Record<string, string[]>;
  * (`chain` and their number name them), so reading further back writes what
  * it read and a few numbers, never the whole index again.
  */
-export interface StoredIndex extends ActionIndexState {
+interface StoredIndex extends ActionIndexState {
   byExecution: ExecutionLinks;
   chain?: string;
   parts?: number;
@@ -246,7 +246,7 @@ function reachesBack(page: ActionIndexState, previous: StoredIndex): boolean {
  * of the watcher). A listing shifted by new actions repeats a few actions
  * at the chain's end, never skips one; repeats add nothing.
  */
-export function headOf(
+function headOf(
   page: { actions: ActionExecutionDetail[]; nextToken?: string },
   previous?: StoredIndex,
 ): StoredIndex {
@@ -293,9 +293,23 @@ const partLifetime = (ctx: ReadContext, head: ActionIndexState) =>
   );
 
 /**
- * Writes a head that names parts, and a copy that lives as long as they do:
- * a head read again after it expired still finds the chain it continues.
+ * Keeps a copy of a head that names parts as long as they live: a head read
+ * again after it expired still finds the chain it continues.
  */
+async function keepCopy(
+  ctx: ReadContext,
+  pipeline: PipelineRef,
+  head: StoredIndex,
+): Promise<void> {
+  if (!head.chain) return;
+  await ctx.cache.putFor(
+    cacheKeys.pipelineActionIndexKept(pipeline.arn),
+    head,
+    partLifetime(ctx, head),
+  );
+}
+
+/** Writes a head, and its copy when it names parts. */
 async function putHead(
   ctx: ReadContext,
   pipeline: PipelineRef,
@@ -306,13 +320,7 @@ async function putHead(
     head,
     cacheClassOf(head),
   );
-  if (head.chain) {
-    await ctx.cache.putFor(
-      cacheKeys.pipelineActionIndexKept(pipeline.arn),
-      head,
-      partLifetime(ctx, head),
-    );
-  }
+  await keepCopy(ctx, pipeline, head);
 }
 
 const views = new WeakMap<StoredIndex, PipelineActionIndex>();
@@ -340,9 +348,7 @@ async function cachedIndex(
       (await ctx.cache.peekShared<StoredIndex>(key)) ??
       (await ctx.cache.peekShared<StoredIndex>(keptKey));
     const head = await firstPage(previous);
-    if (head.chain) {
-      await ctx.cache.putFor(keptKey, head, partLifetime(ctx, head));
-    }
+    await keepCopy(ctx, pipeline, head);
     return head;
   };
   const stored = await ctx.cache.get(key, refreshed, cacheClassOf);
