@@ -46,7 +46,7 @@ describe('runPageViewers', () => {
             },
           ],
           viewers: 1,
-          durationMs: 400,
+          durationMs: 3_000,
           intervalMs: 10_000,
           trafficEvery: 1_000,
         },
@@ -54,7 +54,15 @@ describe('runPageViewers', () => {
           deliver = listener;
         },
       );
-      await new Promise(r => setTimeout(r, 200));
+      // Once the whole opening was asked (both waves), however slow the
+      // machine: a fixed wait lost it under a loaded test run.
+      const openingReads = ecsDeployPageReads.deployments
+        .open(['dev', 'prod'])
+        .flat().length;
+      for (let i = 0; i < 200 && backend.seen.length < openingReads; i++) {
+        await new Promise(r => setTimeout(r, 10));
+      }
+      await new Promise(r => setTimeout(r, 50)); // its last answer
       const opening = backend.seen.map(s => s.url);
       deliver({
         type: 'signal',
