@@ -87,6 +87,9 @@ export function createAwsCallHandler(deps: AwsCallDeps) {
     record(response.status);
     res.writeHead(response.status, {
       ...response.headers,
+      // AWS's clock, as AWS sends it: clients time countdowns from it and
+      // it is the clock the answers' timestamps come from.
+      date: world.clock.now().toUTCString(),
       'content-length': Buffer.byteLength(response.body),
     });
     res.end(response.body);

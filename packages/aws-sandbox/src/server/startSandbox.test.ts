@@ -117,6 +117,17 @@ describe('startSandbox', () => {
     expect(sb.callLog.count('counter:Add')).toBe(1);
   });
 
+  it("answers with its own clock's time in the Date header, as AWS does", async () => {
+    const startAt = new Date('2031-05-01T10:00:00Z');
+    sb = await startSandbox({ modules: [counterModule], speed: 0, startAt });
+    const first = await jsonCall(sb, 'Counter_20240101.Add', '{"by":1}');
+    expect(first.headers.get('date')).toBe(startAt.toUTCString());
+    sb.clock.advance(90_000);
+    const later = await jsonCall(sb, 'Counter_20240101.Nope', '{}');
+    expect(later.status).toBe(400);
+    expect(later.headers.get('date')).toBe('Thu, 01 May 2031 10:01:30 GMT');
+  });
+
   it('renders AWS-shaped errors for bad input, unknown targets and crashes', async () => {
     sb = await startSandbox({
       modules: [counterModule],
