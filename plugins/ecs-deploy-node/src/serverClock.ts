@@ -1,26 +1,72 @@
 import type { Pluggable } from '@smithy/types';
 
+/** How long AWS's clock is watched before its pace is trusted. */
+const PACE_WINDOW_MS = 10_000;
+/** The pace is measured again from readings no older than this. */
+const PACE_REBASE_MS = 60_000;
+
+interface Reading {
+  local: number;
+  server: number;
+}
+
 /**
  * AWS's clock as its responses tell it (the HTTP `Date` header), so times
  * computed from AWS timestamps ("next step in 3 minutes") use the clock
  * those timestamps came from, not the backend's. Against real AWS the two
- * agree within seconds; a local stand-in may run its own clock.
+ * agree within seconds and run at one pace; a local stand-in may run its
+ * own clock, faster (the sandbox's `speed`), which is why the pace is
+ * measured too: waiting for an AWS time takes that many fewer real
+ * milliseconds.
  *
  * @public
  */
 export class ServerClock {
-  private offsetMs = 0;
+  private last?: Reading;
+  private base?: Reading;
+  /** AWS milliseconds per local millisecond, once measured. */
+  private pace?: number;
+
+  constructor(private readonly localNow: () => number = () => Date.now()) {}
 
   /** Now, on AWS's clock. */
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    const local = this.localNow();
+    if (!this.last) return new Date(local);
+    return new Date(
+      this.last.server + (local - this.last.local) * (this.pace ?? 1),
+    );
+  }
+
+  /**
+   * Local milliseconds until AWS's clock shows `iso` (negative once past);
+   * undefined until AWS's pace has been watched for a few seconds, or when
+   * its clock stands still.
+   */
+  msUntil(iso: string): number | undefined {
+    const at = Date.parse(iso);
+    if (!this.pace || !Number.isFinite(at)) return undefined;
+    return (at - this.now().getTime()) / this.pace;
   }
 
   /** Records the server time of a response. */
   observe(dateHeader: string | undefined): void {
     if (!dateHeader) return;
     const server = Date.parse(dateHeader);
-    if (Number.isFinite(server)) this.offsetMs = server - Date.now();
+    if (!Number.isFinite(server)) return;
+    const reading = { local: this.localNow(), server };
+    this.last = reading;
+    if (!this.base) {
+      this.base = reading;
+      return;
+    }
+    const elapsed = reading.local - this.base.local;
+    if (elapsed < PACE_WINDOW_MS) return;
+    const measured = (server - this.base.server) / elapsed;
+    // The header counts whole seconds: within a factor of two is AWS's
+    // own pace, which is ours.
+    this.pace = measured > 0.5 && measured < 2 ? 1 : Math.max(measured, 0);
+    if (elapsed >= PACE_REBASE_MS) this.base = reading;
   }
 }
 
