@@ -60,7 +60,11 @@ export interface Config {
     watch?: {
       /** Off: no watcher, the tabs poll. Default true. */
       enabled?: boolean;
-      /** Between two looks while traffic shifts or tasks start. Default 2 seconds. */
+      /**
+       * Between two looks while traffic shifts or tasks start. Default 2
+       * seconds. A canary or linear shift between its steps is looked at
+       * when CodeDeploy says the next step is due, within `waitingSeconds`.
+       */
       movingSeconds?: number;
       /** Between two looks during a bake or termination wait. Default 60 seconds. */
       bakingSeconds?: number;

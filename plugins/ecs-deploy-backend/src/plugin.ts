@@ -19,7 +19,7 @@ import { openPluginDatabase } from './database/openPluginDatabase';
 import { registerAgentActions } from './agentActions/registerAgentActions';
 import { readBackendSettings } from './config';
 import { warmOnStart } from './environments/warmOnStart';
-import { tabWarmer } from './reads/warmTabs';
+import { historyTabReads, tabWarmer } from './reads/warmTabs';
 import { AccessMemo } from './permissions/AccessMemo';
 import { HistoryService } from './history/HistoryService';
 import { ActionLedger } from './ledger/ActionLedger';
@@ -174,6 +174,8 @@ export const ecsDeployPlugin = createBackendPlugin({
             ledger,
             signals,
             notifications,
+            awsClock: clients.clock,
+            historyTab: historyTabReads(history),
           });
         }
         await scheduleActionReconciler(

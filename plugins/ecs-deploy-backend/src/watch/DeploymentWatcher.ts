@@ -5,13 +5,14 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   EcsDeploySignal,
   EnvironmentTraffic,
+  EnvironmentsResponse,
   ecsDeploySignalChannel,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ClassedCache } from '../cache/ClassedCache';
 import { EcsDeployReadService } from '../reads/EcsDeployReadService';
 import { OwnerNotifier } from './OwnerNotifier';
 import { ownerEvents } from './ownerEvents';
-import { nextLookIn, WatchPace } from './pace';
+import { AwsClock, nextLookIn, WatchPace } from './pace';
 import {
   EntitySnapshot,
   EnvironmentSnapshot,
@@ -28,11 +29,21 @@ export interface DeploymentWatcherDeps {
   catalog: CatalogService;
   logger: LoggerService;
   reads: EcsDeployReadService;
+  /**
+   * The rest of what the Deployments tab reads (its history page and
+   * metrics card): a look of a moving entity reads it, so viewers find it.
+   */
+  historyTab?: (
+    entity: Entity,
+    overviews: EnvironmentsResponse,
+  ) => Promise<void>;
   cache: ClassedCache;
   store: WatchStore;
   signals: SignalsService;
   notifier: OwnerNotifier;
   pace: WatchPace;
+  /** AWS's clock, to wait for a traffic step AWS said is due. */
+  awsClock?: AwsClock;
   now?: () => number;
 }
 
@@ -108,7 +119,7 @@ export class DeploymentWatcher {
       }
     }
     const next =
-      nextLookIn(Object.values(after), this.deps.pace) ??
+      nextLookIn(Object.values(after), this.deps.pace, this.deps.awsClock) ??
       this.settlingLookIn(watchedSince);
     if (next === undefined) await this.unwatch(entityRef);
     else await this.deps.store.record(entityRef, after, this.now() + next);
@@ -150,7 +161,12 @@ export class DeploymentWatcher {
   ): Promise<EntitySnapshot> {
     const { cache, pace } = this.deps;
     const entityRef = stringifyEntityRef(entity);
-    const next = nextLookIn(Object.values(before ?? {}), pace);
+    const next = nextLookIn(
+      Object.values(before ?? {}),
+      pace,
+      this.deps.awsClock,
+      { stepDueTaken: true },
+    );
     const lifetime = Math.max(
       (next ?? pace.movingMs) * 1.5 + 1000,
       cache.lifetimeOf('active'),
@@ -169,7 +185,8 @@ export class DeploymentWatcher {
       minTtlMs: lifetime,
     };
     return this.deps.cache.within(scope, async () => {
-      const { environments } = await this.deps.reads.overviews(entity);
+      const overviews = await this.deps.reads.overviews(entity);
+      const { environments } = overviews;
       const moving = environments.filter(e => e.deploymentInProgress);
       const traffic = new Map<string, EnvironmentTraffic>();
       // The running tasks of what moves, and of what stopped moving since
@@ -187,6 +204,19 @@ export class DeploymentWatcher {
         ...tasksOf.map(env =>
           this.deps.reads.runningTasks(entity, env.name).catch(() => undefined),
         ),
+        // Only for the cache, like the tasks: a moving entity's history
+        // head and metrics are short-lived, and its viewers read them.
+        ...(moving.length && this.deps.historyTab
+          ? [
+              this.deps
+                .historyTab(entity, overviews)
+                .catch(error =>
+                  this.deps.logger.debug(
+                    `The deployment watcher could not read the history of ${entityRef}: ${error}`,
+                  ),
+                ),
+            ]
+          : []),
       ]);
       const snapshot: EntitySnapshot = {};
       for (const env of environments) {

@@ -21,6 +21,13 @@ export interface EnvironmentSnapshot {
   waitingExecutionId?: string;
   /** The traffic shift's phase and percent, and every listener's split. */
   traffic?: string;
+  /**
+   * When the traffic shift's next step is due, on AWS's clock: until then a
+   * shifting deployment has nothing new to show.
+   */
+  nextStepAt?: string;
+  /** AWS minutes between two steps of the shift. */
+  stepMinutes?: number;
   /** running/desired/pending tasks of the service. */
   tasks?: string;
   /** The environment could not be read this time. */
@@ -62,6 +69,12 @@ export function snapshotOf(
       ? { waitingExecutionId: overview.pipeline.waitingExecutionId }
       : {}),
     ...(shift ? { traffic: shift } : {}),
+    ...(traffic?.shift?.nextStepAt
+      ? {
+          nextStepAt: traffic.shift.nextStepAt,
+          stepMinutes: traffic.strategy?.stepIntervalMinutes,
+        }
+      : {}),
     tasks: `${runningCount}/${desiredCount}/${pendingCount}`,
   };
 }

@@ -11,9 +11,10 @@ import { ClassedCache } from '../cache/ClassedCache';
 import { BackendSettings } from '../config';
 import { ActionLedger } from '../ledger/ActionLedger';
 import { EcsDeployReadService } from '../reads/EcsDeployReadService';
-import { DeploymentWatcher } from './DeploymentWatcher';
+import { DeploymentWatcher, DeploymentWatcherDeps } from './DeploymentWatcher';
 import { NotifiedEvents } from './NotifiedEvents';
 import { OwnerNotifier } from './OwnerNotifier';
+import { AwsClock } from './pace';
 import { scheduleWatcher } from './scheduleWatcher';
 import { WatchScan } from './WatchScan';
 import { WatchStore } from './WatchStore';
@@ -32,6 +33,8 @@ export async function startWatching(deps: {
   ledger: ActionLedger;
   signals: SignalsService;
   notifications: NotificationService;
+  awsClock: AwsClock;
+  historyTab: DeploymentWatcherDeps['historyTab'];
 }): Promise<DeploymentWatcher> {
   const { settings, auth, catalog, logger, reads } = deps;
   const notified = new NotifiedEvents(deps.db);
@@ -40,6 +43,7 @@ export async function startWatching(deps: {
     catalog,
     logger,
     reads,
+    historyTab: deps.historyTab,
     cache: deps.cache,
     store: deps.store,
     signals: deps.signals,
@@ -51,6 +55,7 @@ export async function startWatching(deps: {
       settings: settings.notifications,
     }),
     pace: settings.watch.pace,
+    awsClock: deps.awsClock,
   });
   await scheduleWatcher(
     deps.scheduler,
