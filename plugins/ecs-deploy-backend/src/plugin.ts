@@ -19,7 +19,7 @@ import { openPluginDatabase } from './database/openPluginDatabase';
 import { registerAgentActions } from './agentActions/registerAgentActions';
 import { readBackendSettings } from './config';
 import { warmOnStart } from './environments/warmOnStart';
-import { historyTabReads, tabWarmer } from './reads/warmTabs';
+import { tabWarmer } from './reads/warmTabs';
 import { AccessMemo } from './permissions/AccessMemo';
 import { HistoryService } from './history/HistoryService';
 import { ActionLedger } from './ledger/ActionLedger';
@@ -175,7 +175,6 @@ export const ecsDeployPlugin = createBackendPlugin({
             signals,
             notifications,
             awsClock: clients.clock,
-            historyTab: historyTabReads(history),
           });
         }
         await scheduleActionReconciler(

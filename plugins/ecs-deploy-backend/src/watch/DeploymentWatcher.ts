@@ -5,7 +5,6 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   EcsDeploySignal,
   EnvironmentTraffic,
-  EnvironmentsResponse,
   ecsDeploySignalChannel,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ClassedCache } from '../cache/ClassedCache';
@@ -29,14 +28,6 @@ export interface DeploymentWatcherDeps {
   catalog: CatalogService;
   logger: LoggerService;
   reads: EcsDeployReadService;
-  /**
-   * The rest of what the Deployments tab reads (its history page and
-   * metrics card): a look of a moving entity reads it, so viewers find it.
-   */
-  historyTab?: (
-    entity: Entity,
-    overviews: EnvironmentsResponse,
-  ) => Promise<void>;
   cache: ClassedCache;
   store: WatchStore;
   signals: SignalsService;
@@ -185,8 +176,7 @@ export class DeploymentWatcher {
       minTtlMs: lifetime,
     };
     return this.deps.cache.within(scope, async () => {
-      const overviews = await this.deps.reads.overviews(entity);
-      const { environments } = overviews;
+      const { environments } = await this.deps.reads.overviews(entity);
       const moving = environments.filter(e => e.deploymentInProgress);
       const traffic = new Map<string, EnvironmentTraffic>();
       // The running tasks of what moves, and of what stopped moving since
@@ -204,19 +194,6 @@ export class DeploymentWatcher {
         ...tasksOf.map(env =>
           this.deps.reads.runningTasks(entity, env.name).catch(() => undefined),
         ),
-        // Only for the cache, like the tasks: a moving entity's history
-        // head and metrics are short-lived, and its viewers read them.
-        ...(moving.length && this.deps.historyTab
-          ? [
-              this.deps
-                .historyTab(entity, overviews)
-                .catch(error =>
-                  this.deps.logger.debug(
-                    `The deployment watcher could not read the history of ${entityRef}: ${error}`,
-                  ),
-                ),
-            ]
-          : []),
       ]);
       const snapshot: EntitySnapshot = {};
       for (const env of environments) {

@@ -11,7 +11,7 @@ import { ClassedCache } from '../cache/ClassedCache';
 import { BackendSettings } from '../config';
 import { ActionLedger } from '../ledger/ActionLedger';
 import { EcsDeployReadService } from '../reads/EcsDeployReadService';
-import { DeploymentWatcher, DeploymentWatcherDeps } from './DeploymentWatcher';
+import { DeploymentWatcher } from './DeploymentWatcher';
 import { NotifiedEvents } from './NotifiedEvents';
 import { OwnerNotifier } from './OwnerNotifier';
 import { AwsClock } from './pace';
@@ -34,7 +34,6 @@ export async function startWatching(deps: {
   signals: SignalsService;
   notifications: NotificationService;
   awsClock: AwsClock;
-  historyTab: DeploymentWatcherDeps['historyTab'];
 }): Promise<DeploymentWatcher> {
   const { settings, auth, catalog, logger, reads } = deps;
   const notified = new NotifiedEvents(deps.db);
@@ -43,7 +42,6 @@ export async function startWatching(deps: {
     catalog,
     logger,
     reads,
-    historyTab: deps.historyTab,
     cache: deps.cache,
     store: deps.store,
     signals: deps.signals,
