@@ -35,6 +35,9 @@ export function listenerArnOfRule(ruleArn: string): string | undefined {
   return base.slice(0, base.lastIndexOf('/'));
 }
 
+/** The key of weights read for a service at rest. */
+const atRestKey = (key: string) => `${key}|at-rest`;
+
 /** Elastic Load Balancing v2 for the backend, each call with its cache class. */
 export function elbv2Reads({ clients, cache }: GatewayDeps) {
   const elbv2 = async (w: Where) => (await clients.forResource(w)).elbv2;
@@ -83,22 +86,42 @@ export function elbv2Reads({ clients, cache }: GatewayDeps) {
       }),
     );
 
-  const listeners = withCache(
-    cache,
-    {
-      cache: 'active',
-      key: (w: Where, listenerArns: string[], loadBalancerArn?: string) =>
-        cacheKeys.elbListeners(w, listenerArns, loadBalancerArn),
-    },
+  /*
+   * Weights move only while the service deploys. Read for a service at rest
+   * they are cached as idle, under a key of their own, so the first read
+   * once it deploys (the other key) goes to AWS; and what was kept at rest
+   * before is dropped then, so the weights a deployment left are read anew.
+   */
+  const byServiceState = <A extends unknown[], T>(
+    key: (...args: A) => string,
+    load: (...args: A) => Promise<T>,
+  ) => {
+    const moving = withCache(
+      cache,
+      { cache: 'active', key },
+      async (...args: A) => {
+        const value = await load(...args);
+        await cache.forget(atRestKey(key(...args)));
+        return value;
+      },
+    );
+    const resting = withCache(
+      cache,
+      { cache: 'idle', key: (...args: A) => atRestKey(key(...args)) },
+      load,
+    );
+    return (serviceAtRest: boolean, ...args: A) =>
+      (serviceAtRest ? resting : moving)(...args);
+  };
+
+  const listeners = byServiceState(
+    (w: Where, listenerArns: string[], loadBalancerArn?: string) =>
+      cacheKeys.elbListeners(w, listenerArns, loadBalancerArn),
     listenersNow,
   );
 
-  const rules = withCache(
-    cache,
-    {
-      cache: 'active',
-      key: (w: Where, ruleArns: string[]) => cacheKeys.elbRules(w, ruleArns),
-    },
+  const rules = byServiceState(
+    (w: Where, ruleArns: string[]) => cacheKeys.elbRules(w, ruleArns),
     async (w: Where, ruleArns: string[]) =>
       (
         await elbv2Gateway.describeRules(
@@ -124,24 +147,40 @@ export function elbv2Reads({ clients, cache }: GatewayDeps) {
       return targetGroups(w, arns, names);
     },
 
-    /** Listeners by ARN or of a load balancer; weights move. Cache: active. */
+    /**
+     * Listeners by ARN or of a load balancer; weights move. Cache: idle for
+     * a service at rest (`serviceAtRest`), else active.
+     */
     async listeners(
       w: Where,
-      query: { listenerArns?: string[]; loadBalancerArn?: string },
+      query: {
+        listenerArns?: string[];
+        loadBalancerArn?: string;
+        serviceAtRest: boolean;
+      },
     ): Promise<ListenerState[]> {
       const listenerArns = [...new Set(query.listenerArns ?? [])];
       if (!listenerArns.length && !query.loadBalancerArn) return [];
-      return listeners(w, listenerArns, query.loadBalancerArn);
+      return listeners(
+        query.serviceAtRest,
+        w,
+        listenerArns,
+        query.loadBalancerArn,
+      );
     },
 
-    /** Weighted forwards of listener rules (ECS native blue/green shifts rules). Cache: active. */
+    /**
+     * Weighted forwards of listener rules (ECS native blue/green shifts
+     * rules). Cache: as `listeners`.
+     */
     async rules(
       w: Where,
       ruleArns: string[],
+      serviceAtRest: boolean,
     ): Promise<Array<{ ruleArn: string; forwards: Forward[] }>> {
       const arns = [...new Set(ruleArns)];
       if (!arns.length) return [];
-      return rules(w, arns);
+      return rules(serviceAtRest, w, arns);
     },
 
     /** A load balancer's listeners as they are now, for an action. Cache: none. */
@@ -169,10 +208,13 @@ export function elbv2Reads({ clients, cache }: GatewayDeps) {
       } finally {
         // The views read a load balancer's listeners, or listeners by ARN.
         const lb = loadBalancerArnOfListener(listenerArn);
-        await Promise.all([
-          cache.forget(cacheKeys.elbListeners(w, [], lb)),
-          cache.forget(cacheKeys.elbListeners(w, [listenerArn])),
-        ]);
+        const keys = [
+          cacheKeys.elbListeners(w, [], lb),
+          cacheKeys.elbListeners(w, [listenerArn]),
+        ];
+        await Promise.all(
+          [...keys, ...keys.map(atRestKey)].map(key => cache.forget(key)),
+        );
       }
     },
   };

@@ -126,6 +126,7 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
   it('reads an idle environment from AWS once per idle lifetime, not per list lifetime', async () => {
     expect((await read('/environments')).calls).toBeGreaterThan(0);
     await read('/history?limit=25');
+    await read('/traffic');
 
     // Past the list lifetime (15 s), well within the idle one (60 s).
     passes(40 * SECOND);
@@ -133,6 +134,8 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
     expect(overview.body.environments[0].deploymentInProgress).toBe(false);
     expect(overview.calls).toBe(0);
     expect((await read('/history?limit=25')).calls).toBe(0);
+    // The listener weights of a service at rest, too (past the active 5 s).
+    expect((await read('/traffic')).calls).toBe(0);
 
     passes(30 * SECOND); // past the idle lifetime: read again
     expect((await read('/environments')).calls).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import { ecsNativeTraffic } from '../ecsNative/traffic';
 import { codeDeploySource } from './history';
 import { codeDeployShift } from './shift';
 import { deploymentGroupOf } from './strategy';
+import { serviceAtRest } from '../../aws/atRest';
 
 /**
  * Traffic of a CODE_DEPLOY service: the deployment group's production and
@@ -42,6 +43,7 @@ export async function codeDeployTraffic(
   const [listeners, targetGroups, head] = await Promise.all([
     ctx.aws.elbv2.listeners(location, {
       listenerArns: [...group.prodListenerArns, ...group.testListenerArns],
+      serviceAtRest: serviceAtRest(service),
     }),
     ctx.aws.elbv2.targetGroups(location, { names: group.targetGroupNames }),
     headRead,

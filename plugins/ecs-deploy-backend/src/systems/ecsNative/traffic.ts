@@ -18,6 +18,7 @@ import { listenersOfLoadBalancers } from '../../traffic/loadBalancers';
 import { TrafficRead } from '../DeploymentSystem';
 import { ecsSource } from './history';
 import { ecsShift } from './shift';
+import { serviceAtRest } from '../../aws/atRest';
 
 /**
  * Traffic of a service deployed by ECS itself: its load balancers, the
@@ -33,6 +34,7 @@ export async function ecsNativeTraffic(
   const service = loaded.service!;
   const location = { accountId: env.accountId, region: env.region };
   const lbs = service.loadBalancers;
+  const atRest = serviceAtRest(service);
   const prodRules = lbs.flatMap(l =>
     l.productionListenerRule ? [l.productionListenerRule] : [],
   );
@@ -50,8 +52,8 @@ export async function ecsNativeTraffic(
       labels.set(l.alternateTargetGroupArn, 'GREEN');
   }
   const [{ groups, listeners }, rules, head, strategy] = await Promise.all([
-    listenersOfLoadBalancers(ctx, location, tgArns),
-    ctx.aws.elbv2.rules(location, [...prodRules, ...testRules]),
+    listenersOfLoadBalancers(ctx, location, tgArns, atRest),
+    ctx.aws.elbv2.rules(location, [...prodRules, ...testRules], atRest),
     activeHead(ecsSource(ctx, env)),
     strategyRead,
   ]);

@@ -9,6 +9,7 @@ import { listenersOfLoadBalancers } from '../../traffic/loadBalancers';
 import { serviceTaskSets } from '../../traffic/taskSets';
 import { TrafficRead } from '../DeploymentSystem';
 import { factsOfTraffic, releaseOffers } from './offers';
+import { serviceAtRest } from '../../aws/atRest';
 
 /**
  * Traffic of an EXTERNAL service: its task sets weighted by the production
@@ -32,6 +33,7 @@ export async function externalTraffic(
     ctx,
     location,
     tgArns,
+    serviceAtRest(service),
   );
   const taskSets = serviceTaskSets(service);
   const labels = new Map<string, TaskSetLabel>();
