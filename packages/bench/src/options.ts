@@ -25,6 +25,8 @@ export interface BenchOptions {
   replicaCounts: number[];
   /** page mode and replicas: entities each replica reads the tabs of at start */
   warmEntities: number;
+  /** page mode and replicas: AWS seconds per real second of their sandbox */
+  awsSpeed: number;
   /** the replicas part's shared stores */
   postgresUrl: string;
   redisUrl: string;
@@ -40,7 +42,7 @@ export const ALL_PARTS = [
   'replicas',
 ];
 
-const USAGE = `yarn bench [--quick] [--duration=S] [--viewers=N] [--latency=MS] [--parts=endpoints,viewers,history,frontend,peer,page,replicas] [--replicas=1,2,4] [--warm-entities=N] [--compare=bench-results/<earlier>.json]`;
+const USAGE = `yarn bench [--quick] [--duration=S] [--viewers=N] [--latency=MS] [--parts=endpoints,viewers,history,frontend,peer,page,replicas] [--replicas=1,2,4] [--warm-entities=N] [--aws-speed=N] [--compare=bench-results/<earlier>.json]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const flags = new Map<string, string>();
@@ -77,6 +79,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     inProgress: num('in-progress', 5, 5),
     // The backend's default `ecsDeploy.warmEntitiesOnStart`.
     warmEntities: num('warm-entities', 50, 50),
+    // 10: a 10-step linear shift in a minute, a step every 6 s. 1 is AWS's
+    // own pace: a step a minute.
+    awsSpeed: num('aws-speed', 10, 10),
     pollIntervalMs: num('interval', 5000, 5000),
     services: num('services', 200, 200),
     deploymentsPerService: num('deployments', 100, 100),

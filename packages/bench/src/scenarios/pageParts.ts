@@ -9,8 +9,11 @@ import {
 } from './sharedStores';
 
 const FLEET_ACCOUNT = { accountId: '333333333333', region: 'eu-west-1' };
-/** Simulated seconds per real second: a 10-step linear shift takes a minute. */
-const SPEED = 10;
+/**
+ * At AWS's own pace a deployment's tasks take about a minute to start, most
+ * of a run: the deployments are moved on to their first traffic step first.
+ */
+const TO_FIRST_STEP_MS = 2 * 60_000;
 
 export interface PagePartsOptions {
   latencyMs: number;
@@ -24,6 +27,8 @@ export interface PagePartsOptions {
   replicaCounts: number[];
   /** entities each replica reads the tabs of at start */
   warmEntities: number;
+  /** AWS seconds per real second of the sandbox */
+  awsSpeed: number;
   stores: SharedStores;
   parts: Set<string>;
   log: (message: string) => void;
@@ -32,9 +37,13 @@ export interface PagePartsOptions {
 /**
  * Starts a deployment shifting traffic 10% a minute (of sandbox time) on
  * each of `moving`, through its pipeline, after settling whatever the
- * previous run left moving.
+ * previous run left moving; at AWS's pace, up to its first traffic step.
  */
-async function startMoving(sb: RunningSandbox, moving: BenchSubject[]) {
+async function startMoving(
+  sb: RunningSandbox,
+  moving: BenchSubject[],
+  awsSpeed: number,
+) {
   advanceSandbox(sb, 2 * 60 * 60_000, 60_000);
   for (const subject of moving) {
     await sb.invoke(
@@ -55,6 +64,7 @@ async function startMoving(sb: RunningSandbox, moving: BenchSubject[]) {
       FLEET_ACCOUNT,
     );
   }
+  if (awsSpeed <= 1) advanceSandbox(sb, TO_FIRST_STEP_MS);
 }
 
 /** What the runs' first answers other than 200 said. */
@@ -123,7 +133,7 @@ export async function runPageParts(options: PagePartsOptions) {
       bigEntityDeployments: 0,
     },
     options.latencyMs,
-    SPEED,
+    options.awsSpeed,
   );
   const subjects = subjectsOf(sb);
   const moving = subjects.slice(0, options.inProgress);
@@ -137,12 +147,20 @@ export async function runPageParts(options: PagePartsOptions) {
   };
   const results: Record<string, unknown> = {};
   const markdown: string[] = [];
-  const describe = `${subjects.length} entities, ${moving.length} shifting traffic 10% per sandbox minute (sandbox at ${SPEED}x), every viewer reloads its tab every ${options.intervalMs} ms for ${options.durationS} s (one in 4 on Traffic, the others on Deployments) and makes the tab's signal reads; each run on replicas started just before the viewers, each of which read the tabs of up to ${options.warmEntities} entities at start (\`warmEntitiesOnStart\`) before it reported ready`;
+  const describe = `${subjects.length} entities, ${
+    moving.length
+  } shifting traffic 10% per AWS minute (sandbox at ${options.awsSpeed}x${
+    options.awsSpeed <= 1 ? ', from their first traffic step' : ''
+  }), every viewer reloads its tab every ${options.intervalMs} ms for ${
+    options.durationS
+  } s (one in 4 on Traffic, the others on Deployments) and makes the tab's signal reads; each run on replicas started just before the viewers, each of which read the tabs of up to ${
+    options.warmEntities
+  } entities at start (\`warmEntitiesOnStart\`) before it reported ready`;
   try {
     if (options.parts.has('page')) {
       const runs: PageRunResult[] = [];
       for (const viewers of [options.fewViewers, options.viewers]) {
-        await startMoving(sb, moving);
+        await startMoving(sb, moving, options.awsSpeed);
         log(`  page mode: ${viewers} viewers on a fresh backend`);
         runs.push(
           await runPage({
@@ -180,7 +198,7 @@ export async function runPageParts(options: PagePartsOptions) {
       const runs: PageRunResult[] = [];
       for (const replicas of options.replicaCounts) {
         await resetSharedStores(options.stores);
-        await startMoving(sb, moving);
+        await startMoving(sb, moving, options.awsSpeed);
         log(`  replicas: ${replicas} x ${options.viewers} viewers`);
         runs.push(
           await runPage({
