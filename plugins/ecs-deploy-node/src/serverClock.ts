@@ -1,7 +1,10 @@
 import type { Pluggable } from '@smithy/types';
 
-/** How long AWS's clock is watched before its pace is trusted. */
-const PACE_WINDOW_MS = 10_000;
+/**
+ * How long AWS's clock is watched before its pace is trusted: long enough
+ * for the header's whole seconds to stay within the factor of two below.
+ */
+const PACE_WINDOW_MS = 5_000;
 /** The pace is measured again from readings no older than this. */
 const PACE_REBASE_MS = 60_000;
 

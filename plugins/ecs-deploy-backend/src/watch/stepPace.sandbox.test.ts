@@ -112,7 +112,7 @@ describe('a canary or linear shift is looked at when its next step is due', () =
     for (let i = 0; i < 50 && !(await watch()); i++) {
       await new Promise(r => setTimeout(r, 20));
     }
-    // 10 s of the backend's time since its first AWS answer tell AWS's pace.
+    // Seconds of the backend's time since its first AWS answer tell AWS's pace.
     elapse(Math.max(0, firstRead + 10.5 * SECOND - Date.now()));
     expect(await round()).toBeGreaterThan(0);
     shift = await traffic();
