@@ -31,7 +31,7 @@ import {
 import { createApiRouter } from './routes/apiRouter';
 import { errorHandler, notFoundHandler } from './routes/errorHandler';
 import { assignRequestId } from './routes/requestId';
-import { freshReads } from './routes/freshReads';
+import { cacheSharedByReplicas, freshReads } from './routes/freshReads';
 import { requireCredentials } from './routes/requireCredentials';
 import { startWatching } from './watch/startWatching';
 import { WatchIntake } from './watch/WatchIntake';
@@ -122,7 +122,9 @@ export const ecsDeployPlugin = createBackendPlugin({
         router.use(
           assignRequestId(),
           requireCredentials(httpAuth),
-          freshReads(ctx.cache),
+          freshReads(ctx.cache, {
+            sharedByReplicas: cacheSharedByReplicas(config),
+          }),
         );
         router.use(express.json());
         const ledger = await ActionLedger.create({
