@@ -110,8 +110,12 @@ describe('pipelineActionIndex over list pages', () => {
     resolution: 600_000,
   };
 
-  /** A shared cache, and a process reading through it (its own memory). */
-  function context(clock: { now: number } = { now: 0 }) {
+  /**
+   * A shared cache, and a process reading through it (its own memory).
+   * `clock.now` is the backend's, `clock.aws` AWS's (by default just after
+   * the newest action of the pages).
+   */
+  function context(clock: { now: number; aws?: number } = { now: 0 }) {
     const reads: Array<string | undefined> = [];
     const writes: Array<{ key: string; bytes: number }> = [];
     const store = new Map<string, unknown>();
@@ -128,6 +132,7 @@ describe('pipelineActionIndex over list pages', () => {
     const process = (): ReadContext =>
       ({
         aws: {
+          now: () => new Date(clock.aws ?? 101 * MINUTE),
           codePipeline: {
             recentActionPage: async (_p: unknown, token?: string) => {
               reads.push(token);
@@ -249,6 +254,34 @@ describe('pipelineActionIndex over list pages', () => {
       expect(found.moving).toEqual(['e101']);
       // The listing goes on where the chain ended.
       expect(found).toMatchObject({ last: 'e81', nextToken: 't2' });
+    });
+
+    it('reads it again for an execution that started after it was read, before its lifetime ends', async () => {
+      const clock = { now: 0, aws: 101 * MINUTE };
+      const { ctx, reads } = context(clock);
+      await pipelineActionIndex(ctx, pipeline, wanted85);
+      expect(reads).toEqual([undefined, 't1']);
+
+      // The pipeline starts again a minute later (outside the portal), well
+      // within the head's lifetime; what lists its executions asks for it.
+      pages[0] = { ...first, actions: [...newer(102), ...first.actions] };
+      clock.now += 60_000 / 10;
+      clock.aws = 102.1 * MINUTE;
+      const wanted102 = [
+        { executionId: 'e102', startedAt: at(102).toISOString() },
+      ];
+      const found = await pipelineActionIndex(ctx, pipeline, wanted102);
+      expect(reads).toEqual([undefined, 't1', undefined]);
+      expect(deploymentsOfExecution(found, 'e102')).toEqual([
+        'codedeploy:d-102',
+      ]);
+      // Read after it started: not again, even for an execution it cannot list.
+      clock.aws = 103 * MINUTE;
+      await pipelineActionIndex(ctx, pipeline, wanted102);
+      await pipelineActionIndex(ctx, pipeline, [
+        { executionId: 'e103', startedAt: at(100.2).toISOString() },
+      ]);
+      expect(reads).toEqual([undefined, 't1', undefined]);
     });
 
     it('starts over when the new first page does not reach what the old head read', async () => {

@@ -26,6 +26,8 @@ export interface ActionIndexState {
   newestStart?: number;
   /** Actions read. */
   actions: number;
+  /** When the first page was read, on AWS's clock (ms). */
+  readAt?: number;
   /**
    * The latest run of each stage among the actions read: the execution of
    * its newest action, with the latest status of each of that execution's
@@ -175,12 +177,22 @@ function addPage(
     ...(newestStart !== undefined ? { newestStart } : {}),
     actions: state.actions + page.actions.length,
     stages,
+    // A later page keeps the time its head's first page was read.
+    ...(state.readAt !== undefined ? { readAt: state.readAt } : {}),
   };
 }
 
 function stateOf(index: ActionIndexState): ActionIndexState {
-  const { moving, last, nextToken, oldestStart, newestStart, actions, stages } =
-    index;
+  const {
+    moving,
+    last,
+    nextToken,
+    oldestStart,
+    newestStart,
+    actions,
+    stages,
+    readAt,
+  } = index;
   return {
     moving,
     ...(last !== undefined ? { last } : {}),
@@ -189,6 +201,7 @@ function stateOf(index: ActionIndexState): ActionIndexState {
     ...(newestStart !== undefined ? { newestStart } : {}),
     actions,
     stages,
+    ...(readAt !== undefined ? { readAt } : {}),
   };
 }
 
@@ -221,8 +234,27 @@ export function covers(
   return index.oldestStart !== undefined && start > index.oldestStart;
 }
 
+/*
+ * A head with nothing in progress changes when the pipeline starts again,
+ * like the pipeline's state at rest: idle. A read for an execution the head
+ * was read before (the pipeline started since) reads it again
+ * (`readBefore`).
+ */
 const cacheClassOf = (index: ActionIndexState) =>
-  index.moving.length ? 'active' : 'list';
+  index.moving.length ? 'active' : 'idle';
+
+/** The header's whole seconds, and AWS's clock as the backend tells it. */
+const CLOCK_MARGIN_MS = 2_000;
+
+/** Whether the head was read before the execution started, and does not list it. */
+function readBefore(
+  index: PipelineActionIndex,
+  wanted: { executionId: string; startedAt?: string },
+): boolean {
+  if (index.readAt === undefined || !wanted.startedAt) return false;
+  if (listed(index, wanted.executionId)) return false;
+  return Date.parse(wanted.startedAt) > index.readAt - CLOCK_MARGIN_MS;
+}
 
 /** Most executions a head carried along a chain may link (a page has up to 100 actions). */
 const MAX_HEAD_EXECUTIONS = 200;
@@ -336,11 +368,16 @@ async function cachedIndex(
 ): Promise<PipelineActionIndex> {
   const key = cacheKeys.pipelineActionIndex(pipeline.arn);
   const keptKey = cacheKeys.pipelineActionIndexKept(pipeline.arn);
-  const firstPage = async (previous?: StoredIndex): Promise<StoredIndex> =>
-    headOf(
-      await ctx.aws.codePipeline.recentActionPage(pipeline, undefined),
-      previous,
-    );
+  const firstPage = async (previous?: StoredIndex): Promise<StoredIndex> => {
+    const readAt = ctx.aws.now().getTime();
+    return {
+      ...headOf(
+        await ctx.aws.codePipeline.recentActionPage(pipeline, undefined),
+        previous,
+      ),
+      readAt,
+    };
+  };
   const refreshed = async (): Promise<StoredIndex> => {
     // Read again before it expired (the watcher), or after: the head it
     // replaces, whose chain goes on.
@@ -403,6 +440,11 @@ export async function pipelineActionIndex(
   } = {},
 ): Promise<PipelineActionIndex> {
   let index = await cachedIndex(ctx, pipeline);
+  if (wanted.some(w => readBefore(index, w))) {
+    // The pipeline started since the head was read: the head is read again.
+    await ctx.cache.forget(cacheKeys.pipelineActionIndex(pipeline.arn));
+    index = await cachedIndex(ctx, pipeline);
+  }
   const maxPages = reach.maxExtraPages ?? MAX_EXTRA_PAGES;
   const short = () =>
     reach.since !== undefined &&
