@@ -4,6 +4,7 @@ import {
   TrafficShift,
   parseDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { serviceAtRest } from '../../aws/atRest';
 import { LoadedEnvironment } from '../../environments/EnvironmentLoader';
 import { activeHead } from '../../history/activeHead';
 import { taskDefinitionRef } from '../../mapping/taskDefinition';
@@ -15,7 +16,6 @@ import { ecsNativeTraffic } from '../ecsNative/traffic';
 import { codeDeploySource } from './history';
 import { codeDeployShift } from './shift';
 import { deploymentGroupOf } from './strategy';
-import { serviceAtRest } from '../../aws/atRest';
 
 /**
  * Traffic of a CODE_DEPLOY service: the deployment group's production and

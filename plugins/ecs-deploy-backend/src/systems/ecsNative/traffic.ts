@@ -7,6 +7,7 @@ import {
   parseDeploymentId,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { ecsServiceDeploymentArn } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { serviceAtRest } from '../../aws/atRest';
 import { listenerArnOfRule } from '../../aws/elbv2';
 import { LoadedEnvironment } from '../../environments/EnvironmentLoader';
 import { activeHead } from '../../history/activeHead';
@@ -18,7 +19,6 @@ import { listenersOfLoadBalancers } from '../../traffic/loadBalancers';
 import { TrafficRead } from '../DeploymentSystem';
 import { ecsSource } from './history';
 import { ecsShift } from './shift';
-import { serviceAtRest } from '../../aws/atRest';
 
 /**
  * Traffic of a service deployed by ECS itself: its load balancers, the

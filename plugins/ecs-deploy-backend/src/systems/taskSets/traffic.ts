@@ -2,6 +2,7 @@ import {
   TaskSetLabel,
   TrafficShift,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
+import { serviceAtRest } from '../../aws/atRest';
 import { LoadedEnvironment } from '../../environments/EnvironmentLoader';
 import { ReadContext } from '../../reads/ReadContext';
 import { listenerTraffic } from '../../traffic/listenerTraffic';
@@ -9,7 +10,6 @@ import { listenersOfLoadBalancers } from '../../traffic/loadBalancers';
 import { serviceTaskSets } from '../../traffic/taskSets';
 import { TrafficRead } from '../DeploymentSystem';
 import { factsOfTraffic, releaseOffers } from './offers';
-import { serviceAtRest } from '../../aws/atRest';
 
 /**
  * Traffic of an EXTERNAL service: its task sets weighted by the production
