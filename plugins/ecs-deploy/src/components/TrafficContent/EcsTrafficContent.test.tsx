@@ -90,7 +90,12 @@ describe('EcsTrafficContent', () => {
         'A deployment is moving traffic: refreshing every 60 s.',
       ),
     ).toBeInTheDocument();
-    expect(getTraffic).toHaveBeenCalledTimes(2);
+    // The 30 ms idle poll may fire once more while the moving answer
+    // renders; after that it stops (three idle intervals pass unread).
+    const calls = getTraffic.mock.calls.length;
+    expect(calls).toBeLessThanOrEqual(3);
+    await new Promise(resolve => setTimeout(resolve, 100));
+    expect(getTraffic).toHaveBeenCalledTimes(calls);
   });
 
   it('does not poll fast when no deployment is in progress', async () => {
