@@ -21,14 +21,34 @@ describe('ServerClock', () => {
   it("waits AWS's pace: 60 s of a clock running 10x faster take 6 s", () => {
     const c = clock();
     c.observe(header(AWS_START));
-    const inAMinute = () => new Date(AWS_START + 110_000).toISOString();
-    local += 4_000;
-    c.observe(header(AWS_START + 40_000));
-    // Not watched for long enough yet.
+    const inAMinute = () => new Date(AWS_START + 70_000).toISOString();
+    local += 400;
+    c.observe(header(AWS_START + 4_000));
+    // 3 to 5 s in 0.4 s: 7.5x to 12.5x, not yet known within a quarter.
     expect(c.msUntil(inAMinute())).toBe(undefined);
-    local += 1_000;
-    c.observe(header(AWS_START + 50_000));
+    local += 600;
+    c.observe(header(AWS_START + 10_000));
     expect(c.msUntil(inAMinute())).toBeCloseTo(6_000, -1);
+  });
+
+  it("knows AWS's own pace within 4 s, before a longer wait", () => {
+    const c = clock();
+    c.observe(header(AWS_START));
+    local += 1_200;
+    c.observe(header(AWS_START + 1_000));
+    // 0 to 2 s in 1.2 s could still be a clock standing still.
+    expect(c.msUntil(new Date(AWS_START + 61_000).toISOString())).toBe(
+      undefined,
+    );
+    local += 1_300;
+    c.observe(header(AWS_START + 2_000));
+    // 1 to 3 s in 2.5 s: a clock at 0.4x is not ruled out yet.
+    expect(c.msUntil(new Date(AWS_START + 62_000).toISOString())).toBe(
+      undefined,
+    );
+    local += 500;
+    c.observe(header(AWS_START + 3_000));
+    expect(c.msUntil(new Date(AWS_START + 63_000).toISOString())).toBe(60_000);
   });
 
   it("takes AWS's pace for ours despite the header's whole seconds", () => {

@@ -1,10 +1,15 @@
 import type { Pluggable } from '@smithy/types';
 
 /**
- * How long AWS's clock is watched before its pace is trusted: long enough
- * for the header's whole seconds to stay within the factor of two below.
+ * The `Date` header counts whole seconds, so two readings' difference is
+ * known to a second either way: the pace is taken once that error leaves
+ * no doubt (AWS's own pace within a factor of two, or a faster one within
+ * a quarter), which takes 2 to 4 s at AWS's pace and about a second at 10x,
+ * and at the latest after this long.
  */
 const PACE_WINDOW_MS = 5_000;
+const HEADER_RESOLUTION_MS = 1_000;
+const PACE_PRECISION = 1.25;
 /** The pace is measured again from readings no older than this. */
 const PACE_REBASE_MS = 60_000;
 
@@ -64,13 +69,23 @@ export class ServerClock {
       return;
     }
     const elapsed = reading.local - this.base.local;
-    if (elapsed < PACE_WINDOW_MS) return;
-    const measured = (server - this.base.server) / elapsed;
-    // The header counts whole seconds: within a factor of two is AWS's
-    // own pace, which is ours.
-    this.pace = measured > 0.5 && measured < 2 ? 1 : Math.max(measured, 0);
+    const pace = paceOf(server - this.base.server, elapsed);
+    if (pace !== undefined) this.pace = pace;
     if (elapsed >= PACE_REBASE_MS) this.base = reading;
   }
+}
+
+/** AWS ms per local ms from a difference of two headers, once it is certain enough. */
+function paceOf(serverMs: number, elapsedMs: number): number | undefined {
+  if (elapsedMs <= 0) return undefined;
+  const low = Math.max(serverMs - HEADER_RESOLUTION_MS, 0) / elapsedMs;
+  const high = (serverMs + HEADER_RESOLUTION_MS) / elapsedMs;
+  // Within a factor of two is AWS's own pace, which is ours.
+  if (low >= 0.5 && high <= 2) return 1;
+  if (low > 0 && high / low <= PACE_PRECISION) return serverMs / elapsedMs;
+  if (elapsedMs < PACE_WINDOW_MS) return undefined;
+  const measured = serverMs / elapsedMs;
+  return measured > 0.5 && measured < 2 ? 1 : Math.max(measured, 0);
 }
 
 function dateOf(response: unknown): string | undefined {
