@@ -94,4 +94,20 @@ describe('ReadCache scopes', () => {
     expect(await viewer.get('k', load, 5_000)).toBe('new');
     expect(load).not.toHaveBeenCalled();
   });
+
+  it('keeps what a scope with a lifetime share loads for that share of its lifetime', async () => {
+    const cache = new ReadCache(sharedCache() as unknown as CacheService, {
+      now: clock,
+    });
+    const load = jest.fn(async () => 'v');
+    await cache.within({ lifetimeShare: 0.5 }, () =>
+      cache.get('k', load, 60_000),
+    );
+    now += 29_000;
+    await cache.get('k', load, 60_000);
+    expect(load).toHaveBeenCalledTimes(1);
+    now += 2_000; // 31 s: past half of its minute
+    await cache.get('k', load, 60_000);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
 });

@@ -32,11 +32,14 @@ function isTransient(error: unknown): boolean {
  * - `skipMemory`: a read that follows a signal. This process's copy may be
  *   older than what the watcher (on another replica) wrote to the shared
  *   cache, so the shared cache answers.
+ * - `lifetimeShare`: what is loaded lives this share (0–1] of its lifetime;
+ *   the warm-up at start spreads the expiry of what it reads this way.
  */
 export interface ReadScope {
   refreshAheadMs?: number;
   minTtlMs?: number;
   skipMemory?: boolean;
+  lifetimeShare?: number;
 }
 
 /** A scope as it runs: the keys it loaded already answer its later reads. */
@@ -187,7 +190,10 @@ export class ReadCache {
     if (ttlMs <= 0) return;
     const scope = this.scope.getStore();
     scope?.loaded.add(key);
-    const lifetime = Math.max(ttlMs, scope?.minTtlMs ?? 0);
+    const lifetime = Math.max(
+      ttlMs * (scope?.lifetimeShare ?? 1),
+      scope?.minTtlMs ?? 0,
+    );
     const exp = this.now() + lifetime;
     this.memory.set(key, value, exp);
     const entry: SharedEntry = { v: value as unknown as JsonValue, exp };

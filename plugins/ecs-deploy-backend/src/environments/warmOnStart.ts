@@ -18,6 +18,12 @@ const MAX_PAGES = 20;
 const CONCURRENCY = 2;
 /** Entities whose tabs are read at once. */
 const ENTITY_CONCURRENCY = 4;
+/**
+ * What the warm-up reads expires over the last part of its lifetimes, from
+ * half to all of them by entity, not all at once a minute after start: the
+ * whole fleet's values read again in one burst is what AWS throttles.
+ */
+const LIFETIME_SPREAD = 0.5;
 
 /**
  * The accounts and regions whose CodeDeploy group index a first view would
@@ -179,10 +185,18 @@ async function warmEntities(
     .filter(hasEcsDeployAnnotations)
     .slice(0, deps.entityLimit);
   let warmed = 0;
+  const shareOf = new Map(
+    annotated.map((entity, i) => [
+      entity,
+      1 - (LIFETIME_SPREAD * i) / annotated.length,
+    ]),
+  );
   await eachBounded(annotated, ENTITY_CONCURRENCY, async entity => {
     if (Date.now() - started >= deps.maxWaitMs) return;
     try {
-      await warm(entity);
+      await deps.ctx.cache.within({ lifetimeShare: shareOf.get(entity) }, () =>
+        warm(entity),
+      );
       warmed += 1;
     } catch (error) {
       deps.logger.debug(
