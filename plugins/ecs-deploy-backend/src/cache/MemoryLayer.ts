@@ -12,6 +12,24 @@ function deepFreeze<T>(value: T): T {
 interface Entry {
   value: unknown;
   expiresAt: number;
+  /** When it was read from AWS, if known. */
+  readAt?: number;
+}
+
+/** See {@link MemoryLayer.fresh}; the shared cache's entries are judged alike. */
+export function isFresh(
+  entry: { expiresAt: number; readAt?: number },
+  now: number,
+  withinMs: number,
+  readSince?: number,
+): boolean {
+  if (entry.expiresAt <= now) return false;
+  if (entry.expiresAt > now + withinMs) return true;
+  return (
+    readSince !== undefined &&
+    entry.readAt !== undefined &&
+    entry.readAt >= readSince
+  );
 }
 
 /**
@@ -50,10 +68,13 @@ export class MemoryLayer {
     });
   }
 
-  /** The value if it expires later than `withinMs` from now. */
-  fresh<T>(key: string, withinMs = 0): T | undefined {
+  /**
+   * The value if it expires later than `withinMs` from now, or before that
+   * but was read from AWS at or after `readSince`.
+   */
+  fresh<T>(key: string, withinMs = 0, readSince?: number): T | undefined {
     const entry = this.touch(key);
-    return entry && entry.expiresAt > this.options.now() + withinMs
+    return entry && isFresh(entry, this.options.now(), withinMs, readSince)
       ? (entry.value as T)
       : undefined;
   }
@@ -63,8 +84,8 @@ export class MemoryLayer {
     return this.touch(key)?.value as T | undefined;
   }
 
-  set<T>(key: string, value: T, expiresAt: number): T {
-    this.entries.set(key, { value: deepFreeze(value), expiresAt });
+  set<T>(key: string, value: T, expiresAt: number, readAt?: number): T {
+    this.entries.set(key, { value: deepFreeze(value), expiresAt, readAt });
     return value;
   }
 

@@ -110,4 +110,28 @@ describe('ReadCache scopes', () => {
     await cache.get('k', load, 60_000);
     expect(load).toHaveBeenCalledTimes(2);
   });
+
+  it('keeps, in a scope with `recentMs`, what was read that recently though it expires soon', async () => {
+    const shared = sharedCache() as unknown as CacheService;
+    const cache = new ReadCache(shared, { now: clock });
+    const load = jest.fn(async () => 'v');
+    // The warm-up's short share of a minute, and a value kept whole.
+    await cache.within({ lifetimeShare: 0.5 }, () =>
+      cache.get('short', load, 60_000),
+    );
+    await cache.get('whole', load, 60_000);
+    const scan = { refreshAheadMs: 60_000, recentMs: 15_000 };
+    now += 10_000;
+    await cache.within(scan, () => cache.get('short', load, 60_000));
+    // Another replica, with nothing in memory, judges the shared copy alike.
+    const other = new ReadCache(shared, { now: clock });
+    await other.within(scan, () => other.get('short', load, 60_000));
+    expect(load).toHaveBeenCalledTimes(2);
+    now += 6_000; // read 16 s ago: the scan reads both again
+    await cache.within(scan, async () => {
+      await cache.get('short', load, 60_000);
+      await cache.get('whole', load, 60_000);
+    });
+    expect(load).toHaveBeenCalledTimes(4);
+  });
 });

@@ -1,12 +1,14 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { JsonValue } from '@backstage/types';
-import { MemoryLayer } from './MemoryLayer';
+import { isFresh, MemoryLayer } from './MemoryLayer';
 
 /** How a value is kept in the shared cache: with its expiry, for the memory layer. */
 interface SharedEntry {
   v: JsonValue;
   exp: number;
+  /** When it was read from AWS. */
+  at?: number;
 }
 
 function isSharedEntry(value: unknown): value is SharedEntry {
@@ -34,12 +36,15 @@ function isTransient(error: unknown): boolean {
  *   cache, so the shared cache answers.
  * - `lifetimeShare`: what is loaded lives this share (0–1] of its lifetime;
  *   the warm-up at start spreads the expiry of what it reads this way.
+ * - `recentMs`: a value read from AWS this recently is kept, even if it
+ *   expires within `refreshAheadMs` (a share of its lifetime may be short).
  */
 export interface ReadScope {
   refreshAheadMs?: number;
   minTtlMs?: number;
   skipMemory?: boolean;
   lifetimeShare?: number;
+  recentMs?: number;
 }
 
 /** A scope as it runs: the keys it loaded already answer its later reads. */
@@ -164,7 +169,14 @@ export class ReadCache {
     const scope = this.scope.getStore();
     return scope?.skipMemory
       ? undefined
-      : this.memory.fresh<T>(key, this.aheadMs(key));
+      : this.memory.fresh<T>(key, this.aheadMs(key), this.readSince(key));
+  }
+
+  /** Values read since then are kept in the current scope (`recentMs`). */
+  private readSince(key: string): number | undefined {
+    const scope = this.scope.getStore();
+    if (!scope?.recentMs || scope.loaded.has(key)) return undefined;
+    return this.now() - scope.recentMs;
   }
 
   private aheadMs(key: string): number {
@@ -179,10 +191,18 @@ export class ReadCache {
    */
   async peekShared<T>(key: string, withinMs = 0): Promise<T | undefined> {
     const entry = await this.cache.get<JsonValue>(key);
-    if (!isSharedEntry(entry) || entry.exp <= this.now() + withinMs) {
+    if (
+      !isSharedEntry(entry) ||
+      !isFresh(
+        { expiresAt: entry.exp, readAt: entry.at },
+        this.now(),
+        withinMs,
+        this.readSince(key),
+      )
+    ) {
       return undefined;
     }
-    return this.memory.set(key, entry.v as T, entry.exp);
+    return this.memory.set(key, entry.v as T, entry.exp, entry.at);
   }
 
   /** Keeps a value for `ttlMs`, or the current scope's `minTtlMs` if longer. */
@@ -194,9 +214,10 @@ export class ReadCache {
       ttlMs * (scope?.lifetimeShare ?? 1),
       scope?.minTtlMs ?? 0,
     );
-    const exp = this.now() + lifetime;
-    this.memory.set(key, value, exp);
-    const entry: SharedEntry = { v: value as unknown as JsonValue, exp };
+    const at = this.now();
+    const exp = at + lifetime;
+    this.memory.set(key, value, exp, at);
+    const entry: SharedEntry = { v: value as unknown as JsonValue, exp, at };
     await this.cache.set(key, entry as unknown as JsonValue, {
       ttl: lifetime,
     });

@@ -36,12 +36,15 @@ export class WatchScan {
     const { cache } = this.deps;
     // Every value at rest is read again, but what was read in the last few
     // seconds: the first scan comes right after a restart, behind the
-    // viewers who arrive with it, and read every entity's first load again.
+    // viewers who arrive with it and the warm-up, whose values may expire
+    // sooner than their class says (their expiry is spread).
     const refreshAheadMs = Math.max(
-      cache.lifetimeOf('idle') - RECENT_MS,
+      cache.lifetimeOf('idle'),
       cache.lifetimeOf('list'),
     );
-    await cache.within({ refreshAheadMs }, () => this.scan());
+    await cache.within({ refreshAheadMs, recentMs: RECENT_MS }, () =>
+      this.scan(),
+    );
   }
 
   private async scan(): Promise<void> {
