@@ -47,6 +47,8 @@ export interface PageRunResult {
   signalsDelivered: number;
   signalReads: number;
   topOperations: Record<string, number>;
+  /** the same for the first 10 s: what the rate over the whole run adds */
+  topOperationsFirstTenSeconds: Record<string, number>;
 }
 
 const nodeTransform = () =>
@@ -165,9 +167,14 @@ export async function runPage(options: {
     const report = await viewerReport;
     const awsCalls = sb.callLog.total();
     const counts = sb.callLog.counts();
-    const lateCalls = sb.callLog
-      .entries()
-      .filter(e => Date.parse(e.at) >= viewersStartAt + 10_000).length;
+    const isLate = (e: { at: string }) =>
+      Date.parse(e.at) >= viewersStartAt + 10_000;
+    const entries = sb.callLog.entries();
+    const lateCalls = entries.filter(isLate).length;
+    const earlyCounts: Record<string, number> = {};
+    for (const e of entries.filter(e => !isLate(e))) {
+      earlyCounts[e.key] = (earlyCounts[e.key] ?? 0) + 1;
+    }
     const replicaReports = await Promise.all(
       workers.map(worker => {
         const reported = nextMessage(worker, (m: ReplicaMessage) =>
@@ -183,6 +190,7 @@ export async function runPage(options: {
       replicaReports,
       { total: awsCalls, afterTenSeconds: lateCalls, atStart: awsCallsAtStart },
       counts,
+      earlyCounts,
     );
   } finally {
     for (const child of [...workers, viewers]) {
@@ -202,6 +210,7 @@ function summarizeRun(
   replicas: ReplicaReport[],
   calls: { total: number; afterTenSeconds: number; atStart: number },
   counts: Record<string, number>,
+  earlyCounts: Record<string, number>,
 ): PageRunResult {
   const awsCalls = calls.total;
   const elapsedS = report.elapsedMs / 1000;
@@ -241,10 +250,15 @@ function summarizeRun(
     signalsPublished: replicas.map(r => r.signalsPublished),
     signalsDelivered: report.signalsReceived,
     signalReads: report.signalReads,
-    topOperations: Object.fromEntries(
-      Object.entries(counts)
-        .sort(([, a], [, b]) => b - a)
-        .slice(0, 6),
-    ),
+    topOperations: topOf(counts),
+    topOperationsFirstTenSeconds: topOf(earlyCounts),
   };
+}
+
+function topOf(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(counts)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 6),
+  );
 }
