@@ -167,13 +167,14 @@ export async function runPage(options: {
     const report = await viewerReport;
     const awsCalls = sb.callLog.total();
     const counts = sb.callLog.counts();
-    const isLate = (e: { at: string }) =>
-      Date.parse(e.at) >= viewersStartAt + 10_000;
+    const isLate = (entry: { at: string }) =>
+      Date.parse(entry.at) >= viewersStartAt + 10_000;
     const entries = sb.callLog.entries();
     const lateCalls = entries.filter(isLate).length;
     const earlyCounts: Record<string, number> = {};
-    for (const e of entries.filter(e => !isLate(e))) {
-      earlyCounts[e.key] = (earlyCounts[e.key] ?? 0) + 1;
+    for (const entry of entries) {
+      if (!isLate(entry))
+        earlyCounts[entry.key] = (earlyCounts[entry.key] ?? 0) + 1;
     }
     const replicaReports = await Promise.all(
       workers.map(worker => {
