@@ -23,6 +23,17 @@ export interface Config {
        * Default 60 seconds (`listTtlSeconds` when only that is set).
        */
       idleTtlSeconds?: number;
+      /**
+       * What, at rest, is read beside an environment's ECS service and
+       * changes only with it: the running tasks and the newest deployments
+       * page. They are cached under a digest of the service's state (its
+       * deployments, task sets, counts and newest event), so the service,
+       * read again each `idleTtlSeconds`, tells when they changed; while it
+       * does not, they live this long. A task's health that changes without
+       * ECS starting or stopping a task shows after this at most. Default
+       * 5 minutes (`idleTtlSeconds` when only that or `listTtlSeconds` is set).
+       */
+      settledTtlSeconds?: number;
       /** Resolution of entities to AWS resources (tags, CodeDeploy lookup). Default 10 minutes. */
       resolutionTtlSeconds?: number;
       /**

@@ -41,4 +41,14 @@ describe('readBackendSettings', () => {
       'ecsDeploy.cache.memoryMegabytes must be a positive number, not 0',
     );
   });
+
+  it('keeps what changes only with the service 5 minutes, or what a setup chose for state at rest', () => {
+    const ttl = (cache: object) =>
+      readBackendSettings(new ConfigReader({ ecsDeploy: { cache } })).ttl;
+    expect(ttl({})).toMatchObject({ idle: 60_000, settled: 300_000 });
+    expect(ttl({ settledTtlSeconds: 120 }).settled).toBe(120_000);
+    // Tests turning caching off, and setups that shortened state at rest.
+    expect(ttl({ listTtlSeconds: 0 })).toMatchObject({ idle: 0, settled: 0 });
+    expect(ttl({ idleTtlSeconds: 20 }).settled).toBe(20_000);
+  });
 });

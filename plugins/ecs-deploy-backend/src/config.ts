@@ -18,6 +18,8 @@ export interface CacheTtls {
   resolution: number;
   /** What shows an environment at rest (see CacheClass `idle`); without it, `list`. */
   idle?: number;
+  /** What changes only with the service state at rest (CacheClass `settled`); without it, `idle`. */
+  settled?: number;
 }
 
 export type { DiscoveryLocation } from './environments/discoveryLocations';
@@ -142,6 +144,13 @@ export function readBackendSettings(config: Config): BackendSettings {
     config.getOptionalString('ecsDeploy.aws.defaultRegion') ?? 'us-east-1';
   const discovery = readDiscoveryLocations(config, defaultRegion);
   const list = seconds('listTtlSeconds', 15);
+  const idle = seconds(
+    'idleTtlSeconds',
+    config.has('ecsDeploy.cache.listTtlSeconds') ? list / 1000 : 60,
+  );
+  const lifetimesChosen =
+    config.has('ecsDeploy.cache.listTtlSeconds') ||
+    config.has('ecsDeploy.cache.idleTtlSeconds');
   return {
     ttl: {
       active: seconds('activeTtlSeconds', 5),
@@ -150,9 +159,10 @@ export function readBackendSettings(config: Config): BackendSettings {
       resolution: seconds('resolutionTtlSeconds', 600),
       // At rest, state lives longer than lists; a setup that chose how long
       // lists live (tests turning caching off) gets that unless it says.
-      idle: seconds(
-        'idleTtlSeconds',
-        config.has('ecsDeploy.cache.listTtlSeconds') ? list / 1000 : 60,
+      idle,
+      settled: seconds(
+        'settledTtlSeconds',
+        lifetimesChosen ? idle / 1000 : 300,
       ),
     },
     accessMemoMs: seconds('accessMemoSeconds', 5),

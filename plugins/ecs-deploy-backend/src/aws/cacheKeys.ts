@@ -12,6 +12,9 @@ interface Where {
 
 const at = (w: Where) => `${w.accountId}:${w.region}`;
 
+/** A value read beside a service's state, under that state's digest. */
+const versioned = (version?: string) => (version ? `@${version}` : '');
+
 export const cacheKeys = {
   /** One member of a batch-described family (`prefix` from a key below). */
   member: (prefix: string, id: string) => `${prefix}:${id}`,
@@ -20,16 +23,24 @@ export const cacheKeys = {
 
   ecsService: (serviceArn: string) => `ecs:service:${serviceArn}`,
   ecsTaskDefinition: (arn: string) => `ecs:taskdef:${arn}`,
+  /** `version`: the service state's it was read beside (aws/serviceVersion.ts). */
   ecsServiceDeploymentPage: (
     serviceArn: string,
     pageSize: number,
     token: string | undefined,
-  ) => `ecs:servicedeployments:${serviceArn}:${pageSize}:${token ?? ''}`,
+    version?: string,
+  ) =>
+    `ecs:servicedeployments:${serviceArn}:${pageSize}:${token ?? ''}${versioned(
+      version,
+    )}`,
   ecsServiceRevisions: (arns: string[]) => `ecs:revisions:${arns.join(',')}`,
   ecsStoppedTasks: (serviceArn: string) => `ecs:stopped:${serviceArn}`,
   /** An environment's running tasks with their deployments (named by its history). */
-  ecsRunningTasks: (serviceArn: string, environment: string) =>
-    `ecs:running:${serviceArn}:${environment}`,
+  ecsRunningTasks: (
+    serviceArn: string,
+    environment: string,
+    version?: string,
+  ) => `ecs:running:${serviceArn}:${environment}${versioned(version)}`,
   /** Prefix of an environment's ECS deployment summaries (members by ARN). */
   ecsSummaries: (environment: string) => `ecs:summary:${environment}`,
 
@@ -42,7 +53,11 @@ export const cacheKeys = {
     application: string,
     group: string,
     token: string | undefined,
-  ) => `codedeploy:deployments:${at(w)}:${application}/${group}:${token ?? ''}`,
+    version?: string,
+  ) =>
+    `codedeploy:deployments:${at(w)}:${application}/${group}:${
+      token ?? ''
+    }${versioned(version)}`,
   codeDeployTargets: (accountId: string, deploymentId: string) =>
     `codedeploy:targets:${accountId}:${deploymentId}`,
   /** Prefix of an environment's CodeDeploy summaries (members by id). */

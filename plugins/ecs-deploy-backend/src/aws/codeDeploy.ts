@@ -215,31 +215,36 @@ export function codeDeployReads({ clients, cache }: GatewayDeps) {
 
     /**
      * One page of a group's deployment ids, newest first. It changes only
-     * when a deployment starts (their state is read apart). Cache: idle.
+     * when a deployment starts (their state is read apart). Cache: idle;
+     * settled under the `version` of the service it deploys, which changes
+     * with every deployment's task set (aws/serviceVersion.ts).
      */
-    deploymentPage: withCache(
-      cache,
-      {
-        cache: 'idle',
-        key: (w: Where, group: GroupRef, token: string | undefined) =>
-          cacheKeys.codeDeployDeploymentPage(
-            w,
-            group.application,
-            group.deploymentGroup,
-            token,
-          ),
-      },
-      async (w: Where, group: GroupRef, token: string | undefined) =>
-        codeDeployGateway.listDeployments(
-          await codeDeploy(w),
-          {
-            applicationName: group.application,
-            deploymentGroupName: group.deploymentGroup,
-            nextToken: token,
-          },
-          { resource: `${group.application}/${group.deploymentGroup}` },
+    deploymentPage: (
+      w: Where,
+      group: GroupRef,
+      token: string | undefined,
+      version?: string,
+    ) =>
+      cache.get(
+        cacheKeys.codeDeployDeploymentPage(
+          w,
+          group.application,
+          group.deploymentGroup,
+          token,
+          version,
         ),
-    ),
+        async () =>
+          codeDeployGateway.listDeployments(
+            await codeDeploy(w),
+            {
+              applicationName: group.application,
+              deploymentGroupName: group.deploymentGroup,
+              nextToken: token,
+            },
+            { resource: `${group.application}/${group.deploymentGroup}` },
+          ),
+        version ? 'settled' : 'idle',
+      ),
 
     /** BatchGetDeployments. Cache: none (callers cache what they map). */
     async deployments(w: Where, ids: string[]): Promise<DeploymentInfo[]> {

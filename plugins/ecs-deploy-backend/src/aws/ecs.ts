@@ -107,30 +107,31 @@ export function ecsReads({ clients, cache }: GatewayDeps) {
 
     /**
      * One page of ListServiceDeployments (ARNs, newest first). It changes
-     * only when a deployment starts (their state is read apart). Cache: idle.
+     * only when a deployment starts (their state is read apart). Cache:
+     * idle; settled under the `version` of the service's state, which
+     * changes with every deployment (aws/serviceVersion.ts).
      */
-    serviceDeploymentPage: withCache(
-      cache,
-      {
-        cache: 'idle',
-        key: (
-          svc: EcsServiceRef,
-          token: string | undefined,
-          pageSize: number,
-        ) => cacheKeys.ecsServiceDeploymentPage(svc.arn, pageSize, token),
-      },
-      async (svc: EcsServiceRef, token: string | undefined, pageSize: number) =>
-        ecsGateway.listServiceDeployments(
-          await ecs(where(svc)),
-          {
-            cluster: svc.cluster,
-            service: svc.serviceName,
-            nextToken: token,
-            maxResults: pageSize,
-          },
-          { resource: svc.arn },
-        ),
-    ),
+    serviceDeploymentPage: (
+      svc: EcsServiceRef,
+      token: string | undefined,
+      pageSize: number,
+      version?: string,
+    ) =>
+      cache.get(
+        cacheKeys.ecsServiceDeploymentPage(svc.arn, pageSize, token, version),
+        async () =>
+          ecsGateway.listServiceDeployments(
+            await ecs(where(svc)),
+            {
+              cluster: svc.cluster,
+              service: svc.serviceName,
+              nextToken: token,
+              maxResults: pageSize,
+            },
+            { resource: svc.arn },
+          ),
+        version ? 'settled' : 'idle',
+      ),
 
     /** DescribeServiceDeployments. Cache: none (callers cache what they map). */
     async serviceDeployments(

@@ -61,6 +61,8 @@ export interface ServiceState {
     desiredCount: number;
     pendingCount: number;
   }>;
+  /** The newest of the service's events (what ECS started, stopped, reached). */
+  latestEventId?: string;
 }
 
 /** A CodeDeploy deployment group, reduced to what the readers need. */

@@ -17,6 +17,10 @@ import { ReadCache, ReadScope } from './ReadCache';
  *   changes only when a deployment starts: the suite forgets it when it
  *   acts (EnvironmentLoader.forgetState), the watcher and its scan read it
  *   again at each look, and it expires after `idleTtlSeconds` otherwise.
+ * - `settled`: what at rest changes only with the ECS service beside it (its
+ *   running tasks, the newest deployments page), cached under a digest of
+ *   the service's state (aws/serviceVersion.ts): the service, read again
+ *   at the idle pace, tells when it changed. `settledTtlSeconds`.
  */
 export type CacheClass =
   | 'none'
@@ -24,7 +28,8 @@ export type CacheClass =
   | 'list'
   | 'finished'
   | 'active'
-  | 'idle';
+  | 'idle'
+  | 'settled';
 
 /** A class, or the class a loaded value falls in (finished things live longer). */
 export type CacheClassOf<T> = CacheClass | ((value: T) => CacheClass);
@@ -45,6 +50,9 @@ export class ClassedCache {
   lifetimeOf(cacheClass: CacheClass): number {
     if (cacheClass === 'none') return 0;
     if (cacheClass === 'idle') return this.ttl.idle ?? this.ttl.list;
+    if (cacheClass === 'settled') {
+      return this.ttl.settled ?? this.ttl.idle ?? this.ttl.list;
+    }
     return this.ttl[cacheClass];
   }
 

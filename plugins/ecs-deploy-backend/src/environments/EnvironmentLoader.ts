@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { cacheKeys } from '../aws/cacheKeys';
+import { deploymentsVersionOf, tasksVersionOf } from '../aws/serviceVersion';
 import { ServiceState } from '../aws/state';
 import { LIST_PAGE_SIZE } from '../history/HistorySource';
 import { forgetAnswers } from '../reads/answers';
@@ -94,15 +95,32 @@ export class EnvironmentLoader {
   async forgetState(env: ResolvedEnvironment): Promise<void> {
     const where = { accountId: env.accountId, region: env.region };
     const keys: string[] = [];
+    // What is kept under the service state's version, for the state as
+    // cached (what the portal started may not show in the service yet).
+    const cached = env.service
+      ? await this.ctx.cache.peek<ServiceState>(
+          cacheKeys.ecsService(env.service.arn),
+        )
+      : undefined;
+    const versions = cached
+      ? [undefined, deploymentsVersionOf(cached)]
+      : [undefined];
     if (env.service) {
+      const arn = env.service.arn;
       keys.push(
-        cacheKeys.ecsService(env.service.arn),
-        cacheKeys.ecsServiceDeploymentPage(
-          env.service.arn,
-          LIST_PAGE_SIZE,
-          undefined,
+        cacheKeys.ecsService(arn),
+        cacheKeys.ecsRunningTasks(arn, env.name),
+        ...(cached
+          ? [cacheKeys.ecsRunningTasks(arn, env.name, tasksVersionOf(cached))]
+          : []),
+        ...versions.map(version =>
+          cacheKeys.ecsServiceDeploymentPage(
+            arn,
+            LIST_PAGE_SIZE,
+            undefined,
+            version,
+          ),
         ),
-        cacheKeys.ecsRunningTasks(env.service.arn, env.name),
       );
     }
     const group =
@@ -110,11 +128,14 @@ export class EnvironmentLoader {
       (await this.load(env).catch(() => undefined))?.codeDeploy;
     if (group) {
       keys.push(
-        cacheKeys.codeDeployDeploymentPage(
-          where,
-          group.application,
-          group.deploymentGroup,
-          undefined,
+        ...versions.map(version =>
+          cacheKeys.codeDeployDeploymentPage(
+            where,
+            group.application,
+            group.deploymentGroup,
+            undefined,
+            version,
+          ),
         ),
       );
     }

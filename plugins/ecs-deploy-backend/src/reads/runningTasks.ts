@@ -6,6 +6,7 @@ import {
   TaskHealthStatus,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { cacheKeys } from '../aws/cacheKeys';
+import { tasksVersionOf } from '../aws/serviceVersion';
 import { ServiceState } from '../aws/state';
 import { CacheClass } from '../cache/ClassedCache';
 import { LoadedEnvironment } from '../environments/EnvironmentLoader';
@@ -32,10 +33,10 @@ function healthOf(task: Task): TaskHealthStatus {
 /**
  * Short while the service moves (a deployment or task set beside the
  * primary, tasks starting or stopping, two revisions running), as the
- * overview and traffic reads are. Settled and healthy, the tasks are at rest
- * as the service state is (`idle`): they change when a deployment starts,
- * which the suite and the watcher read again. An unhealthy task is about to
- * be replaced: a list's lifetime.
+ * overview and traffic reads are. Settled and healthy, they change with the
+ * service (a deployment, a task replaced or scaled): kept under the
+ * service state's version (`settled`), else as the service state at rest
+ * is (`idle`). An unhealthy task is about to be replaced: a list's lifetime.
  */
 export function tasksCacheClass(
   service: ServiceState | undefined,
@@ -49,7 +50,8 @@ export function tasksCacheClass(
     ) ||
     new Set(tasks.map(t => t.taskDefinition?.arn)).size > 1;
   if (moving) return 'active';
-  return tasks.some(t => t.healthStatus === 'UNHEALTHY') ? 'list' : 'idle';
+  if (tasks.some(t => t.healthStatus === 'UNHEALTHY')) return 'list';
+  return service ? 'settled' : 'idle';
 }
 
 /** The recent history of the environment, or none when it cannot be read. */
@@ -88,7 +90,11 @@ export async function readRunningTasks(
   if (!env.service) return { environment: env.name, observedAt, tasks: [] };
   const ref = env.service;
   return ctx.cache.get(
-    cacheKeys.ecsRunningTasks(ref.arn, env.name),
+    cacheKeys.ecsRunningTasks(
+      ref.arn,
+      env.name,
+      service && tasksVersionOf(service),
+    ),
     async (): Promise<EnvironmentTasks> => {
       const [tasks, history] = await Promise.all([
         ctx.aws.ecs.runningTasks(ref),

@@ -93,5 +93,6 @@ export function mapService(service: Service): ServiceState {
       desiredCount: d.desiredCount ?? 0,
       pendingCount: d.pendingCount ?? 0,
     })),
+    ...(service.events?.[0]?.id ? { latestEventId: service.events[0].id } : {}),
   };
 }

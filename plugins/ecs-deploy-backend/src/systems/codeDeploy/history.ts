@@ -1,19 +1,26 @@
 import { parseDeploymentId } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { cacheKeys } from '../../aws/cacheKeys';
 import { GroupRef } from '../../aws/codeDeploy';
+import { deploymentsVersionOf } from '../../aws/serviceVersion';
+import { ServiceState } from '../../aws/state';
 import { ResolvedEnvironment } from '../../environments/ResolvedEnvironment';
 import { cachedBatch } from '../../history/cachedBatch';
 import { HistorySource } from '../../history/HistorySource';
 import { ReadContext } from '../../reads/ReadContext';
 import { codeDeploySummary } from './summary';
 
-/** The deployments of the environment's deployment group, newest first. */
+/**
+ * The deployments of the environment's deployment group, newest first; the
+ * newest page under the version of the service it deploys, when read.
+ */
 export function codeDeploySource(
   ctx: ReadContext,
   env: ResolvedEnvironment,
   group: GroupRef,
+  service?: ServiceState,
 ): HistorySource {
   const location = { accountId: env.accountId, region: env.region };
+  const version = service && deploymentsVersionOf(service);
   const describe = (ids: string[]) =>
     cachedBatch(
       ctx,
@@ -32,7 +39,13 @@ export function codeDeploySource(
   return {
     key: `${env.name}:codedeploy`,
     environment: env.name,
-    list: token => ctx.aws.codeDeploy.deploymentPage(location, group, token),
+    list: token =>
+      ctx.aws.codeDeploy.deploymentPage(
+        location,
+        group,
+        token,
+        token ? undefined : version,
+      ),
     describe: (_token, ids) => describe(ids),
     describeEntries: ids =>
       describe(

@@ -15,7 +15,7 @@ export const codeDeploySystem: DeploymentSystem = {
   // Its entries are the deployment group's: annotated, or found for the service.
   appliesTo: loaded => !!loaded.codeDeploy,
   historySource: (ctx, loaded) =>
-    codeDeploySource(ctx, loaded.env, loaded.codeDeploy!),
+    codeDeploySource(ctx, loaded.env, loaded.codeDeploy!, loaded.service),
   detail: codeDeployDetail,
   service: {
     controller: 'CODE_DEPLOY',

@@ -36,7 +36,7 @@ export async function codeDeployTraffic(
   }
   // The newest deployment does not need the group's settings: read it
   // alongside them rather than after.
-  const headRead = activeHead(codeDeploySource(ctx, env, codeDeploy));
+  const headRead = activeHead(codeDeploySource(ctx, env, codeDeploy, service));
   headRead.catch(() => undefined);
   const [group, strategy] = await Promise.all([groupRead, strategyRead]);
   const location = { accountId: env.accountId, region: env.region };

@@ -3,18 +3,25 @@ import {
   ecsServiceDeploymentArn,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import { cacheKeys } from '../../aws/cacheKeys';
+import { deploymentsVersionOf } from '../../aws/serviceVersion';
+import { ServiceState } from '../../aws/state';
 import { ResolvedEnvironment } from '../../environments/ResolvedEnvironment';
 import { cachedBatch } from '../../history/cachedBatch';
 import { HistorySource, LIST_PAGE_SIZE } from '../../history/HistorySource';
 import { ReadContext } from '../../reads/ReadContext';
 import { ecsSummary } from './summary';
 
-/** The service deployments of the environment's ECS service, newest first. */
+/**
+ * The service deployments of the environment's ECS service, newest first;
+ * the newest page under the version of the service's state, when read.
+ */
 export function ecsSource(
   ctx: ReadContext,
   env: ResolvedEnvironment,
+  state?: ServiceState,
 ): HistorySource {
   const service = env.service!;
+  const version = state && deploymentsVersionOf(state);
   const describe = (arns: string[]) =>
     cachedBatch(ctx, cacheKeys.ecsSummaries(env.name), arns, async missing => {
       const deployments = await ctx.aws.ecs.serviceDeployments(
@@ -45,6 +52,7 @@ export function ecsSource(
         service,
         token,
         LIST_PAGE_SIZE,
+        token ? undefined : version,
       );
       return { ids: page.arns, nextToken: page.nextToken };
     },

@@ -28,7 +28,7 @@ export const ecsNativeSystem: DeploymentSystem = {
   entryKind: 'ecs',
   appliesTo: loaded =>
     !!loaded.env.service && loaded.service?.controller === 'ECS',
-  historySource: (ctx, loaded) => ecsSource(ctx, loaded.env),
+  historySource: (ctx, loaded) => ecsSource(ctx, loaded.env, loaded.service),
   detail: ecsDetail,
   service: {
     controller: 'ECS',

@@ -54,7 +54,7 @@ export async function ecsNativeTraffic(
   const [{ groups, listeners }, rules, head, strategy] = await Promise.all([
     listenersOfLoadBalancers(ctx, location, tgArns, atRest),
     ctx.aws.elbv2.rules(location, [...prodRules, ...testRules], atRest),
-    activeHead(ecsSource(ctx, env)),
+    activeHead(ecsSource(ctx, env, service)),
     strategyRead,
   ]);
   // With listener rules ECS shifts the rule's weights, not the default action.
