@@ -25,8 +25,8 @@ export interface Config {
       idleTtlSeconds?: number;
       /**
        * What, at rest, is read beside an environment's ECS service and
-       * changes only with it: the running tasks and the newest deployments
-       * page. They are cached under a digest of the service's state (its
+       * changes only with it: the running tasks and the pages of its
+       * deployments. They are cached under a digest of the service's state (its
        * deployments, task sets, counts and newest event), so the service,
        * read again each `idleTtlSeconds`, tells when they changed; while it
        * does not, they live this long. A task's health that changes without

@@ -11,7 +11,8 @@ import { codeDeploySummary } from './summary';
 
 /**
  * The deployments of the environment's deployment group, newest first; the
- * newest page under the version of the service it deploys, when read.
+ * pages under the version of the service it deploys, when read: no page
+ * changes before a deployment's task set shows in the service.
  */
 export function codeDeploySource(
   ctx: ReadContext,
@@ -40,12 +41,7 @@ export function codeDeploySource(
     key: `${env.name}:codedeploy`,
     environment: env.name,
     list: token =>
-      ctx.aws.codeDeploy.deploymentPage(
-        location,
-        group,
-        token,
-        token ? undefined : version,
-      ),
+      ctx.aws.codeDeploy.deploymentPage(location, group, token, version),
     describe: (_token, ids) => describe(ids),
     describeEntries: ids =>
       describe(

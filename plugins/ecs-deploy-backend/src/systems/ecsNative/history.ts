@@ -13,7 +13,8 @@ import { ecsSummary } from './summary';
 
 /**
  * The service deployments of the environment's ECS service, newest first;
- * the newest page under the version of the service's state, when read.
+ * the pages under the version of the service's state, when read: no page
+ * changes before the deployment shows in the service.
  */
 export function ecsSource(
   ctx: ReadContext,
@@ -52,7 +53,7 @@ export function ecsSource(
         service,
         token,
         LIST_PAGE_SIZE,
-        token ? undefined : version,
+        version,
       );
       return { ids: page.arns, nextToken: page.nextToken };
     },
