@@ -1,16 +1,8 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DEMO_REGION,
-  RunningSandbox,
-  startSandbox,
-} from '@ecs-deploy/aws-sandbox';
-import {
-  ecsServiceArn,
-  pipelineArn,
-} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { RunningSandbox, startSandbox } from '@ecs-deploy/aws-sandbox';
 import request from 'supertest';
+import { fleetConfig, fleetEntity } from './__testUtils__/seededFleet';
 import { sharedStores } from './__testUtils__/sharedStores';
 import { ecsDeployPlugin } from './plugin';
 
@@ -23,7 +15,6 @@ import { ecsDeployPlugin } from './plugin';
  * is not annotated, so it is looked up in the account's index).
  */
 
-const ACCOUNT = '333333333333';
 const SERVICES = 30;
 const SCAN_OPERATIONS = [
   'codedeploy:ListApplications',
@@ -34,31 +25,6 @@ const SCAN_OPERATIONS = [
 jest.setTimeout(120_000);
 
 const name = (i: number) => `svc-${String(i).padStart(4, '0')}`;
-
-function fleetEntity(serviceName: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: serviceName,
-      namespace: 'default',
-      annotations: {
-        'ecs-deploy.io/service-arn.prod': ecsServiceArn({
-          accountId: ACCOUNT,
-          region: DEMO_REGION,
-          cluster: 'storefront-prod',
-          serviceName,
-        }),
-        'ecs-deploy.io/pipeline-arn.prod': pipelineArn({
-          accountId: ACCOUNT,
-          region: DEMO_REGION,
-          name: `${serviceName}-prod`,
-        }),
-      },
-    },
-    spec: { type: 'service', owner: 'team-x', lifecycle: 'production' },
-  };
-}
 
 const stores = sharedStores();
 
@@ -92,25 +58,7 @@ describe('a backend that has just started', () => {
         mockServices.rootConfig.factory({
           data: {
             ...rootConfig,
-            aws: {
-              accounts: [
-                {
-                  accountId: ACCOUNT,
-                  accessKeyId: ACCOUNT,
-                  secretAccessKey: 'sandbox',
-                },
-              ],
-            },
-            ecsDeploy: {
-              aws: {
-                endpoint: sb.url,
-                defaultRegion: DEMO_REGION,
-                maxAttempts: 1,
-              },
-              watch: { enabled: false },
-              warmOnStart,
-              warmEntitiesOnStart,
-            },
+            ...fleetConfig(sb, { warmOnStart, warmEntitiesOnStart }),
           },
         }),
         catalogServiceMock.factory({

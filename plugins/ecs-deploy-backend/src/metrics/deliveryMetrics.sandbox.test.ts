@@ -2,21 +2,16 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  DEMO_REGION,
-  RunningSandbox,
-  startSandbox,
-} from '@ecs-deploy/aws-sandbox';
+import { RunningSandbox, startSandbox } from '@ecs-deploy/aws-sandbox';
 import {
   DeliveryMetricsResponse,
   DeploymentSummary,
   HistoryResponse,
   OwnerDeliveryMetricsResponse,
   computeDeliveryMetrics,
-  ecsServiceArn,
-  pipelineArn,
 } from '@ecs-deploy/plugin-ecs-deploy-common';
 import request from 'supertest';
+import { fleetConfig, fleetEntity } from '../__testUtils__/seededFleet';
 import { ecsDeployPlugin } from '../plugin';
 
 /*
@@ -27,39 +22,12 @@ import { ecsDeployPlugin } from '../plugin';
  * against the sandbox's benchmark fleet.
  */
 
-const ACCOUNT = '333333333333';
 const BIG = 'big-history';
 const SMALL = 'svc-0001';
 const DAY = 24 * 60 * 60 * 1000;
 
 // Seeding 10,800 deployments and reading them all once: allow slow runs.
 jest.setTimeout(300_000);
-
-function fleetEntity(name: string, owner: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'ecs-deploy.io/service-arn.prod': ecsServiceArn({
-          accountId: ACCOUNT,
-          region: DEMO_REGION,
-          cluster: 'storefront-prod',
-          serviceName: name,
-        }),
-        'ecs-deploy.io/pipeline-arn.prod': pipelineArn({
-          accountId: ACCOUNT,
-          region: DEMO_REGION,
-          name: `${name}-prod`,
-        }),
-      },
-    },
-    spec: { type: 'service', owner, lifecycle: 'production' },
-    relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
-  };
-}
 
 const entities: Entity[] = [
   fleetEntity(BIG, 'team-x'),
@@ -94,27 +62,8 @@ describe('delivery metrics over a 10,000-deployment history', () => {
       features: [
         ecsDeployPlugin,
         mockServices.rootConfig.factory({
-          data: {
-            aws: {
-              accounts: [
-                {
-                  accountId: ACCOUNT,
-                  accessKeyId: ACCOUNT,
-                  secretAccessKey: 'sandbox',
-                },
-              ],
-            },
-            ecsDeploy: {
-              aws: {
-                endpoint: sb.url,
-                defaultRegion: DEMO_REGION,
-                maxAttempts: 1,
-              },
-              watch: { enabled: false },
-              // The first metrics read is what is measured: not at start.
-              warmEntitiesOnStart: 0,
-            },
-          },
+          // The first metrics read is what is measured: not at start.
+          data: fleetConfig(sb, { warmEntitiesOnStart: 0 }),
         }),
         catalogServiceMock.factory({ entities }),
         mockServices.permissions.mock({

@@ -14,6 +14,7 @@ import {
   ActionClients,
   actionClients,
 } from '../actions/__testUtils__/actionFleet';
+import { movedClock } from '../__testUtils__/movedClock';
 import {
   api,
   startActionBackend,
@@ -25,16 +26,8 @@ const SECOND = 1_000;
 const CLUSTER = 'settled-prod';
 const NAME = 'settled-api';
 
-/*
- * The backend's clock (its cache lifetimes) moves with the test: Date.now is
- * replaced before the backend starts. The sandbox's clock is stopped and
- * moved with advanceSandbox.
- */
-let offset = 0;
-const realNow = Date.now;
-const passes = (ms: number) => {
-  offset += ms;
-};
+/* The sandbox's clock is stopped and moved with advanceSandbox. */
+const { install: moveBackendClock, passes } = movedClock();
 
 describe('what changes only with the service, at rest', () => {
   let sb: RunningSandbox;
@@ -43,7 +36,7 @@ describe('what changes only with the service, at rest', () => {
   let started: Awaited<ReturnType<typeof startActionBackend>>;
 
   beforeAll(async () => {
-    jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    moveBackendClock();
     sb = await startSandbox({ seed: 'none', speed: 0 });
     clients = actionClients(sb);
     await createCluster(clients, CLUSTER);

@@ -1,25 +1,16 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DEMO_REGION,
-  RunningSandbox,
-  startSandbox,
-} from '@ecs-deploy/aws-sandbox';
-import {
-  ecsServiceArn,
-  pipelineArn,
-} from '@ecs-deploy/plugin-ecs-deploy-common';
+import { RunningSandbox, startSandbox } from '@ecs-deploy/aws-sandbox';
 import request from 'supertest';
+import { movedClock } from '../__testUtils__/movedClock';
+import { fleetConfig, fleetEntity } from '../__testUtils__/seededFleet';
 import { ecsDeployPlugin } from '../plugin';
 
 jest.setTimeout(120_000);
 
-const ACCOUNT = '333333333333';
 const NAME = 'svc-0001';
 
-/* The backend's clock moves with the test (Date.now, replaced before it starts). */
-let offset = 0;
-const realNow = Date.now;
+const { install: moveBackendClock, passes } = movedClock();
 
 /*
  * A service with a hundred deployments: the metrics card reads past the
@@ -31,7 +22,7 @@ describe("a service's deployment pages at rest", () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
   beforeAll(async () => {
-    jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    moveBackendClock();
     sb = await startSandbox({
       seed: 'fleet',
       speed: 0,
@@ -41,57 +32,9 @@ describe("a service's deployment pages at rest", () => {
       features: [
         ecsDeployPlugin,
         mockServices.rootConfig.factory({
-          data: {
-            aws: {
-              accounts: [
-                {
-                  accountId: ACCOUNT,
-                  accessKeyId: ACCOUNT,
-                  secretAccessKey: 'sandbox',
-                },
-              ],
-            },
-            ecsDeploy: {
-              aws: {
-                endpoint: sb.url,
-                defaultRegion: DEMO_REGION,
-                maxAttempts: 1,
-              },
-              watch: { enabled: false },
-              warmOnStart: false,
-            },
-          },
+          data: fleetConfig(sb, { warmOnStart: false }),
         }),
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: NAME,
-                namespace: 'default',
-                annotations: {
-                  'ecs-deploy.io/service-arn.prod': ecsServiceArn({
-                    accountId: ACCOUNT,
-                    region: DEMO_REGION,
-                    cluster: 'storefront-prod',
-                    serviceName: NAME,
-                  }),
-                  'ecs-deploy.io/pipeline-arn.prod': pipelineArn({
-                    accountId: ACCOUNT,
-                    region: DEMO_REGION,
-                    name: `${NAME}-prod`,
-                  }),
-                },
-              },
-              spec: {
-                type: 'service',
-                owner: 'team-x',
-                lifecycle: 'production',
-              },
-            },
-          ],
-        }),
+        catalogServiceMock.factory({ entities: [fleetEntity(NAME)] }),
       ],
     });
   });
@@ -116,7 +59,7 @@ describe("a service's deployment pages at rest", () => {
     expect(await listed('/environments')).toBe(1);
     // The card reads the page after the newest.
     expect(await listed(metrics)).toBe(1);
-    offset += 70_000;
+    passes(70_000);
     expect(await listed('/environments')).toBe(0);
     expect(await listed(metrics)).toBe(0);
   });

@@ -12,6 +12,7 @@ import {
   createCodeDeployService,
   serviceArn,
 } from '../__testUtils__/sandboxFleet';
+import { movedClock } from '../__testUtils__/movedClock';
 import {
   ActionClients,
   actionClients,
@@ -41,16 +42,8 @@ const databases = TestDatabases.create({
   disableDocker: true,
 });
 
-/*
- * The backend's clock (its cache lifetimes) moves with the test: Date.now is
- * replaced before the backend starts, so every cache captures this one. The
- * sandbox's own clock is stopped and moved with advanceSandbox.
- */
-let offset = 0;
-const realNow = Date.now;
-const passes = (ms: number) => {
-  offset += ms;
-};
+/* The sandbox's own clock is stopped and moved with advanceSandbox. */
+const { install: moveBackendClock, passes } = movedClock();
 
 describe('reads paced by state: at rest read rarely, moving often', () => {
   let sb: RunningSandbox;
@@ -61,7 +54,7 @@ describe('reads paced by state: at rest read rarely, moving often', () => {
   let knex: Knex;
 
   beforeAll(async () => {
-    jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    moveBackendClock();
     sb = await startSandbox({ seed: 'none', speed: 0 });
     clients = actionClients(sb);
     knex = await databases.init('SQLITE_3');

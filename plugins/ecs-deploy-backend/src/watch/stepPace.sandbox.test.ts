@@ -12,6 +12,7 @@ import {
   createCodeDeployService,
   serviceArn,
 } from '../__testUtils__/sandboxFleet';
+import { movedClock } from '../__testUtils__/movedClock';
 import {
   ActionClients,
   actionClients,
@@ -40,8 +41,7 @@ const databases = TestDatabases.create({
  * starts) and the sandbox's (stopped, advanced by hand), AWS's at 15 times
  * the backend's, as a compressed sandbox clock runs.
  */
-let offset = 0;
-const realNow = Date.now;
+const { install: moveBackendClock, passes } = movedClock();
 
 describe('a canary or linear shift is looked at when its next step is due', () => {
   let sb: RunningSandbox;
@@ -51,7 +51,7 @@ describe('a canary or linear shift is looked at when its next step is due', () =
   let service: Awaited<ReturnType<typeof createCodeDeployService>>;
 
   const elapse = (ms: number) => {
-    offset += ms;
+    passes(ms);
     advanceSandbox(sb, ms * AWS_PACE);
   };
   const watch = () =>
@@ -74,7 +74,7 @@ describe('a canary or linear shift is looked at when its next step is due', () =
   };
 
   beforeAll(async () => {
-    jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    moveBackendClock();
     sb = await startSandbox({ seed: 'none', speed: 0 });
     clients = actionClients(sb);
     knex = await databases.init('SQLITE_3');
