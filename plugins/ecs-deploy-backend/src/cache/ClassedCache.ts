@@ -18,7 +18,7 @@ import { ReadCache, ReadScope } from './ReadCache';
  *   acts (EnvironmentLoader.forgetState), the watcher and its scan read it
  *   again at each look, and it expires after `idleTtlSeconds` otherwise.
  * - `settled`: what at rest changes only with the ECS service beside it (its
- *   running tasks, the newest deployments page), cached under a digest of
+ *   running tasks, the pages of its deployments), cached under a digest of
  *   the service's state (aws/serviceVersion.ts): the service, read again
  *   at the idle pace, tells when it changed. `settledTtlSeconds`.
  */
